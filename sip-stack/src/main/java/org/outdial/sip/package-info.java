@@ -1,0 +1,2 @@
+/** Outdial module root. */
+package org.outdial.sip;
