@@ -1,2 +1,0 @@
-/** Outdial module root. */
-package org.outdial.sip;
