@@ -1,0 +1,178 @@
+package org.outdial.media.rtp;
+
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.EventExecutor;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one 20 ms clock of all RTP sessions of a process.
+ *
+ * <p>A single high-priority platform thread waits for absolute deadlines ({@code deadline += 20 ms},
+ * never "sleep 20 ms", see {@link TickSchedule}): it parks until shortly before the deadline and
+ * spins the last {@value #SPIN_NANOS} ns, because {@code parkNanos} on Linux wakes up to ~60 µs late
+ * (timer slack). At each tick it hands one task to each Netty event loop that has sessions; the task
+ * writes the due packet of every session on that loop, in the loop's own thread. So there is no
+ * timer per call, no cross-thread write per packet (which in Netty means a task allocation and a
+ * possible selector wake-up each), and the sockets' writes are spread over all event loops.
+ *
+ * <p>Sessions register and unregister on their channel's event loop, so each loop's session list
+ * has a single owner and needs no lock.
+ */
+public final class MediaPacer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MediaPacer.class);
+
+    /** RFC 3551 §4.2: 20 ms packets. */
+    public static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    static final long SPIN_NANOS = 100_000;
+    /** Up to 100 ms late the pacer catches up packet by packet; beyond that it skips. */
+    static final long MAX_LAG_TICKS = 5;
+
+    /** One event loop's sessions; touched only in that loop. */
+    private static final class LoopSessions {
+        final EventLoop loop;
+        final List<RtpSession> sessions = new ArrayList<>();
+        volatile int size;
+
+        LoopSessions(EventLoop loop) {
+            this.loop = loop;
+        }
+
+        void run(long tick, long deadlineNanos) {
+            for (int i = 0; i < sessions.size(); i++) {
+                sessions.get(i).onTick(tick, deadlineNanos);
+            }
+        }
+    }
+
+    private final Map<EventExecutor, LoopSessions> byLoop = new IdentityHashMap<>();
+    private final LoopSessions[] loops;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile long ticks;
+    private volatile long skippedTicks;
+
+    MediaPacer(EventLoopGroup group) {
+        List<LoopSessions> all = new ArrayList<>();
+        for (EventExecutor executor : group) {
+            LoopSessions sessions = new LoopSessions((EventLoop) executor);
+            byLoop.put(executor, sessions);
+            all.add(sessions);
+        }
+        this.loops = all.toArray(new LoopSessions[0]);
+        this.thread = Thread.ofPlatform().name("outdial-media-pacer").daemon(true)
+                .priority(Thread.MAX_PRIORITY).unstarted(this::run);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** Adds a session to the ticks; called on the session's event loop. */
+    void register(RtpSession session) {
+        LoopSessions owner = ownerOf(session);
+        if (session.pacerIndex >= 0) {
+            return;
+        }
+        session.pacerIndex = owner.sessions.size();
+        owner.sessions.add(session);
+        owner.size = owner.sessions.size();
+    }
+
+    /** Removes a session from the ticks; called on the session's event loop. O(1) by swap-remove. */
+    void unregister(RtpSession session) {
+        int index = session.pacerIndex;
+        if (index < 0) {
+            return;
+        }
+        LoopSessions owner = ownerOf(session);
+        List<RtpSession> list = owner.sessions;
+        RtpSession last = list.removeLast();
+        if (last != session) {
+            list.set(index, last);
+            last.pacerIndex = index;
+        }
+        session.pacerIndex = -1;
+        owner.size = list.size();
+    }
+
+    private LoopSessions ownerOf(RtpSession session) {
+        EventLoop loop = session.eventLoop();
+        if (!loop.inEventLoop()) {
+            throw new IllegalStateException("pacer registration must run on the session's event loop");
+        }
+        LoopSessions owner = byLoop.get(loop);
+        if (owner == null) {
+            throw new IllegalStateException("session's event loop does not belong to this pacer's group");
+        }
+        return owner;
+    }
+
+    /** Ticks run since start. */
+    public long ticks() {
+        return ticks;
+    }
+
+    /** Ticks skipped because the pacer was more than 100 ms late. */
+    public long skippedTicks() {
+        return skippedTicks;
+    }
+
+    private void run() {
+        TickSchedule schedule = new TickSchedule(System.nanoTime() + PERIOD_NANOS, PERIOD_NANOS, MAX_LAG_TICKS);
+        while (running) {
+            waitUntil(schedule.deadline());
+            if (!running) {
+                break;
+            }
+            long skipped = schedule.skipIfHopelesslyLate(System.nanoTime());
+            if (skipped > 0) {
+                skippedTicks = schedule.skippedTicks();
+                log.warn("Media pacer was {} ms late; skipped {} ticks", skipped * 20, skipped);
+            }
+            long tick = schedule.tick();
+            long deadline = schedule.deadline();
+            for (LoopSessions sessions : loops) {
+                if (sessions.size > 0) {
+                    try {
+                        sessions.loop.execute(() -> sessions.run(tick, deadline));
+                    } catch (RuntimeException e) {
+                        // The group is shutting down; close() stops this thread next.
+                        log.debug("Event loop refused a media tick", e);
+                    }
+                }
+            }
+            schedule.advance();
+            ticks = tick + 1;
+        }
+    }
+
+    private void waitUntil(long deadline) {
+        long remaining;
+        while (running && (remaining = deadline - System.nanoTime()) > SPIN_NANOS) {
+            LockSupport.parkNanos(remaining - SPIN_NANOS);
+        }
+        while (running && System.nanoTime() - deadline < 0) {
+            Thread.onSpinWait();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(1_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
