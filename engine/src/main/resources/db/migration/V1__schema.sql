@@ -142,6 +142,8 @@ CREATE TABLE autodial_number (
 
 -- GET_NUMBERS by state and the claim query: by autodialer, state, priority, insertion order.
 CREATE INDEX autodial_number_claim ON autodial_number (autodialer_id, state, high_priority, id);
+-- GET_NUMBERS without a state filter: by autodialer in insertion order.
+CREATE INDEX autodial_number_list ON autodial_number (autodialer_id, id);
 -- Due retries.
 CREATE INDEX autodial_number_retry ON autodial_number (autodialer_id, next_attempt_at);
 

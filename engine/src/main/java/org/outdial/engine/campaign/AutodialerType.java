@@ -1,0 +1,21 @@
+package org.outdial.engine.campaign;
+
+/** UniTalk's autodialer types (seed 004, dictionary "autodialerType"). */
+public enum AutodialerType {
+    /** Plays audio to the callee, then runs the incoming scenario. */
+    AUTODIAL("Autodialer"),
+    /** Connects answered calls to operators of a group of internal lines. */
+    GUARANTEED_DIAL("Guaranteed autodialer"),
+    /** Runs a voice robot (voice secretary) script. */
+    VOICE_ROBOT("Voice robot");
+
+    private final String title;
+
+    AutodialerType(String title) {
+        this.title = title;
+    }
+
+    public String title() {
+        return title;
+    }
+}

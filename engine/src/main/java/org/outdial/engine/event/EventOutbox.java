@@ -1,0 +1,39 @@
+package org.outdial.engine.event;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Appends events to {@code event_outbox} on the connection of the change that caused them, so an
+ * event exists exactly when its change was committed. Delivery (webhooks) reads the table later.
+ */
+public final class EventOutbox {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    public void append(Connection c, long autodialerId, TriggerEvent event, Map<String, ?> payload, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO event_outbox (autodialer_id, event, payload, created_at) VALUES (?, ?, ?, ?)")) {
+            ps.setLong(1, autodialerId);
+            ps.setString(2, event.name());
+            ps.setString(3, json(payload));
+            ps.setTimestamp(4, Timestamp.from(now));
+            ps.executeUpdate();
+        }
+    }
+
+    private static String json(Map<String, ?> payload) {
+        try {
+            return MAPPER.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event payload is not serializable", e);
+        }
+    }
+}

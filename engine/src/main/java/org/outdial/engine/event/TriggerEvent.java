@@ -1,0 +1,51 @@
+package org.outdial.engine.event;
+
+/** Autodialer events that handlers (webhooks) can be attached to (seed 004, "triggerActionEvent"). */
+public enum TriggerEvent {
+    AUTODIAL_ANSWER("Call completed \u2013 answered by subscriber and operator"),
+    AUTODIAL_ANSW_RJCT("Call completed \u2013 answered by the subscriber and there was no call to the operators"),
+    AUTODIAL_ANSW_NF_OP("Call completed \u2013 answered by a subscriber and there were no available operators"),
+    AUTODIAL_ANSW_OP_NA("Call completed \u2013 answered by the subscriber and the operators did not accept the call"),
+    AUTODIAL_NOANSWER("Call completed \u2013 no answer"),
+    AUTODIAL_BUSY("Call completed \u2013 busy or reset"),
+    AUTODIAL_CALL_FAIL("Call completed \u2013 connection failure"),
+    AUTODIAL_TALKING("Call completed \u2013 the caller is talking"),
+    AUTODIAL_UNREACHABLE("Call completed \u2013 the caller is unavailable"),
+    AUTODIAL_NOT_EXIST("Call completed \u2013 the number does not exist"),
+    AUTODIAL_BUSYOUT("Call completed \u2013 not enough lines"),
+    AUTODIAL_WRONG_DIR("Call completed \u2013 wrong direction"),
+    AUTODIAL_AUDIO_ERR("Call completed \u2013 audio error"),
+    AUTODIAL_NUMBER_BLOCKED("Phone number is blocked by the project settings"),
+    AUTODIAL_REPEAT_ATTEMPTS_ENDED("Call completed unsuccessfully and the number of re-ring attempts has been exceeded"),
+    AUTODIAL_CLIENT_CALLED("The caller made the call himself or it was an outgoing call"),
+    AUTODIAL_USER_PAUSED("User paused by autodialer. Only available for guaranteed autodial"),
+    AUTODIAL_STATUS_CHANGED("Autodialer status changed"),
+    AUTODIAL_CANCEL("Autodialer is canceled"),
+    AUTODIAL_AUTOCANCEL("Autodialer canceled automatically"),
+    AUTODIAL_FINISH("Autodialing completed");
+
+    private final String title;
+
+    TriggerEvent(String title) {
+        this.title = title;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The seed's sequence number for the event (by tens, in the seed's order). */
+    public int order() {
+        return (ordinal() + 1) * 10;
+    }
+
+    /** Parses an event name as clients send it, or returns null when it is not an event. */
+    public static TriggerEvent parse(String name) {
+        for (TriggerEvent event : values()) {
+            if (event.name().equals(name)) {
+                return event;
+            }
+        }
+        return null;
+    }
+}

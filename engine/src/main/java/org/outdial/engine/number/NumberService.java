@@ -1,0 +1,210 @@
+package org.outdial.engine.number;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.outdial.engine.campaign.Campaign;
+import org.outdial.engine.campaign.CampaignChanges;
+import org.outdial.engine.campaign.CampaignLimits;
+import org.outdial.engine.campaign.CampaignRepository;
+import org.outdial.engine.campaign.StatusTransitions;
+import org.outdial.engine.campaign.TaskEvent;
+import org.outdial.engine.error.EngineException;
+import org.outdial.engine.storage.Transactor;
+
+/**
+ * The number actions of {@code /autodial/action}: ADD_NUMBERS, GET_NUMBER, GET_NUMBERS,
+ * REMOVE_NUMBERS and REMOVE_ALL_NUMBERS, with the seed's limits and messages.
+ */
+public final class NumberService {
+
+    /** Seed 004, GET_NUMBERS: "By default, limit is 1000, the maximum value is 5000". */
+    public static final int DEFAULT_PAGE = 1000;
+    public static final int MAX_PAGE = 5000;
+
+    /** ADD_NUMBERS as sent, apart from the autodialer id. */
+    public record AddRequest(List<String> numbers, List<NumberDraft> numbersWithData, boolean highPriority,
+                             boolean refreshDuplicates) {
+    }
+
+    /** REMOVE_NUMBERS's outcome: the phones that were not valid numbers (the seed's data). */
+    public record Removed(long removed, List<String> invalid) {
+    }
+
+    private final Transactor db;
+    private final InstantSource clock;
+    private final CampaignLimits limits;
+    private final CampaignRepository campaigns;
+    private final NumberRepository numbers;
+    private final StateCounts counts;
+    private final StatusTransitions transitions;
+    private final NumberIntake intake;
+    private final NumberWriter writer;
+    private final NumbersHandler handler;
+    private final CampaignChanges changes;
+
+    public NumberService(Transactor db, InstantSource clock, CampaignLimits limits, CampaignRepository campaigns,
+                         NumberRepository numbers, StateCounts counts, StatusTransitions transitions,
+                         NumberIntake intake, NumberWriter writer, NumbersHandler handler, CampaignChanges changes) {
+        this.db = db;
+        this.clock = clock;
+        this.limits = limits;
+        this.campaigns = campaigns;
+        this.numbers = numbers;
+        this.counts = counts;
+        this.transitions = transitions;
+        this.intake = intake;
+        this.writer = writer;
+        this.handler = handler;
+        this.changes = changes;
+    }
+
+    public NumberWriter.Added add(long autodialerId, AddRequest request) {
+        Campaign campaign = db.read(c -> campaigns.find(c, autodialerId)).orElseThrow(NumberService::taskNotFound);
+        NumberIntake.Accepted accepted = intake.accept(campaign.type(), request.numbers(), request.numbersWithData(),
+                limits.maxAddNumbers());
+        NumberWriter.Added added = handler.exclusively(() -> {
+            Instant now = clock.instant();
+            return db.inTransaction(c -> {
+                Campaign locked = campaigns.lock(c, autodialerId).orElseThrow(NumberService::taskNotFound);
+                return writer.write(c, locked, accepted.numbers(), request.highPriority(),
+                        request.refreshDuplicates(), limits.maxNumbersPerTask(), now);
+            });
+        });
+        changes.changed(autodialerId);
+        return added;
+    }
+
+    public AutodialNumber get(long autodialerId, String rawPhone) {
+        return db.read(c -> {
+            campaigns.find(c, autodialerId).orElseThrow(NumberService::taskNotFound);
+            String phone = PhoneNumbers.normalize(rawPhone);
+            if (phone == null) {
+                throw EngineException.invalid("Wrong phone number");
+            }
+            return numbers.find(c, autodialerId, phone)
+                    .orElseThrow(() -> EngineException.notFound("Call not found"));
+        });
+    }
+
+    public List<AutodialNumber> page(long autodialerId, Integer limit, Long offset, List<String> stateNames) {
+        int pageSize = limit == null ? DEFAULT_PAGE : limit;
+        long skip = offset == null ? 0 : offset;
+        Set<NumberState> states = states(stateNames);
+        return db.read(c -> {
+            campaigns.find(c, autodialerId).orElseThrow(NumberService::taskNotFound);
+            if (pageSize < 1 || pageSize > MAX_PAGE) {
+                throw EngineException.invalid("Limit range is 1-5000");
+            }
+            if (skip < 0) {
+                throw EngineException.invalid("Offset cannot be negative");
+            }
+            return numbers.page(c, autodialerId, states, pageSize, skip);
+        });
+    }
+
+    /**
+     * REMOVE_NUMBERS: by phones when given (at most 10,000), otherwise by states. Numbers being
+     * dialed are removed too; their call still gets its record.
+     */
+    public Removed remove(long autodialerId, List<String> phones, List<String> stateNames) {
+        db.read(c -> campaigns.find(c, autodialerId)).orElseThrow(NumberService::taskNotFound);
+        boolean byPhones = phones != null && !phones.isEmpty();
+        if (!byPhones && (stateNames == null || stateNames.isEmpty())) {
+            throw EngineException.invalid("numbers and states is null");
+        }
+        if (byPhones && phones.size() > limits.maxRemoveNumbers()) {
+            throw EngineException.invalid("Too many numbers");
+        }
+        List<String> invalid = new ArrayList<>();
+        Set<String> valid = new LinkedHashSet<>();
+        Set<NumberState> states = EnumSet.noneOf(NumberState.class);
+        if (byPhones) {
+            for (String raw : phones) {
+                String phone = PhoneNumbers.normalize(raw);
+                if (phone == null) {
+                    invalid.add(raw);
+                } else {
+                    valid.add(phone);
+                }
+            }
+            if (valid.isEmpty()) {
+                throw EngineException.invalid("Phones not found");
+            }
+        } else {
+            states.addAll(states(stateNames));
+        }
+        Removed removed = handler.exclusively(() -> {
+            Instant now = clock.instant();
+            return db.inTransaction(c -> {
+                Campaign campaign = campaigns.lock(c, autodialerId).orElseThrow(NumberService::taskNotFound);
+                EnumMap<NumberState, Long> deleted = byPhones ? numbers.deletePhones(c, autodialerId, valid)
+                        : numbers.deleteStates(c, autodialerId, states);
+                if (deleted.isEmpty()) {
+                    throw EngineException.notFound(byPhones ? "Numbers not found" : "Numbers not found by states");
+                }
+                return new Removed(afterRemoval(c, campaign, deleted, now), List.copyOf(invalid));
+            });
+        });
+        changes.changed(autodialerId);
+        return removed;
+    }
+
+    public long removeAll(long autodialerId) {
+        long removed = handler.exclusively(() -> {
+            Instant now = clock.instant();
+            return db.inTransaction(c -> {
+                Campaign campaign = campaigns.lock(c, autodialerId).orElseThrow(NumberService::taskNotFound);
+                long n = numbers.deleteAll(c, autodialerId);
+                if (n == 0) {
+                    throw EngineException.notFound("Numbers not found");
+                }
+                counts.reset(c, autodialerId);
+                transitions.apply(c, campaign, TaskEvent.NUMBERS_EMPTIED, now);
+                return n;
+            });
+        });
+        changes.changed(autodialerId);
+        return removed;
+    }
+
+    private long afterRemoval(java.sql.Connection c, Campaign campaign, EnumMap<NumberState, Long> deleted,
+                              Instant now) throws java.sql.SQLException {
+        EnumMap<NumberState, Long> deltas = new EnumMap<>(NumberState.class);
+        long total = 0;
+        for (Map.Entry<NumberState, Long> entry : deleted.entrySet()) {
+            deltas.put(entry.getKey(), -entry.getValue());
+            total += entry.getValue();
+        }
+        counts.adjust(c, campaign.id(), deltas);
+        if (numbers.count(c, campaign.id()) == 0) {
+            transitions.apply(c, campaign, TaskEvent.NUMBERS_EMPTIED, now);
+        }
+        return total;
+    }
+
+    private static Set<NumberState> states(List<String> names) {
+        Set<NumberState> states = EnumSet.noneOf(NumberState.class);
+        if (names == null) {
+            return states;
+        }
+        for (String name : names) {
+            NumberState state = NumberState.parse(name);
+            if (state == null) {
+                throw EngineException.invalid("Wrong call state: " + name);
+            }
+            states.add(state);
+        }
+        return states;
+    }
+
+    private static EngineException taskNotFound() {
+        return EngineException.notFound("Task not found");
+    }
+}
