@@ -1,0 +1,63 @@
+package org.outdial.sip.call;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import org.outdial.media.audio.AudioSource;
+import org.outdial.media.dtmf.DtmfEvent;
+import org.outdial.sip.outcome.CallOutcome;
+
+/**
+ * One outbound call. A call flow reads top to bottom:
+ * <pre>{@code
+ * Call call = telephony.dial(request);
+ * if (call.answered().get(70, SECONDS)) {
+ *     call.play(greeting).get();
+ *     call.hangup();
+ * }
+ * CallOutcome outcome = call.outcome().get();
+ * }</pre>
+ */
+public interface Call {
+
+    /** The SIP Call-ID, unique per call; also the id in logs. */
+    String id();
+
+    DialRequest request();
+
+    /** The provisional responses so far, in arrival order. */
+    List<CallProgress> progress();
+
+    /** Called for every provisional response, first with those that already arrived. */
+    void onProgress(Consumer<CallProgress> listener);
+
+    /** Completes with true on answer, or false when the call ended unanswered; never fails. */
+    CompletableFuture<Boolean> answered();
+
+    /**
+     * Plays audio to the callee: after the answer, or before it when the trunk opened early media.
+     * Completes when the audio has been sent; fails when the call has no media path or ends.
+     */
+    CompletableFuture<Void> play(AudioSource audio);
+
+    /** Stops what {@link #play} is sending; its future completes. */
+    void stopPlayback();
+
+    /** Sends DTMF as RFC 4733 events; {@code digits} may contain 0-9 * # A-D. */
+    CompletableFuture<Void> sendDtmf(String digits);
+
+    /** Called for every DTMF digit received from the callee. */
+    void onDtmf(Consumer<DtmfEvent> listener);
+
+    /** Called with every decoded 20 ms frame (160 samples at 8 kHz) received from the callee. */
+    void onAudio(Consumer<short[]> listener);
+
+    /**
+     * Ends the call: CANCEL before the answer, BYE after. Idempotent; returns at once, the outcome
+     * follows.
+     */
+    void hangup();
+
+    /** Completes once, when the call is over and its dialog and media are released; never fails. */
+    CompletableFuture<CallOutcome> outcome();
+}

@@ -1,0 +1,228 @@
+package org.outdial.sip.call;
+
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import javax.sip.SipException;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.outdial.sip.stack.JainSipStack;
+import org.outdial.sip.stack.SipEvent;
+import org.outdial.sip.stack.SipEventAdapter;
+import org.outdial.sip.stack.SipSettings;
+import org.outdial.sip.stack.SipStackException;
+import org.outdial.sip.trunk.Admission;
+import org.outdial.sip.trunk.TrunkGate;
+import org.outdial.sip.trunk.TrunkSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link Telephony} on the JAIN-SIP RI: one stack, the configured trunks, and the calls in flight,
+ * found by Call-ID when the stack reports an event.
+ *
+ * <p>Requests that belong to no call Outdial placed are answered here and go no further: OPTIONS
+ * gets 200 (trunks use it as a keep-alive), an INVITE gets 403 (DESIGN.md: an inbound INVITE
+ * never leads to an outbound call; toll fraud is the first attack on any SIP server), BYE and
+ * CANCEL get 481, anything else 403.
+ */
+public final class SipTelephony implements Telephony {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SipTelephony.class);
+
+    private final JainSipStack stack;
+    private final SipMessages messages;
+    private final Map<String, TrunkGate> trunks;
+    private final MediaLegs media;
+    private final InstantSource clock;
+    private final LongSupplier nanoTime;
+    private final ScheduledExecutorService timers;
+    private final Map<String, SipCall> calls = new ConcurrentHashMap<>();
+    private final AtomicLong sessionIds;
+
+    private SipTelephony(JainSipStack stack, Map<String, TrunkGate> trunks, MediaLegs media, InstantSource clock,
+                         LongSupplier nanoTime, ScheduledExecutorService timers) {
+        this.stack = stack;
+        this.messages = new SipMessages(stack);
+        this.trunks = trunks;
+        this.media = media;
+        this.clock = clock;
+        this.nanoTime = nanoTime;
+        this.timers = timers;
+        // RFC 4566 §5.2 suggests an NTP timestamp for o= session ids; seconds since 1900 will do.
+        this.sessionIds = new AtomicLong((clock.instant().getEpochSecond() + 2_208_988_800L) * 1000);
+    }
+
+    /**
+     * Starts the SIP stack and returns a telephony placing calls through {@code trunks}.
+     *
+     * @param media the RTP legs' source, usually {@link RtpMediaLegs} on the process's media engine;
+     *              it is not closed by {@link #close()}
+     */
+    public static SipTelephony start(SipSettings sip, List<TrunkSettings> trunks, MediaLegs media)
+            throws SipStackException {
+        return start(sip, trunks, media, InstantSource.system(), System::nanoTime);
+    }
+
+    static SipTelephony start(SipSettings sip, List<TrunkSettings> trunks, MediaLegs media, InstantSource clock,
+                              LongSupplier nanoTime) throws SipStackException {
+        Map<String, TrunkGate> gates = new HashMap<>();
+        for (TrunkSettings trunk : trunks) {
+            if (gates.put(trunk.name(), new TrunkGate(trunk)) != null) {
+                throw new IllegalArgumentException("trunks[].name must be unique, '" + trunk.name() + "' repeats");
+            }
+        }
+        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "outdial-sip-timers");
+            t.setDaemon(true);
+            return t;
+        });
+        SipTelephony[] self = new SipTelephony[1];
+        JainSipStack stack;
+        try {
+            stack = JainSipStack.start(sip, new SipEventAdapter(event -> self[0].dispatch(event)));
+        } catch (SipStackException e) {
+            timers.shutdownNow();
+            throw e;
+        }
+        self[0] = new SipTelephony(stack, Map.copyOf(gates), media, clock, nanoTime, timers);
+        return self[0];
+    }
+
+    @Override
+    public Call dial(DialRequest request) {
+        TrunkGate gate = trunks.get(request.trunk());
+        if (gate == null) {
+            throw new IllegalArgumentException("no trunk named '" + request.trunk() + "'; configured: "
+                    + trunks.keySet());
+        }
+        SipCall call = new SipCall(this, messages, gate, request);
+        Admission admission = gate.tryAdmit(nanoTime.getAsLong());
+        switch (admission) {
+            case ADMITTED -> call.start(media);
+            case TOO_MANY_CALLS -> call.refuse("not enough lines: trunk " + gate.settings().name() + " has "
+                    + gate.settings().maxCalls() + " calls in flight (max-calls)");
+            case TOO_FAST -> call.refuse("not enough lines: trunk " + gate.settings().name() + " is at "
+                    + gate.settings().maxCps() + " calls per second (max-cps)");
+        }
+        return call;
+    }
+
+    @Override
+    public TelephonyCounts counts() {
+        return new TelephonyCounts(calls.size(), stack.dialogCount(), stack.transactionCount(), media.openCount());
+    }
+
+    /** How many calls a trunk has in flight now. */
+    public int inFlight(String trunk) {
+        TrunkGate gate = trunks.get(trunk);
+        return gate == null ? 0 : gate.inFlight();
+    }
+
+    public SipSettings settings() {
+        return stack.settings();
+    }
+
+    @Override
+    public void close() {
+        List<SipCall> open = List.copyOf(calls.values());
+        open.forEach(SipCall::hangup);
+        for (SipCall call : open) {
+            try {
+                call.outcome().get(2, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                LOG.info("{}: not ended 2 s after hangup; stopping the stack anyway", call);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (java.util.concurrent.ExecutionException e) {
+                // outcome() never fails
+            }
+        }
+        timers.shutdownNow();
+        stack.close();
+    }
+
+    // ---- for SipCall ----------------------------------------------------------------------
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    long nextSessionId() {
+        return sessionIds.incrementAndGet();
+    }
+
+    ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+        return timers.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    void register(SipCall call) {
+        calls.put(call.id(), call);
+    }
+
+    void unregister(SipCall call) {
+        calls.remove(call.id(), call);
+    }
+
+    // ---- events from the stack ------------------------------------------------------------
+
+    private void dispatch(SipEvent event) {
+        String callId = event.callId();
+        SipCall call = callId == null ? null : calls.get(callId);
+        if (call != null) {
+            call.onEvent(event);
+            return;
+        }
+        switch (event) {
+            case SipEvent.RequestReceived r -> stranger(r);
+            case SipEvent.TransportFailed t -> LOG.warn("SIP transport to {}:{}/{} failed", t.host(), t.port(),
+                    t.transport());
+            default -> LOG.trace("no call for {} ({})", event.getClass().getSimpleName(), callId);
+        }
+    }
+
+    /** A request outside every call Outdial placed. */
+    private void stranger(SipEvent.RequestReceived r) {
+        Request request = r.request();
+        String method = request.getMethod();
+        try {
+            switch (method) {
+                case Request.ACK -> {
+                    // ACK to our 403: the server transaction absorbs it
+                }
+                case Request.OPTIONS -> stack.provider().sendResponse(messages.optionsOk(request));
+                case Request.INVITE -> {
+                    boolean inDialog = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
+                    LOG.info("refused inbound INVITE for {} from {}", request.getRequestURI(),
+                            request.getHeader("From"));
+                    // Stateful, so the 403 is retransmitted until the ACK (RFC 3261 §17.2.1).
+                    var tx = r.transaction() != null ? r.transaction()
+                            : stack.provider().getNewServerTransaction(request);
+                    tx.sendResponse(messages.response(inDialog ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST
+                            : Response.FORBIDDEN, request));
+                }
+                case Request.BYE, Request.CANCEL -> stack.provider().sendResponse(
+                        messages.response(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST, request));
+                default -> stack.provider().sendResponse(messages.response(Response.FORBIDDEN, request));
+            }
+        } catch (javax.sip.TransactionAlreadyExistsException e) {
+            LOG.trace("retransmitted {}: the stack answers it", method);
+        } catch (SipException | ParseException | javax.sip.InvalidArgumentException e) {
+            LOG.debug("cannot answer inbound {}: {}", method, e.toString());
+        }
+    }
+}
