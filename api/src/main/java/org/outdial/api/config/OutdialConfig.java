@@ -1,0 +1,193 @@
+package org.outdial.api.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.outdial.api.auth.RateLimitSettings;
+import org.outdial.engine.storage.StorageSettings;
+import org.outdial.media.rtp.MediaSettings;
+import org.outdial.sip.trunk.TrunkSettings;
+
+/**
+ * Everything {@code outdial.yaml} can say, one record per section. Every key has a default
+ * ({@link #defaults()}), so Outdial starts without a file; {@link ConfigLoader} reads the file
+ * and the environment on top. Each record validates itself with a message naming the key.
+ * docs/CONFIGURATION.md describes every key.
+ */
+public record OutdialConfig(Http http, StorageSettings storage, Sip sip, List<TrunkSettings> trunks,
+                            Api api, Dialer dialer, Audio audio) {
+
+    public OutdialConfig {
+        requireSection("http", http);
+        requireSection("storage", storage);
+        requireSection("sip", sip);
+        requireSection("api", api);
+        requireSection("dialer", dialer);
+        requireSection("audio", audio);
+        trunks = trunks == null ? List.of() : List.copyOf(trunks);
+        long distinct = trunks.stream().map(TrunkSettings::name).distinct().count();
+        if (distinct != trunks.size()) {
+            throw new IllegalArgumentException("trunks[].name must be unique, was "
+                    + trunks.stream().map(TrunkSettings::name).toList());
+        }
+    }
+
+    public static OutdialConfig defaults() {
+        return new OutdialConfig(Http.defaults(), new StorageSettings("jdbc:h2:file:./data/outdial", "sa", "", 16),
+                Sip.defaults(), List.of(), Api.defaults(), Dialer.defaults(), Audio.defaults());
+    }
+
+    /** This configuration with another storage, for tests and tools. */
+    public OutdialConfig withStorage(StorageSettings newStorage) {
+        return new OutdialConfig(http, newStorage, sip, trunks, api, dialer, audio);
+    }
+
+    /** This configuration with another HTTP section. */
+    public OutdialConfig withHttp(Http newHttp) {
+        return new OutdialConfig(newHttp, storage, sip, trunks, api, dialer, audio);
+    }
+
+    /** This configuration with another API section. */
+    public OutdialConfig withApi(Api newApi) {
+        return new OutdialConfig(http, storage, sip, trunks, newApi, dialer, audio);
+    }
+
+    private static void requireSection(String name, Object section) {
+        if (section == null) {
+            throw new IllegalArgumentException(name + " must be a mapping");
+        }
+    }
+
+    /**
+     * The HTTP listener (key {@code http}).
+     *
+     * @param port        TCP port; 0 takes any free port (tests, the demo) and logs the one taken
+     * @param bindAddress local address to listen on; 0.0.0.0 for every interface
+     */
+    public record Http(int port, String bindAddress) {
+
+        public Http {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("http.port must be 0..65535, was " + port);
+            }
+            if (bindAddress == null || bindAddress.isBlank()) {
+                throw new IllegalArgumentException("http.bind-address must not be empty");
+            }
+        }
+
+        public static Http defaults() {
+            return new Http(8080, "0.0.0.0");
+        }
+    }
+
+    /**
+     * The SIP stack (key {@code sip}); trunks are a list of their own.
+     *
+     * @param bindAddress local address SIP and RTP bind to and advertise
+     * @param port        SIP port (UDP and TCP)
+     * @param mediaPorts  RTP port range, {@code FROM-TO}, for example {@code 20000-29999}
+     */
+    public record Sip(String bindAddress, int port, String mediaPorts) {
+
+        private static final Pattern RANGE = Pattern.compile("\\s*(\\d{1,5})\\s*-\\s*(\\d{1,5})\\s*");
+
+        public Sip {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("sip.port must be 1..65535, was " + port);
+            }
+            media(bindAddress, mediaPorts);
+        }
+
+        public static Sip defaults() {
+            return new Sip("127.0.0.1", 5060, "20000-29999");
+        }
+
+        /** Where RTP sockets bind, as the media module wants it. */
+        public MediaSettings media() {
+            return media(bindAddress, mediaPorts);
+        }
+
+        private static MediaSettings media(String bindAddress, String mediaPorts) {
+            Matcher m = RANGE.matcher(mediaPorts == null ? "" : mediaPorts);
+            if (!m.matches()) {
+                throw new IllegalArgumentException(
+                        "sip.media-ports must be a range like 20000-29999, was '" + mediaPorts + "'");
+            }
+            return new MediaSettings(bindAddress, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+        }
+    }
+
+    /**
+     * The HTTP API (key {@code api}).
+     *
+     * @param maxBodyBytes largest request body accepted; larger ones get 413. The default holds
+     *                     ADD_NUMBERS at UniTalk's 100,000 numbers per request with names, notes and params
+     * @param rateLimit    per-key limits
+     */
+    public record Api(int maxBodyBytes, RateLimitSettings rateLimit) {
+
+        public static final int MIN_BODY_BYTES = 1024;
+
+        public Api {
+            if (maxBodyBytes < MIN_BODY_BYTES || maxBodyBytes > 1 << 30) {
+                throw new IllegalArgumentException("api.max-body-bytes must be " + MIN_BODY_BYTES + ".."
+                        + (1 << 30) + ", was " + maxBodyBytes);
+            }
+            if (rateLimit == null) {
+                throw new IllegalArgumentException("api.rate-limit must be a mapping");
+            }
+        }
+
+        public static Api defaults() {
+            return new Api(64 << 20, RateLimitSettings.defaults());
+        }
+    }
+
+    /**
+     * Dialing (key {@code dialer}).
+     *
+     * @param ringTimeout how long a call may ring before it is cancelled as NOANSWER. Regulators
+     *                    commonly require at least 15 s (for example FCC 47 CFR 64.1200(a)(6):
+     *                    "at least 15 seconds or four (4) rings"; Ofcom's persistent misuse policy)
+     */
+    public record Dialer(Duration ringTimeout) {
+
+        private static final Duration MIN = Duration.ofSeconds(5);
+        private static final Duration MAX = Duration.ofMinutes(10);
+
+        public Dialer {
+            if (ringTimeout == null || ringTimeout.compareTo(MIN) < 0 || ringTimeout.compareTo(MAX) > 0) {
+                throw new IllegalArgumentException("dialer.ring-timeout must be 5s..10m, was "
+                        + (ringTimeout == null ? "empty" : HumanDuration.format(ringTimeout)));
+            }
+        }
+
+        public static Dialer defaults() {
+            return new Dialer(Duration.ofSeconds(40));
+        }
+    }
+
+    /**
+     * Audio files (key {@code audio}).
+     *
+     * @param dir folder uploaded and converted audio files are kept in
+     */
+    public record Audio(String dir) {
+
+        public Audio {
+            if (dir == null || dir.isBlank()) {
+                throw new IllegalArgumentException("audio.dir must not be empty");
+            }
+        }
+
+        public static Audio defaults() {
+            return new Audio("./data/audio");
+        }
+
+        public Path path() {
+            return Path.of(dir);
+        }
+    }
+}

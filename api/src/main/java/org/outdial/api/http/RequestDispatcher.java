@@ -1,0 +1,192 @@
+package org.outdial.api.http;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes each aggregated request of one connection off the event loop: the handler runs on a
+ * virtual thread (handlers do JDBC), the response is written back on the event loop. Requests
+ * of one connection run one after another, so pipelined responses keep their order; reading
+ * pauses while one runs.
+ */
+final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private static final Logger access = LoggerFactory.getLogger("org.outdial.api.http.access");
+    private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
+
+    private final Router router;
+    private final Gate gate;
+    private final ExecutorService handlers;
+    /** Touched only on the channel's event loop. */
+    private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
+    private boolean running;
+
+    RequestDispatcher(Router router, Gate gate, ExecutorService handlers) {
+        super(false);
+        this.router = router;
+        this.gate = gate;
+        this.handlers = handlers;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (request.decoderResult().isFailure()) {
+            Throwable cause = request.decoderResult().cause();
+            request.release();
+            write(ctx, rejectUndecodable(cause), false);
+            return;
+        }
+        waiting.add(request);
+        ctx.channel().config().setAutoRead(false);
+        runNext(ctx);
+    }
+
+    private void runNext(ChannelHandlerContext ctx) {
+        if (running) {
+            return;
+        }
+        FullHttpRequest request = waiting.poll();
+        if (request == null) {
+            ctx.channel().config().setAutoRead(true);
+            return;
+        }
+        running = true;
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        try {
+            handlers.execute(() -> {
+                byte[] body;
+                int status;
+                Map<String, String> headers;
+                long started = System.nanoTime();
+                try {
+                    Response response = handle(request);
+                    body = serialize(response, request);
+                    status = response.status();
+                    headers = response.headers();
+                } finally {
+                    request.release();
+                }
+                access.debug("{} {} {} {} ms", request.method(), request.uri(), status,
+                        (System.nanoTime() - started) / 1_000_000);
+                FullHttpResponse reply = response(status, body, headers);
+                ctx.executor().execute(() -> {
+                    running = false;
+                    write(ctx, reply, keepAlive);
+                    runNext(ctx);
+                });
+            });
+        } catch (RejectedExecutionException e) {
+            // The server is shutting down.
+            request.release();
+            running = false;
+            write(ctx, errorResponse(503, "Server is shutting down", Map.of()), false);
+        }
+    }
+
+    private Response handle(FullHttpRequest netty) {
+        Request request = new Request(netty);
+        try {
+            Router.Route route = router.match(netty.method(), request.path());
+            if (route.access() == Access.PUBLIC) {
+                return route.handler().handle(request);
+            }
+            try (Gate.Admission admission = gate.enter(request)) {
+                request.caller(admission.caller());
+                return route.handler().handle(request);
+            }
+        } catch (Throwable t) {
+            return ErrorMapper.toResponse(t, netty.method().name(), request.path());
+        }
+    }
+
+    private static byte[] serialize(Response response, FullHttpRequest request) {
+        try {
+            return Json.mapper().writeValueAsBytes(response.body());
+        } catch (Exception e) {
+            Response failed = ErrorMapper.toResponse(e, request.method().name(), request.uri());
+            try {
+                return Json.mapper().writeValueAsBytes(failed.body());
+            } catch (Exception impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
+    }
+
+    private static FullHttpResponse rejectUndecodable(Throwable cause) {
+        if (cause instanceof TooLongHttpLineException) {
+            return errorResponse(414, "Request line too long", Map.of());
+        }
+        if (cause instanceof TooLongHttpHeaderException) {
+            return errorResponse(431, "Request headers too large", Map.of());
+        }
+        if (cause instanceof TooLongFrameException) {
+            return errorResponse(400, "Request too large to decode", Map.of());
+        }
+        return errorResponse(400, "Malformed HTTP request", Map.of());
+    }
+
+    static FullHttpResponse errorResponse(int status, String message, Map<String, String> headers) {
+        try {
+            return response(status, Json.mapper().writeValueAsBytes(Envelope.error(message, null)), headers);
+        } catch (Exception impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static FullHttpResponse response(int status, byte[] body, Map<String, String> headers) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(body));
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8")
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        headers.forEach(response.headers()::set);
+        return response;
+    }
+
+    private static void write(ChannelHandlerContext ctx, FullHttpResponse response, boolean keepAlive) {
+        if (!ctx.channel().isActive()) {
+            response.release();
+            return;
+        }
+        HttpUtil.setKeepAlive(response, keepAlive);
+        if (!keepAlive) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
+        ctx.writeAndFlush(response).addListener(keepAlive
+                ? ChannelFutureListener.CLOSE_ON_FAILURE : ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        FullHttpRequest request;
+        while ((request = waiting.poll()) != null) {
+            request.release();
+        }
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        log.debug("Connection {} failed, closing it", ctx.channel().remoteAddress(), cause);
+        ctx.close();
+    }
+}

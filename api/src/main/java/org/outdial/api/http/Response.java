@@ -1,0 +1,79 @@
+package org.outdial.api.http;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a handler returns: a status, headers and a body that is written as JSON with
+ * {@link Json#mapper()}. Success bodies use UniTalk's envelope; some UniTalk actions answer with
+ * a bare array or object, which {@link #json(Object)} writes as is. Error responses are built only
+ * by {@link ErrorMapper}: handlers throw instead.
+ */
+public final class Response {
+
+    private final int status;
+    private final Object body;
+    private final Map<String, String> headers;
+
+    private Response(int status, Object body, Map<String, String> headers) {
+        this.status = status;
+        this.body = body;
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** {@code {"status":"Success"}} */
+    public static Response success() {
+        return new Response(200, Envelope.success(null, null), Map.of());
+    }
+
+    /** {@code {"status":"Success","message":message}}, for example "Removed" or an new id. */
+    public static Response success(String message) {
+        return new Response(200, Envelope.success(message, null), Map.of());
+    }
+
+    /** {@code {"status":"Success","message":message,"data":data}}; either may be null to leave it out. */
+    public static Response success(String message, Object data) {
+        return new Response(200, Envelope.success(message, data), Map.of());
+    }
+
+    /** {@code {"status":"Success","data":data}} */
+    public static Response data(Object data) {
+        return new Response(200, Envelope.success(null, data), Map.of());
+    }
+
+    /** {@code body} as is, without the envelope, status 200. */
+    public static Response json(Object body) {
+        return new Response(200, body, Map.of());
+    }
+
+    /** {@code body} as is with another 2xx status. */
+    public static Response json(int status, Object body) {
+        if (status < 200 || status > 299) {
+            throw new IllegalArgumentException("status must be 200..299 (errors are thrown), was " + status);
+        }
+        return new Response(status, body, Map.of());
+    }
+
+    static Response error(int status, Envelope body, Map<String, String> headers) {
+        return new Response(status, body, headers);
+    }
+
+    /** This response with one more header. */
+    public Response withHeader(String name, String value) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put(name, value);
+        return new Response(status, body, all);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Object body() {
+        return body;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+}
