@@ -1,0 +1,205 @@
+package org.outdial.engine.blocklist;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.outdial.engine.error.EngineException;
+import org.outdial.engine.number.PhoneNumbers;
+import org.outdial.engine.storage.StorageException;
+import org.outdial.engine.storage.Transactions;
+
+/**
+ * The blocked lists. Numbers are stored as {@link PhoneNumbers} stores every number (E.164 digits
+ * without '+'), so a lookup matches however the number was written.
+ */
+public final class BlockedLists {
+
+    /** UniTalk /lists: "The maximum number of elements in the items array is 100." */
+    public static final int MAX_ITEMS = 100;
+
+    /** Above this many phones, {@link #filter} queries in chunks to keep each array parameter small. */
+    private static final int FILTER_CHUNK = 10_000;
+
+    private final DataSource dataSource;
+    private final InstantSource clock;
+
+    public BlockedLists(DataSource dataSource, InstantSource clock) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The list's numbers, in ascending order. */
+    public List<String> get(BlockedList list) {
+        Objects.requireNonNull(list, "list");
+        return Transactions.read(dataSource, c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT phone FROM blocked_phone WHERE list_name = ? ORDER BY phone")) {
+                st.setString(1, list.name());
+                try (ResultSet rs = st.executeQuery()) {
+                    List<String> out = new ArrayList<>();
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                    return out;
+                }
+            }
+        });
+    }
+
+    /**
+     * Adds up to 100 numbers. Invalid numbers reject the whole request ("Wrong numbers", with the
+     * offending items as data) and nothing is written.
+     */
+    public ListChange add(BlockedList list, List<String> items) {
+        Objects.requireNonNull(list, "list");
+        List<String> phones = normalize(items);
+        try {
+            return insertNew(list, phones);
+        } catch (StorageException e) {
+            if (!Transactions.isUniqueViolation(e)) {
+                throw e;
+            }
+            // A concurrent ADD inserted one of these numbers between our check and our insert;
+            // run again and it is counted as skipped.
+            return insertNew(list, phones);
+        }
+    }
+
+    /** Removes up to 100 numbers; numbers not in the list are counted as skipped. */
+    public ListChange remove(BlockedList list, List<String> items) {
+        Objects.requireNonNull(list, "list");
+        List<String> phones = normalize(items);
+        Set<String> distinct = new LinkedHashSet<>(phones);
+        return Transactions.write(dataSource, c -> {
+            int removed = 0;
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM blocked_phone WHERE list_name = ? AND phone = ?")) {
+                for (String phone : distinct) {
+                    st.setString(1, list.name());
+                    st.setString(2, phone);
+                    removed += st.executeUpdate();
+                }
+            }
+            return new ListChange(removed, phones.size() - removed);
+        });
+    }
+
+    /** Whether {@code phone} (in any notation) is in the list. */
+    public boolean contains(BlockedList list, String phone) {
+        String normalized = PhoneNumbers.normalize(phone);
+        if (normalized == null) {
+            return false;
+        }
+        return Transactions.read(dataSource, c -> {
+            try (PreparedStatement st = c.prepareStatement(
+                    "SELECT 1 FROM blocked_phone WHERE list_name = ? AND phone = ?")) {
+                st.setString(1, list.name());
+                st.setString(2, normalized);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /**
+     * Which of {@code phones} (already normalized, as stored) are in the list. One query per
+     * 10,000 phones, not one per phone: ADD_NUMBERS checks up to 100,000 numbers at once.
+     */
+    public Set<String> filter(BlockedList list, Collection<String> phones) {
+        Objects.requireNonNull(list, "list");
+        if (phones.isEmpty()) {
+            return Set.of();
+        }
+        List<String> all = new ArrayList<>(phones);
+        return Transactions.read(dataSource, c -> {
+            Set<String> found = new HashSet<>();
+            for (int from = 0; from < all.size(); from += FILTER_CHUNK) {
+                List<String> chunk = all.subList(from, Math.min(all.size(), from + FILTER_CHUNK));
+                found.addAll(present(c, list, chunk));
+            }
+            return found;
+        });
+    }
+
+    private ListChange insertNew(BlockedList list, List<String> phones) {
+        return Transactions.write(dataSource, c -> {
+            Set<String> present = present(c, list, phones);
+            Set<String> fresh = new LinkedHashSet<>(phones);
+            fresh.removeAll(present);
+            if (!fresh.isEmpty()) {
+                try (PreparedStatement st = c.prepareStatement(
+                        "INSERT INTO blocked_phone (list_name, phone, created_at) VALUES (?, ?, ?)")) {
+                    Timestamp now = Timestamp.from(clock.instant());
+                    for (String phone : fresh) {
+                        st.setString(1, list.name());
+                        st.setString(2, phone);
+                        st.setTimestamp(3, now);
+                        st.addBatch();
+                    }
+                    st.executeBatch();
+                }
+            }
+            return new ListChange(fresh.size(), phones.size() - fresh.size());
+        });
+    }
+
+    private static Set<String> present(Connection c, BlockedList list, List<String> phones) throws SQLException {
+        Set<String> found = new HashSet<>();
+        if (phones.isEmpty()) {
+            return found;
+        }
+        Array array = c.createArrayOf("VARCHAR", phones.toArray());
+        try (PreparedStatement st = c.prepareStatement(
+                "SELECT phone FROM blocked_phone WHERE list_name = ? AND phone = ANY (?)")) {
+            st.setString(1, list.name());
+            st.setArray(2, array);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+        } finally {
+            array.free();
+        }
+        return found;
+    }
+
+    /** The request's items as stored numbers; the seed's request-level errors first. */
+    private static List<String> normalize(List<String> items) {
+        if (items == null) {
+            throw EngineException.invalid("items is null");
+        }
+        if (items.isEmpty()) {
+            throw EngineException.invalid("items is empty");
+        }
+        if (items.size() > MAX_ITEMS) {
+            throw EngineException.invalid("Too many elements in items");
+        }
+        List<String> phones = new ArrayList<>(items.size());
+        List<String> wrong = new ArrayList<>();
+        for (String item : items) {
+            String phone = PhoneNumbers.normalize(item);
+            if (phone == null) {
+                wrong.add(item);
+            } else {
+                phones.add(phone);
+            }
+        }
+        if (!wrong.isEmpty()) {
+            throw EngineException.invalid("Wrong numbers", wrong);
+        }
+        return phones;
+    }
+}

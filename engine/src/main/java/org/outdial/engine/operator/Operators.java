@@ -1,0 +1,229 @@
+package org.outdial.engine.operator;
+
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.outdial.engine.catalog.EntityName;
+import org.outdial.engine.error.EngineException;
+import org.outdial.engine.storage.StorageException;
+import org.outdial.engine.storage.Transactions;
+
+/** Operator SIP lines and their groups. */
+public final class Operators {
+
+    /** UniTalk's autodialer ADD/UPDATE: "Group not found". */
+    public static final String GROUP_NOT_FOUND = "Group not found";
+    /** UniTalk's autodialer ADD/UPDATE: "Wrong group type". */
+    public static final String WRONG_GROUP_TYPE = "Wrong group type";
+
+    private final DataSource dataSource;
+    private final InstantSource clock;
+    private final OperatorRepository repository = new OperatorRepository();
+
+    public Operators(DataSource dataSource, InstantSource clock) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** UniTalk's message for an unknown line: "Operator not found: 4030". */
+    public static String operatorNotFound(String number) {
+        return "Operator not found: " + number;
+    }
+
+    // ---- lines
+
+    public void addPhone(InnerPhone phone) {
+        try {
+            Transactions.write(dataSource, c -> {
+                if (repository.findPhone(c, phone.number()).isPresent()) {
+                    throw EngineException.conflict("Number already present");
+                }
+                repository.insertPhone(c, phone, clock.instant());
+                return null;
+            });
+        } catch (StorageException e) {
+            throw Transactions.isUniqueViolation(e) ? EngineException.conflict("Number already present") : e;
+        }
+    }
+
+    /** Changes the password and names of the line {@code phone.number()}. */
+    public void updatePhone(InnerPhone phone) {
+        Transactions.write(dataSource, c -> {
+            if (!repository.updatePhone(c, phone)) {
+                throw EngineException.notFound(operatorNotFound(phone.number()));
+            }
+            return null;
+        });
+    }
+
+    /** Removes the line and its group memberships. */
+    public void removePhone(String number) {
+        Transactions.write(dataSource, c -> {
+            if (number == null || !repository.deletePhone(c, number)) {
+                throw EngineException.notFound(operatorNotFound(number));
+            }
+            return null;
+        });
+    }
+
+    public Optional<InnerPhone> findPhone(String number) {
+        if (number == null) {
+            return Optional.empty();
+        }
+        return Transactions.read(dataSource, c -> repository.findPhone(c, number));
+    }
+
+    /** Every line, by number. */
+    public List<InnerPhone> phones() {
+        return Transactions.read(dataSource, repository::phones);
+    }
+
+    /**
+     * The numbers among {@code numbers} that are not lines, in the order given, in one query: the
+     * check behind UniTalk's "Operator not found: …" for {@code pseudoGroupOperators}.
+     */
+    public List<String> missingPhones(Collection<String> numbers) {
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(numbers));
+        if (distinct.isEmpty()) {
+            return List.of();
+        }
+        Set<String> existing = Transactions.read(dataSource, c -> repository.existingPhones(c, distinct));
+        List<String> missing = new ArrayList<>();
+        for (String number : distinct) {
+            if (!existing.contains(number)) {
+                missing.add(number);
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * number → operator name ("Alexander Maksimov", or the number when the line has none), by
+     * number: /dictionary?type=INNER_PHONE and GET_WITH_DATA's {@code pseudoGroupOperators}.
+     */
+    public Map<String, String> phoneNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (InnerPhone p : phones()) {
+            names.put(p.number(), p.displayName());
+        }
+        return names;
+    }
+
+    // ---- groups
+
+    /** Creates an empty group; returns its id. */
+    public long addGroup(String name, GroupType type) {
+        String checked = EntityName.check(name);
+        if (type == null) {
+            throw EngineException.invalid(WRONG_GROUP_TYPE);
+        }
+        try {
+            return Transactions.write(dataSource, c -> {
+                if (repository.groupNameTaken(c, checked, 0)) {
+                    throw EngineException.conflict("Name already present");
+                }
+                return repository.insertGroup(c, checked, type, clock.instant());
+            });
+        } catch (StorageException e) {
+            throw Transactions.isUniqueViolation(e) ? EngineException.conflict("Name already present") : e;
+        }
+    }
+
+    public void renameGroup(long id, String name) {
+        String checked = EntityName.check(name);
+        try {
+            Transactions.write(dataSource, c -> {
+                if (repository.groupNameTaken(c, checked, id)) {
+                    throw EngineException.conflict("Name already present");
+                }
+                if (!repository.renameGroup(c, id, checked)) {
+                    throw EngineException.notFound(GROUP_NOT_FOUND);
+                }
+                return null;
+            });
+        } catch (StorageException e) {
+            throw Transactions.isUniqueViolation(e) ? EngineException.conflict("Name already present") : e;
+        }
+    }
+
+    /**
+     * Removes a group. A group an incoming scenario transfers to stays ("Group is used by incoming
+     * scenario"): removing it would leave the scenario pointing nowhere.
+     */
+    public void removeGroup(long id) {
+        Transactions.write(dataSource, c -> {
+            if (repository.findGroup(c, id).isEmpty()) {
+                throw EngineException.notFound(GROUP_NOT_FOUND);
+            }
+            if (repository.groupUsedByScenario(c, id)) {
+                throw EngineException.conflict("Group is used by incoming scenario");
+            }
+            repository.deleteGroup(c, id);
+            return null;
+        });
+    }
+
+    public Optional<PhoneGroup> findGroup(long id) {
+        return Transactions.read(dataSource, c -> repository.findGroup(c, id));
+    }
+
+    /**
+     * The group an autodialer (FREE, SMART, GUARANTEED_DIAL) or an incoming scenario transfers to,
+     * checked as UniTalk's ADD/UPDATE does: "Group not found", then "Wrong group type".
+     */
+    public PhoneGroup requireInnerPhonesGroup(long id) {
+        PhoneGroup group = findGroup(id).orElseThrow(() -> EngineException.notFound(GROUP_NOT_FOUND));
+        if (!group.isInnerPhones()) {
+            throw EngineException.invalid(WRONG_GROUP_TYPE);
+        }
+        return group;
+    }
+
+    /** Every group with its members, by id. */
+    public List<PhoneGroup> groups() {
+        return Transactions.read(dataSource, repository::groups);
+    }
+
+    /** id → name, by id: GET_WITH_DATA's {@code groups} and /dictionary?type=PHONE_GROUP. */
+    public Map<Long, String> groupNames() {
+        return Transactions.read(dataSource, repository::groupNames);
+    }
+
+    /** Adds a line to a group of internal lines; adding a member again changes nothing. */
+    public void addMember(long groupId, String number) {
+        Transactions.write(dataSource, c -> {
+            PhoneGroup group = repository.findGroup(c, groupId)
+                    .orElseThrow(() -> EngineException.notFound(GROUP_NOT_FOUND));
+            if (!group.isInnerPhones()) {
+                throw EngineException.invalid(WRONG_GROUP_TYPE);
+            }
+            if (number == null || repository.findPhone(c, number).isEmpty()) {
+                throw EngineException.notFound(operatorNotFound(number));
+            }
+            repository.insertMember(c, groupId, number);
+            return null;
+        });
+    }
+
+    /** Removes a line from a group; removing a line that is not a member changes nothing. */
+    public void removeMember(long groupId, String number) {
+        Transactions.write(dataSource, c -> {
+            if (repository.findGroup(c, groupId).isEmpty()) {
+                throw EngineException.notFound(GROUP_NOT_FOUND);
+            }
+            if (number == null || repository.findPhone(c, number).isEmpty()) {
+                throw EngineException.notFound(operatorNotFound(number));
+            }
+            repository.deleteMember(c, groupId, number);
+            return null;
+        });
+    }
+}

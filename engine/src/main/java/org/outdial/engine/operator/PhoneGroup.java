@@ -1,0 +1,28 @@
+package org.outdial.engine.operator;
+
+import java.util.List;
+import java.util.Objects;
+import org.outdial.engine.catalog.EntityName;
+import org.outdial.engine.error.EngineException;
+
+/**
+ * A group of lines ("telephony department": "Sales department") that calls are transferred to.
+ *
+ * @param id     0 for a group not stored yet
+ * @param phones the member lines, by number
+ */
+public record PhoneGroup(long id, String name, GroupType type, List<InnerPhone> phones) {
+
+    public PhoneGroup {
+        name = EntityName.check(name);
+        if (type == null) {
+            throw EngineException.invalid("Wrong group type");
+        }
+        phones = List.copyOf(Objects.requireNonNullElse(phones, List.of()));
+    }
+
+    /** Whether autodialers may transfer calls to this group. */
+    public boolean isInnerPhones() {
+        return type == GroupType.INNER_PHONES;
+    }
+}

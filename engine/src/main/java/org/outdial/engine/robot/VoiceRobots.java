@@ -1,0 +1,179 @@
+package org.outdial.engine.robot;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.outdial.engine.error.EngineException;
+import org.outdial.engine.storage.StorageException;
+import org.outdial.engine.storage.Transactions;
+
+/** Voice robots: stored scripts, validated in outline. */
+public final class VoiceRobots {
+
+    /** UniTalk's autodialer ADD/UPDATE: "Voice secretary not found". */
+    public static final String NOT_FOUND = "Voice secretary not found";
+
+    private final DataSource dataSource;
+    private final InstantSource clock;
+    private final Repository repository = new Repository();
+
+    public VoiceRobots(DataSource dataSource, InstantSource clock) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public long add(VoiceRobot robot) {
+        return write(c -> {
+            if (repository.nameTaken(c, robot.name(), 0)) {
+                throw EngineException.conflict("Name already present");
+            }
+            return repository.insert(c, robot, clock);
+        });
+    }
+
+    public void update(VoiceRobot robot) {
+        write(c -> {
+            if (!repository.exists(c, robot.id())) {
+                throw EngineException.notFound(NOT_FOUND);
+            }
+            if (repository.nameTaken(c, robot.name(), robot.id())) {
+                throw EngineException.conflict("Name already present");
+            }
+            return repository.update(c, robot);
+        });
+    }
+
+    public void remove(long id) {
+        Transactions.write(dataSource, c -> {
+            if (!repository.delete(c, id)) {
+                throw EngineException.notFound(NOT_FOUND);
+            }
+            return null;
+        });
+    }
+
+    /** The robot with its script. */
+    public Optional<VoiceRobot> find(long id) {
+        return Transactions.read(dataSource, c -> repository.find(c, id));
+    }
+
+    /** Whether a robot exists, without reading its script (autodialer ADD/UPDATE). */
+    public boolean exists(long id) {
+        return Transactions.read(dataSource, c -> repository.exists(c, id));
+    }
+
+    /** id → name, by id: GET_WITH_DATA's {@code voiceSecretaries}, /dictionary?type=VOICE_ROBOT. */
+    public Map<Long, String> names() {
+        return Transactions.read(dataSource, repository::names);
+    }
+
+    /** Every robot with its script, by id. */
+    public List<VoiceRobot> list() {
+        return Transactions.read(dataSource, repository::list);
+    }
+
+    private <T> T write(Transactions.Work<T> work) {
+        try {
+            return Transactions.write(dataSource, work);
+        } catch (StorageException e) {
+            throw Transactions.isUniqueViolation(e) ? EngineException.conflict("Name already present") : e;
+        }
+    }
+
+    /** Rows of {@code voice_robot}. */
+    private static final class Repository {
+
+        long insert(Connection c, VoiceRobot r, InstantSource clock) throws SQLException {
+            try (PreparedStatement st = c.prepareStatement(
+                    "INSERT INTO voice_robot (name, script, created_at) VALUES (?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                st.setString(1, r.name());
+                st.setString(2, r.script());
+                st.setTimestamp(3, Timestamp.from(clock.instant()));
+                st.executeUpdate();
+                try (ResultSet keys = st.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        }
+
+        boolean update(Connection c, VoiceRobot r) throws SQLException {
+            try (PreparedStatement st = c.prepareStatement("UPDATE voice_robot SET name = ?, script = ? WHERE id = ?")) {
+                st.setString(1, r.name());
+                st.setString(2, r.script());
+                st.setLong(3, r.id());
+                return st.executeUpdate() == 1;
+            }
+        }
+
+        boolean delete(Connection c, long id) throws SQLException {
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM voice_robot WHERE id = ?")) {
+                st.setLong(1, id);
+                return st.executeUpdate() == 1;
+            }
+        }
+
+        boolean nameTaken(Connection c, String name, long exceptId) throws SQLException {
+            try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM voice_robot WHERE name = ? AND id <> ?")) {
+                st.setString(1, name);
+                st.setLong(2, exceptId);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        }
+
+        boolean exists(Connection c, long id) throws SQLException {
+            try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM voice_robot WHERE id = ?")) {
+                st.setLong(1, id);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        }
+
+        Optional<VoiceRobot> find(Connection c, long id) throws SQLException {
+            try (PreparedStatement st = c.prepareStatement("SELECT id, name, script FROM voice_robot WHERE id = ?")) {
+                st.setLong(1, id);
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? Optional.of(new VoiceRobot(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                            : Optional.empty();
+                }
+            }
+        }
+
+        List<VoiceRobot> list(Connection c) throws SQLException {
+            try (PreparedStatement st = c.prepareStatement("SELECT id, name, script FROM voice_robot ORDER BY id");
+                    ResultSet rs = st.executeQuery()) {
+                List<VoiceRobot> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new VoiceRobot(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                }
+                return out;
+            }
+        }
+
+        Map<Long, String> names(Connection c) throws SQLException {
+            try (PreparedStatement st = c.prepareStatement("SELECT id, name FROM voice_robot ORDER BY id");
+                    ResultSet rs = st.executeQuery()) {
+                Map<Long, String> out = new LinkedHashMap<>();
+                while (rs.next()) {
+                    out.put(rs.getLong(1), rs.getString(2));
+                }
+                return out;
+            }
+        }
+    }
+}

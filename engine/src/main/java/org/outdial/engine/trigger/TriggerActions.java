@@ -1,0 +1,112 @@
+package org.outdial.engine.trigger;
+
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.outdial.engine.error.EngineException;
+import org.outdial.engine.storage.StorageException;
+import org.outdial.engine.storage.Transactions;
+
+/** Event handlers. */
+public final class TriggerActions {
+
+    /** UniTalk's autodialer ADD/UPDATE: "Trigger action not found". */
+    public static final String NOT_FOUND = "Trigger action not found";
+
+    private final DataSource dataSource;
+    private final InstantSource clock;
+    private final TriggerActionRepository repository = new TriggerActionRepository();
+
+    public TriggerActions(DataSource dataSource, InstantSource clock) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public long add(TriggerAction action) {
+        return write(c -> {
+            if (repository.nameTaken(c, action.name(), 0)) {
+                throw EngineException.conflict("Name already present");
+            }
+            return repository.insert(c, action, clock.instant());
+        });
+    }
+
+    public void update(TriggerAction action) {
+        write(c -> {
+            if (repository.find(c, action.id()).isEmpty()) {
+                throw EngineException.notFound(NOT_FOUND);
+            }
+            if (repository.nameTaken(c, action.name(), action.id())) {
+                throw EngineException.conflict("Name already present");
+            }
+            return repository.update(c, action);
+        });
+    }
+
+    public void remove(long id) {
+        Transactions.write(dataSource, c -> {
+            if (!repository.delete(c, id)) {
+                throw EngineException.notFound(NOT_FOUND);
+            }
+            return null;
+        });
+    }
+
+    public Optional<TriggerAction> find(long id) {
+        return Transactions.read(dataSource, c -> repository.find(c, id));
+    }
+
+    /**
+     * The handlers with these ids that exist, by id, in one query (an autodialer's
+     * {@code triggerActions}: up to 5 per event). A missing id is simply absent from the map.
+     */
+    public Map<Long, TriggerAction> findAll(Collection<Long> ids) {
+        List<Long> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
+        Map<Long, TriggerAction> found = new LinkedHashMap<>();
+        if (distinct.isEmpty()) {
+            return found;
+        }
+        Transactions.read(dataSource, c -> repository.findAll(c, distinct)).forEach(a -> found.put(a.id(), a));
+        return found;
+    }
+
+    public List<TriggerAction> list() {
+        return Transactions.read(dataSource, repository::list);
+    }
+
+    /** id → name, by id: /dictionary?type=TRIGGER_ACTION and {@code triggerActionEventsAndTriggerActions}. */
+    public Map<Long, String> names() {
+        Map<Long, String> names = new LinkedHashMap<>();
+        list().forEach(a -> names.put(a.id(), a.name()));
+        return names;
+    }
+
+    /**
+     * id → name of the handlers that may be attached to an event, by id
+     * ({@code triggerActionEventsAndTriggerActions}).
+     */
+    public Map<Long, String> namesCompatibleWith(boolean eventConcernsNumber) {
+        Map<Long, String> names = new LinkedHashMap<>();
+        for (TriggerAction a : list()) {
+            if (a.type().compatibleWith(eventConcernsNumber)) {
+                names.put(a.id(), a.name());
+            }
+        }
+        return names;
+    }
+
+    private <T> T write(Transactions.Work<T> work) {
+        try {
+            return Transactions.write(dataSource, work);
+        } catch (StorageException e) {
+            throw Transactions.isUniqueViolation(e) ? EngineException.conflict("Name already present") : e;
+        }
+    }
+}
