@@ -11,7 +11,27 @@ import org.outdial.api.health.HealthRoutes;
 import org.outdial.api.http.HttpServer;
 import org.outdial.api.http.RouteGroup;
 import org.outdial.api.http.Router;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.outdial.api.unitalk.AutodialCatalog;
+import org.outdial.api.unitalk.AutodialRoutes;
+import org.outdial.engine.AutodialerModule;
+import org.outdial.engine.audio.AudioLibrary;
+import org.outdial.engine.blocklist.BlockedLists;
+import org.outdial.engine.blocklist.BlockedListsScreen;
+import org.outdial.engine.campaign.CampaignChanges;
+import org.outdial.engine.campaign.CampaignLimits;
+import org.outdial.engine.campaign.CatalogReferences;
+import org.outdial.engine.operator.Operators;
+import org.outdial.engine.robot.VoiceRobots;
+import org.outdial.engine.scenario.Scenarios;
 import org.outdial.engine.storage.Database;
+import org.outdial.engine.storage.Transactor;
+import org.outdial.engine.trigger.TriggerActions;
+import org.outdial.engine.tts.TtsProfiles;
+import org.outdial.sip.trunk.TrunkSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,8 +82,23 @@ public final class OutdialServer implements AutoCloseable {
 
     /** Every route group of the product. Add new groups here. */
     private static List<RouteGroup> routeGroups(OutdialConfig config, Database database, InstantSource clock) {
+        DataSource ds = database.dataSource();
+        AudioLibrary audios = new AudioLibrary(ds, clock, Path.of(config.audio().dir()));
+        Operators operators = new Operators(ds, clock);
+        TtsProfiles ttsProfiles = new TtsProfiles(ds, clock);
+        Scenarios scenarios = new Scenarios(ds, clock,
+                config.trunks().stream().map(TrunkSettings::name).collect(Collectors.toSet()));
+        VoiceRobots robots = new VoiceRobots(ds, clock);
+        TriggerActions triggerActions = new TriggerActions(ds, clock);
+        BlockedLists blockedLists = new BlockedLists(ds, clock);
+        AutodialerModule autodialers = AutodialerModule.create(new Transactor(ds), clock, ZoneId.systemDefault(),
+                CampaignLimits.SEED,
+                new CatalogReferences(audios, operators, ttsProfiles, scenarios, robots, triggerActions),
+                new BlockedListsScreen(blockedLists), CampaignChanges.none());
         return List.of(
-                new HealthRoutes(database));
+                new HealthRoutes(database),
+                new AutodialRoutes(autodialers,
+                        new AutodialCatalog(audios, operators, scenarios, ttsProfiles, robots, triggerActions), clock));
     }
 
     /** The HTTP port actually bound. */

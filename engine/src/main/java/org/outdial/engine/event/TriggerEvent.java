@@ -39,6 +39,15 @@ public enum TriggerEvent {
         return (ordinal() + 1) * 10;
     }
 
+    /** Whether the event is about one number (a call's end) rather than the whole autodialer. */
+    public boolean concernsNumber() {
+        return switch (this) {
+            case AUTODIAL_STATUS_CHANGED, AUTODIAL_CANCEL, AUTODIAL_AUTOCANCEL, AUTODIAL_FINISH,
+                 AUTODIAL_USER_PAUSED -> false;
+            default -> true;
+        };
+    }
+
     /** Parses an event name as clients send it, or returns null when it is not an event. */
     public static TriggerEvent parse(String name) {
         for (TriggerEvent event : values()) {

@@ -1,0 +1,49 @@
+package org.outdial.engine;
+
+import java.time.InstantSource;
+import java.time.ZoneId;
+import org.outdial.engine.campaign.CampaignChanges;
+import org.outdial.engine.campaign.CampaignLimits;
+import org.outdial.engine.campaign.CampaignRepository;
+import org.outdial.engine.campaign.CampaignService;
+import org.outdial.engine.campaign.CampaignValidator;
+import org.outdial.engine.campaign.References;
+import org.outdial.engine.campaign.StatusTransitions;
+import org.outdial.engine.event.EventOutbox;
+import org.outdial.engine.history.CallHistoryRepository;
+import org.outdial.engine.history.CallHistoryService;
+import org.outdial.engine.number.BlockedNumbers;
+import org.outdial.engine.number.NumberIntake;
+import org.outdial.engine.number.NumberRepository;
+import org.outdial.engine.number.NumberService;
+import org.outdial.engine.number.NumberWriter;
+import org.outdial.engine.number.NumbersHandler;
+import org.outdial.engine.number.StateCounts;
+import org.outdial.engine.storage.Transactor;
+
+/**
+ * The autodialer services wired together: what {@code /autodial/action} calls. One instance per
+ * process; the repositories are stateless and shared.
+ *
+ * @param zone the zone dates are read and shown in (GET_CALLS_HISTORY, stateDateTime)
+ */
+public record AutodialerModule(CampaignService campaigns, NumberService numbers, CallHistoryService history,
+                               ZoneId zone) {
+
+    public static AutodialerModule create(Transactor db, InstantSource clock, ZoneId zone, CampaignLimits limits,
+                                          References references, BlockedNumbers blocked, CampaignChanges changes) {
+        CampaignRepository campaignRepository = new CampaignRepository();
+        NumberRepository numberRepository = new NumberRepository();
+        StateCounts counts = new StateCounts();
+        StatusTransitions transitions = new StatusTransitions(campaignRepository, new EventOutbox());
+        NumberIntake intake = new NumberIntake(references);
+        NumberWriter writer = new NumberWriter(numberRepository, counts, transitions, blocked);
+        NumbersHandler handler = new NumbersHandler();
+        CampaignService campaigns = new CampaignService(db, clock, new CampaignValidator(references, zone), limits,
+                campaignRepository, numberRepository, counts, transitions, intake, writer, handler, changes);
+        NumberService numbers = new NumberService(db, clock, limits, campaignRepository, numberRepository, counts,
+                transitions, intake, writer, handler, changes);
+        CallHistoryService history = new CallHistoryService(db, campaignRepository, new CallHistoryRepository(), zone);
+        return new AutodialerModule(campaigns, numbers, history, zone);
+    }
+}
