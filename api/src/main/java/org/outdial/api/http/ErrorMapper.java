@@ -112,9 +112,8 @@ public final class ErrorMapper {
         if (type == boolean.class || type == Boolean.class) {
             return "true or false";
         }
-        if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
-            return type == double.class || type == float.class || type == Double.class || type == Float.class
-                    || type == java.math.BigDecimal.class ? "a number" : "a whole number";
+        if (type.isPrimitive() && type != char.class || Number.class.isAssignableFrom(type)) {
+            return "a number";
         }
         if (type == String.class || type == char.class || type == Character.class) {
             return "a string";

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,7 +163,7 @@ public final class Request {
 
     /**
      * The form fields of an {@code application/x-www-form-urlencoded} or
-     * {@code multipart/form-data} body (first value of each), or of the query string for other bodies.
+     * {@code multipart/form-data} body (first value of each, in body order); empty for other bodies.
      */
     public Map<String, String> form() {
         return decodedForm().fields;
@@ -199,12 +200,20 @@ public final class Request {
         if (!formBody || !netty.method().equals(HttpMethod.POST) && !netty.method().equals(HttpMethod.PUT)) {
             return new Form(Map.of(), List.of());
         }
+        boolean multipart = contentType.startsWith(HttpHeaderValues.MULTIPART_FORM_DATA.toString());
+        if (multipart && !HttpPostRequestDecoder.isMultipart(netty)) {
+            throw HttpException.badRequest("Malformed form data: multipart/form-data needs a boundary");
+        }
         // Memory only: the body is already in memory and bounded by api.max-body-bytes.
         HttpPostRequestDecoder decoder = null;
         try {
             decoder = new HttpPostRequestDecoder(new DefaultHttpDataFactory(false, CharsetUtil.UTF_8), netty,
                     CharsetUtil.UTF_8);
-            for (InterfaceHttpData data : decoder.getBodyHttpDatas()) {
+            List<InterfaceHttpData> decoded = decoder.getBodyHttpDatas();
+            if (decoder.currentPartialHttpData() != null) {
+                throw HttpException.badRequest("Malformed form data: the body ends inside a part");
+            }
+            for (InterfaceHttpData data : decoded) {
                 if (data instanceof FileUpload upload) {
                     String type = upload.getContentType() == null ? "application/octet-stream" : upload.getContentType();
                     files.add(new Part(upload.getName(), upload.getFilename() == null ? "" : upload.getFilename(),
@@ -221,7 +230,7 @@ public final class Request {
                 decoder.destroy();
             }
         }
-        return new Form(Map.copyOf(fields), List.copyOf(files));
+        return new Form(Collections.unmodifiableMap(fields), List.copyOf(files));
     }
 
     private record Form(Map<String, String> fields, List<Part> files) {
