@@ -13,12 +13,13 @@ import java.util.regex.Pattern;
  */
 public record TtsProfile(String voice, int speed, int pitch) {
 
-    /** espeak-ng's defaults: English, 175 words per minute, pitch 50. */
-    public static final TtsProfile DEFAULT = new TtsProfile("en", 175, 50);
-
     // Voice names are letters, digits, '-', '_', '+' and '/' (for "mb/mb-en1"); no spaces, no
     // leading '-', so a voice can never be read as another command-line option.
     private static final Pattern VOICE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_+/-]{0,63}");
+
+    // Declared after VOICE, which its constructor reads during class initialisation.
+    /** espeak-ng's defaults: English, 175 words per minute, pitch 50. */
+    public static final TtsProfile DEFAULT = new TtsProfile("en", 175, 50);
 
     public TtsProfile {
         if (voice == null || !VOICE.matcher(voice).matches()) {
