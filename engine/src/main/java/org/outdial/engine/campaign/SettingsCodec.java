@@ -1,5 +1,6 @@
 package org.outdial.engine.campaign;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 final class SettingsCodec {
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.DEDUCTION)
+    @JsonSubTypes({@JsonSubTypes.Type(AudioPart.File.class), @JsonSubTypes.Type(AudioPart.Silence.class), @JsonSubTypes.Type(AudioPart.Synthesis.class)})
     private interface AudioPartMixin {
     }
 

@@ -1,5 +1,6 @@
 package org.outdial.engine.number;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -13,6 +14,7 @@ import java.util.TreeMap;
 final class NumberCodec {
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.DEDUCTION)
+    @JsonSubTypes({@JsonSubTypes.Type(NumberAudio.File.class), @JsonSubTypes.Type(NumberAudio.Tts.class)})
     private interface NumberAudioMixin {
     }
 
