@@ -1,0 +1,70 @@
+package org.outdial.media.rtp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class MediaEngineTest {
+
+    @Test
+    void sessionsTakeEvenPortsFromTheRangeUntilItIsExhausted() {
+        MediaSettings settings = TestPorts.settings(4);
+        try (MediaEngine engine = MediaEngine.start(settings, 1)) {
+            RtpSession first = engine.openSession();
+            RtpSession second = engine.openSession();
+
+            assertEquals(0, first.localPort() % 2);
+            assertEquals(0, second.localPort() % 2);
+            assertTrue(first.localPort() >= settings.portFrom() && second.localPort() <= settings.portTo());
+            assertEquals(2, engine.openSessionCount());
+            MediaException e = assertThrows(MediaException.class, engine::openSession);
+            assertTrue(e.getMessage().startsWith("no free RTP port in sip.media-ports " + settings.portFrom()), e.getMessage());
+        }
+    }
+
+    @Test
+    void aClosedSessionsPortCanBeOpenedAgain() {
+        try (MediaEngine engine = MediaEngine.start(TestPorts.settings(2), 1)) {
+            RtpSession only = engine.openSession();
+            int port = only.localPort();
+
+            only.close();
+            RtpSession again = engine.openSession();
+
+            assertEquals(port, again.localPort());
+            assertEquals(1, engine.openSessionCount());
+        }
+    }
+
+    @Test
+    void closingTheEngineClosesEverySession() {
+        MediaEngine engine = MediaEngine.start(TestPorts.settings(), 1);
+        RtpSession a = engine.openSession();
+        RtpSession b = engine.openSession();
+
+        engine.close();
+
+        assertEquals(0, engine.openSessionCount());
+        assertTrue(a.isClosed() && b.isClosed());
+        assertThrows(IllegalStateException.class, engine::openSession);
+    }
+
+    @Test
+    void hundredsOfSessionsOpenAndCloseWithoutLeakingPorts() {
+        try (MediaEngine engine = MediaEngine.start(TestPorts.settings(1000), 2)) {
+            int free = engine.freePortCount();
+            java.util.List<RtpSession> sessions = new java.util.ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                sessions.add(engine.openSession());
+            }
+            assertEquals(300, engine.openSessionCount());
+
+            sessions.forEach(RtpSession::close);
+
+            assertEquals(0, engine.openSessionCount());
+            assertEquals(free, engine.freePortCount());
+        }
+    }
+}
