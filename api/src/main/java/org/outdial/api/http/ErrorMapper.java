@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 import org.outdial.engine.error.EngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +29,8 @@ public final class ErrorMapper {
     private static final Logger log = LoggerFactory.getLogger(ErrorMapper.class);
     static final String INTERNAL_ERROR = "Internal error";
     public static final String ERROR_ID_HEADER = "X-Error-Id";
+    private static final Pattern START_MARKER =
+            Pattern.compile("\\(start marker at \\[Source: .*?; line: (\\d+), column: (\\d+)\\]\\)");
 
     private ErrorMapper() {
     }
@@ -79,7 +82,13 @@ public final class ErrorMapper {
         String where = e instanceof JsonProcessingException j && j.getLocation() != null
                 ? " (line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() + ")"
                 : "";
-        return HttpException.badRequest("Malformed JSON: " + firstLine(what) + where);
+        return HttpException.badRequest("Malformed JSON: " + withoutSource(firstLine(what)) + where);
+    }
+
+    /** Jackson names its input "[Source: REDACTED (`StreamReadFeature...` disabled); line: 1, column: 1]". */
+    private static String withoutSource(String message) {
+        return START_MARKER.matcher(message).replaceAll("(opened at line $1, column $2)")
+                .replaceAll("\\s*\\[Source: [^\\]]*\\]", "");
     }
 
     /** "Wrong value for 'task.threadCount': expected a number". */

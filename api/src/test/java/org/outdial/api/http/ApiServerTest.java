@@ -146,6 +146,13 @@ class ApiServerTest {
     }
 
     @Test
+    void anUnclosedObjectSaysWhereItWasOpened() {
+        assertBadRequest(api.postJson("/test/task", key, "{\"task\": {"),
+                "Malformed JSON: Unexpected end-of-input: expected close marker for Object"
+                        + " (opened at line 1, column 10) (line 1, column 11)");
+    }
+
+    @Test
     void aBodyThatIsNotAnObjectIsA400() {
         assertBadRequest(api.postJson("/test/task", key, "[1,2]"), "Request body must be a JSON object, was an array");
         assertBadRequest(api.postJson("/test/task", key, "\"text\""), "Request body must be a JSON object, was a string");
@@ -288,5 +295,7 @@ class ApiServerTest {
         assertFalse(body.contains("org.outdial"), body);
         assertFalse(body.contains("Exception"), body);
         assertFalse(body.contains("\tat "), body);
+        assertFalse(body.contains("Source"), body);
+        assertFalse(body.contains("StreamReadFeature"), body);
     }
 }
