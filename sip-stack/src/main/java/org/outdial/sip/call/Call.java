@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.outdial.media.audio.AudioSource;
 import org.outdial.media.dtmf.DtmfEvent;
+import org.outdial.media.rtp.RtpStats;
 import org.outdial.sip.outcome.CallOutcome;
 
 /**
@@ -51,6 +52,9 @@ public interface Call {
 
     /** Called with every decoded 20 ms frame (160 samples at 8 kHz) received from the callee. */
     void onAudio(Consumer<short[]> listener);
+
+    /** The call's RTP counters and send timing, final once the call has ended; empty before media. */
+    RtpStats mediaStats();
 
     /**
      * Ends the call: CANCEL before the answer, BYE after. Idempotent; returns at once, the outcome

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.outdial.media.audio.AudioSource;
 import org.outdial.media.codec.Codec;
 import org.outdial.media.dtmf.DtmfEvent;
+import org.outdial.media.rtp.RtpStats;
 
 /**
  * The RTP side of one call as signalling needs it: a local port to offer, a remote to connect
@@ -36,6 +37,9 @@ public interface MediaLeg extends AutoCloseable {
     void onDtmf(Consumer<DtmfEvent> listener);
 
     void onAudio(Consumer<short[]> listener);
+
+    /** Packet counters and send timing; after {@link #close()}, the final values. */
+    RtpStats stats();
 
     /** Releases the socket; idempotent. */
     @Override

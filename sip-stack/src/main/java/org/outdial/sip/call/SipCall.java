@@ -24,6 +24,7 @@ import javax.sip.message.Response;
 import org.outdial.media.audio.AudioSource;
 import org.outdial.media.codec.Codec;
 import org.outdial.media.dtmf.DtmfEvent;
+import org.outdial.media.rtp.RtpStats;
 import org.outdial.sip.outcome.CallOutcome;
 import org.outdial.sip.outcome.CallTimings;
 import org.outdial.sip.outcome.Classification;
@@ -169,6 +170,18 @@ final class SipCall implements Call {
     @Override
     public void onAudio(Consumer<short[]> listener) {
         audioListeners.add(listener);
+    }
+
+    @Override
+    public RtpStats mediaStats() {
+        MediaLeg current;
+        lock.lock();
+        try {
+            current = leg;
+        } finally {
+            lock.unlock();
+        }
+        return current == null ? RtpStats.EMPTY : current.stats();
     }
 
     @Override

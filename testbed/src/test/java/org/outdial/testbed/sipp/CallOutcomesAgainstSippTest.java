@@ -1,0 +1,208 @@
+package org.outdial.testbed.sipp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.outdial.sip.call.Call;
+import org.outdial.sip.call.DialRequest;
+import org.outdial.sip.outcome.CallOutcome;
+import org.outdial.sip.outcome.Outcome;
+import org.outdial.sip.outcome.Party;
+
+/** Every row of the outcome table, produced by a real peer: SIPp's callee.xml. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CallOutcomesAgainstSippTest {
+
+    private SippLine line;
+
+    @BeforeAll
+    void startSipp() throws Exception {
+        line = SippLine.start(Duration.ofMinutes(5));
+    }
+
+    @AfterAll
+    void stopSipp() {
+        if (line != null) {
+            line.close();
+        }
+    }
+
+    private CallOutcome call(String trunk, String number, Duration ringTimeout) throws Exception {
+        Call call = line.telephony.dial(DialRequest.of(trunk, number, ringTimeout));
+        return call.outcome().get(40, TimeUnit.SECONDS);
+    }
+
+    @ParameterizedTest(name = "{0} is {1} with Q.850 cause {2}")
+    @CsvSource({
+            "486, BUSY, 17", "600, BUSY, 17",
+            "480, NO_ANSWER, 18", "408, NO_ANSWER, 102",
+            "404, NOT_EXIST, 1", "484, NOT_EXIST, 28", "485, NOT_EXIST, 1", "604, NOT_EXIST, 1", "410, NOT_EXIST, 22",
+            "603, REJECTED, 21",
+            "403, WRONG_DIRECTION, 21", "488, WRONG_DIRECTION, 127", "606, WRONG_DIRECTION, 58",
+            "503, CONGESTION, 34",
+            "500, FAILED, 41", "502, FAILED, 38", "487, FAILED, 127"})
+    void finalResponseMapsToItsOutcome(int status, Outcome expected, int q850) throws Exception {
+        CallOutcome outcome = call(SippLine.TRUNK, CalleeNumbers.finalResponse(status), Duration.ofSeconds(10));
+
+        assertEquals(expected, outcome.outcome(), outcome.toString());
+        assertEquals(status, outcome.sipCode());
+        assertEquals(q850, outcome.q850());
+        assertEquals(Party.REMOTE, outcome.endedBy());
+        assertFalse(outcome.answered());
+        assertNotNull(outcome.timings().firstProvisional(), "100/180 came before the final response");
+        assertNotNull(outcome.timings().ringing(), "180 counts as ringing");
+    }
+
+    @Test
+    void ringTimeoutCancelsAndIsNoAnswer() throws Exception {
+        long start = System.nanoTime();
+        CallOutcome outcome = call(SippLine.TRUNK, CalleeNumbers.RING_FOREVER, Duration.ofMillis(700));
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+
+        assertEquals(Outcome.NO_ANSWER, outcome.outcome(), outcome.toString());
+        assertEquals(487, outcome.sipCode(), "SIPp answered our CANCEL's INVITE with 487");
+        assertEquals(19, outcome.q850());
+        assertEquals(Party.LOCAL, outcome.endedBy());
+        assertTrue(millis >= 650 && millis < 5000, "ended after the ring timeout, took " + millis + " ms");
+    }
+
+    @Test
+    void hangingUpBeforeTheAnswerCancelsTheCall() throws Exception {
+        Call call = line.telephony.dial(DialRequest.of(SippLine.TRUNK, CalleeNumbers.RING_FOREVER,
+                Duration.ofSeconds(30)));
+        awaitRinging(call);
+        call.hangup();
+        CallOutcome outcome = call.outcome().get(10, TimeUnit.SECONDS);
+
+        assertEquals(Outcome.CANCELLED, outcome.outcome(), outcome.toString());
+        assertEquals(487, outcome.sipCode());
+        assertEquals(Party.LOCAL, outcome.endedBy());
+        assertFalse(call.answered().get());
+    }
+
+    @Test
+    void answeredCallHungUpByUsReportsTimingsAndLocalHangup() throws Exception {
+        Call call = line.telephony.dial(DialRequest.of(SippLine.TRUNK, CalleeNumbers.ANSWER, Duration.ofSeconds(10)));
+        assertTrue(call.answered().get(10, TimeUnit.SECONDS));
+        Thread.sleep(300);
+        call.hangup();
+        CallOutcome outcome = call.outcome().get(10, TimeUnit.SECONDS);
+
+        assertEquals(Outcome.ANSWERED, outcome.outcome(), outcome.toString());
+        assertEquals(200, outcome.sipCode());
+        assertEquals(16, outcome.q850());
+        assertEquals(Party.LOCAL, outcome.endedBy());
+        var t = outcome.timings();
+        assertTrue(!t.inviteSent().isAfter(t.firstProvisional()) && !t.firstProvisional().isAfter(t.ringing())
+                && !t.ringing().isAfter(t.answered()) && !t.answered().isAfter(t.ended()), t.toString());
+        assertTrue(t.talk().toMillis() >= 250, "talked about 300 ms, was " + t.talk());
+    }
+
+    @Test
+    void calleeHangingUpEndsTheCallAsRemote() throws Exception {
+        Call call = line.telephony.dial(DialRequest.of(SippLine.TRUNK, CalleeNumbers.ANSWER_THEN_HANG_UP,
+                Duration.ofSeconds(10)));
+        assertTrue(call.answered().get(10, TimeUnit.SECONDS));
+        CallOutcome outcome = call.outcome().get(10, TimeUnit.SECONDS);
+
+        assertEquals(Outcome.ANSWERED, outcome.outcome(), outcome.toString());
+        assertEquals(Party.REMOTE, outcome.endedBy());
+        assertEquals(16, outcome.q850(), "from SIPp's Reason: Q.850;cause=16");
+        long talk = outcome.timings().talk().toMillis();
+        assertTrue(talk >= 1800 && talk < 4000, "SIPp hangs up after 2 s, talk was " + talk + " ms");
+    }
+
+    @Test
+    void callLengthCapHangsUpAnAnsweredCall() throws Exception {
+        Call call = line.telephony.dial(new DialRequest(SippLine.TRUNK, CalleeNumbers.ANSWER, null,
+                Duration.ofSeconds(10), Duration.ofMillis(800)));
+        CallOutcome outcome = call.outcome().get(10, TimeUnit.SECONDS);
+
+        assertEquals(Outcome.ANSWERED, outcome.outcome());
+        assertEquals(Party.LOCAL, outcome.endedBy());
+        long talk = outcome.timings().talk().toMillis();
+        assertTrue(talk >= 750 && talk < 2000, "capped at 800 ms, talk was " + talk + " ms");
+        assertTrue(outcome.reason().contains("cap"), outcome.reason());
+    }
+
+    @Test
+    void digestChallengeIsAnsweredWithTheTrunkCredentials() throws Exception {
+        Call call = line.telephony.dial(DialRequest.of(SippLine.AUTH_TRUNK, CalleeNumbers.AUTH_THEN_ANSWER,
+                Duration.ofSeconds(10)));
+        assertTrue(call.answered().get(10, TimeUnit.SECONDS), () -> call.outcome().getNow(null) + "");
+        call.hangup();
+        assertEquals(Outcome.ANSWERED, call.outcome().get(10, TimeUnit.SECONDS).outcome());
+    }
+
+    @Test
+    void wrongDigestPasswordEndsInTheRefusal() throws Exception {
+        CallOutcome outcome = call(SippLine.WRONG_PASSWORD_TRUNK, CalleeNumbers.AUTH_THEN_ANSWER,
+                Duration.ofSeconds(10));
+
+        assertEquals(403, outcome.sipCode(), outcome.toString());
+        assertEquals(Outcome.WRONG_DIRECTION, outcome.outcome());
+    }
+
+    @Test
+    void earlyMediaIsReportedBeforeTheAnswer() throws Exception {
+        Call call = line.telephony.dial(DialRequest.of(SippLine.TRUNK, CalleeNumbers.EARLY_MEDIA_THEN_ANSWER,
+                Duration.ofSeconds(10)));
+        assertTrue(call.answered().get(10, TimeUnit.SECONDS));
+        call.hangup();
+        call.outcome().get(10, TimeUnit.SECONDS);
+
+        assertTrue(call.progress().stream().anyMatch(p -> p.status() == 183 && p.earlyMedia()),
+                call.progress().toString());
+    }
+
+    @Test
+    void trunkAtMaxCallsRefusesWithoutSending() throws Exception {
+        Call first = line.telephony.dial(DialRequest.of(SippLine.ONE_LINE_TRUNK, CalleeNumbers.RING_FOREVER,
+                Duration.ofSeconds(20)));
+        try {
+            awaitRinging(first);
+            CallOutcome second = call(SippLine.ONE_LINE_TRUNK, CalleeNumbers.ANSWER, Duration.ofSeconds(5));
+
+            assertEquals(Outcome.CONGESTION, second.outcome());
+            assertEquals(0, second.sipCode(), "nothing was sent");
+            assertEquals(34, second.q850());
+            assertNull(second.timings().firstProvisional());
+        } finally {
+            first.hangup();
+            first.outcome().get(10, TimeUnit.SECONDS);
+        }
+        assertEquals(0, line.telephony.inFlight(SippLine.ONE_LINE_TRUNK), "the line came back");
+    }
+
+    @Test
+    void trunkAtMaxCpsRefusesTheSecondCallInTheSameSecond() throws Exception {
+        Call first = line.telephony.dial(DialRequest.of(SippLine.ONE_CPS_TRUNK, CalleeNumbers.finalResponse(486),
+                Duration.ofSeconds(5)));
+        Call second = line.telephony.dial(DialRequest.of(SippLine.ONE_CPS_TRUNK, CalleeNumbers.finalResponse(486),
+                Duration.ofSeconds(5)));
+
+        assertEquals(Outcome.BUSY, first.outcome().get(10, TimeUnit.SECONDS).outcome());
+        CallOutcome refused = second.outcome().get(1, TimeUnit.SECONDS);
+        assertEquals(Outcome.CONGESTION, refused.outcome());
+        assertTrue(refused.reason().contains("max-cps"), refused.reason());
+    }
+
+    private static void awaitRinging(Call call) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (call.progress().stream().noneMatch(p -> p.status() == 180) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(call.progress().stream().anyMatch(p -> p.status() == 180), "rang: " + call.progress());
+    }
+}
