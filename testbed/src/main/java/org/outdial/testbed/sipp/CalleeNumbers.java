@@ -12,6 +12,8 @@ public final class CalleeNumbers {
     public static final String ANSWER_AND_PRESS_12_POUND = "7001";
     /** Answer, then SIPp hangs up after 2 s. */
     public static final String ANSWER_THEN_HANG_UP = "7002";
+    /** Answer, then SIPp holds the call with a re-INVITE (a=sendonly) and checks we answer a=recvonly. */
+    public static final String ANSWER_THEN_HOLD = "7003";
     /** 183 with SDP for 1 s, then answer. */
     public static final String EARLY_MEDIA_THEN_ANSWER = "6000";
     /** 100, 180, then nothing until CANCEL. */

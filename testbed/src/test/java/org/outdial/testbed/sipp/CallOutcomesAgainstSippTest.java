@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -196,6 +197,34 @@ class CallOutcomesAgainstSippTest {
         CallOutcome refused = second.outcome().get(1, TimeUnit.SECONDS);
         assertEquals(Outcome.CONGESTION, refused.outcome());
         assertTrue(refused.reason().contains("max-cps"), refused.reason());
+    }
+
+    @Test
+    void holdReInviteIsAnsweredRecvonlyAndTheCallStaysUp() throws Exception {
+        Call call = line.telephony.dial(DialRequest.of(SippLine.TRUNK, CalleeNumbers.ANSWER_THEN_HOLD,
+                Duration.ofSeconds(10)));
+        assertTrue(call.answered().get(10, TimeUnit.SECONDS));
+        Thread.sleep(1000); // SIPp re-INVITEs 300 ms after the answer; it aborts (BYE) on a wrong answer
+        assertFalse(call.outcome().isDone(), "still up after the re-INVITE: " + call.outcome().getNow(null));
+        call.hangup();
+        CallOutcome outcome = call.outcome().get(10, TimeUnit.SECONDS);
+
+        assertEquals(Outcome.ANSWERED, outcome.outcome());
+        assertEquals(Party.LOCAL, outcome.endedBy());
+    }
+
+    @Test
+    void inboundInviteIsRefusedWith403AndOptionsGets200() throws Exception {
+        int before = line.telephony.counts().calls();
+        try (SippProcess stranger = SippProcess.uac("127.0.0.1:" + line.telephony.settings().port(),
+                Duration.ofSeconds(30), List.of("-sf", Sipp.scenario("stranger.xml").toString(),
+                        "-s", "0044900123456", "-m", "1"))) {
+            SippReport report = stranger.awaitExit(Duration.ofSeconds(20));
+
+            assertEquals(0, report.exitCode(), "SIPp got 200 to OPTIONS and 403 to INVITE:\n" + report.output());
+            assertEquals(1, report.successfulCalls());
+        }
+        assertEquals(before, line.telephony.counts().calls(), "no call was placed");
     }
 
     private static void awaitRinging(Call call) throws InterruptedException {
