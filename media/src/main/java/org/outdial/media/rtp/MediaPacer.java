@@ -8,6 +8,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +20,11 @@ import org.slf4j.LoggerFactory;
  * <p>A single high-priority platform thread waits for absolute deadlines ({@code deadline += 20 ms},
  * never "sleep 20 ms", see {@link TickSchedule}): it parks until shortly before the deadline and
  * spins the last {@value #SPIN_NANOS} ns, because {@code parkNanos} on Linux wakes up to ~60 µs late
- * (timer slack). At each tick it hands one task to each Netty event loop that has sessions; the task
- * writes the due packet of every session on that loop, in the loop's own thread. So there is no
- * timer per call, no cross-thread write per packet (which in Netty means a task allocation and a
- * possible selector wake-up each), and the sockets' writes are spread over all event loops.
+ * (timer slack). At each tick it wakes each Netty event loop that has sessions; the loop then
+ * writes the due packet of every session it owns, in its own thread. So there is no timer per
+ * call, no cross-thread write per packet (which in Netty means a task allocation and a possible
+ * selector wake-up each), the sockets' writes are spread over all event loops, and a slow loop
+ * delays only its own sessions.
  *
  * <p>Sessions register and unregister on their channel's event loop, so each loop's session list
  * has a single owner and needs no lock.
@@ -36,21 +39,64 @@ public final class MediaPacer implements AutoCloseable {
     /** Up to 100 ms late the pacer catches up packet by packet; beyond that it skips. */
     static final long MAX_LAG_TICKS = 5;
 
-    /** One event loop's sessions; touched only in that loop. */
-    private static final class LoopSessions {
+    /**
+     * One event loop's sessions; the list is touched only in that loop. At most one tick task per
+     * loop is queued at a time: when a loop falls behind, the pacer does not pile up tasks; the
+     * next run sends every tick the loop missed, back to back, up to {@link #MAX_LAG_TICKS}, and
+     * skips older ones (their timestamps are skipped too, so receivers see a gap, not late audio).
+     */
+    private final class LoopSessions implements Runnable {
         final EventLoop loop;
         final List<RtpSession> sessions = new ArrayList<>();
+        final AtomicBoolean scheduled = new AtomicBoolean();
         volatile int size;
+        volatile long latestTick = -1;
+        long doneTick = -1;
 
         LoopSessions(EventLoop loop) {
             this.loop = loop;
         }
 
-        void run(long tick, long deadlineNanos) {
-            for (int i = 0; i < sessions.size(); i++) {
-                sessions.get(i).onTick(tick, deadlineNanos);
+        /** Pacer thread: tick {@code tick} is due. */
+        void offer(long tick) {
+            latestTick = tick;
+            if (scheduled.compareAndSet(false, true)) {
+                try {
+                    loop.execute(this);
+                } catch (RuntimeException e) {
+                    // The group is shutting down; close() stops the pacer next.
+                    log.debug("Event loop refused a media tick", e);
+                }
             }
         }
+
+        /** Event loop: sends every due tick. */
+        @Override
+        public void run() {
+            scheduled.set(false);
+            long target = latestTick;
+            long from = firstTickToRun(doneTick, target, MAX_LAG_TICKS);
+            if (doneTick >= 0 && from > doneTick + 1) {
+                loopSkippedTicks.add(from - doneTick - 1);
+            }
+            for (long tick = from; tick <= target; tick++) {
+                long deadline = startNanos + tick * PERIOD_NANOS;
+                for (int i = 0; i < sessions.size(); i++) {
+                    sessions.get(i).onTick(tick, deadline);
+                }
+            }
+            doneTick = Math.max(doneTick, target);
+        }
+    }
+
+    /**
+     * Which tick a loop that has sent up to {@code doneTick} (-1: none yet) starts from when
+     * {@code target} is due: the next one, unless that is {@code maxLag} or more ticks behind, in
+     * which case only the last {@code maxLag} ticks are sent.
+     */
+    static long firstTickToRun(long doneTick, long target, long maxLag) {
+        long from = doneTick < 0 ? target : doneTick + 1;
+        return Math.max(from, target - maxLag + 1);
     }
 
     private final Map<EventExecutor, LoopSessions> byLoop = new IdentityHashMap<>();
@@ -59,6 +105,8 @@ public final class MediaPacer implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long ticks;
     private volatile long skippedTicks;
+    private final LongAdder loopSkippedTicks = new LongAdder();
+    private final long startNanos = System.nanoTime() + PERIOD_NANOS;
 
     MediaPacer(EventLoopGroup group) {
         List<LoopSessions> all = new ArrayList<>();
@@ -121,13 +169,18 @@ public final class MediaPacer implements AutoCloseable {
         return ticks;
     }
 
-    /** Ticks skipped because the pacer was more than 100 ms late. */
+    /** Ticks skipped because the pacer thread was more than 100 ms late. */
     public long skippedTicks() {
         return skippedTicks;
     }
 
+    /** Ticks an event loop skipped because it was more than 100 ms behind (summed over loops). */
+    public long loopSkippedTicks() {
+        return loopSkippedTicks.sum();
+    }
+
     private void run() {
-        TickSchedule schedule = new TickSchedule(System.nanoTime() + PERIOD_NANOS, PERIOD_NANOS, MAX_LAG_TICKS);
+        TickSchedule schedule = new TickSchedule(startNanos, PERIOD_NANOS, MAX_LAG_TICKS);
         while (running) {
             waitUntil(schedule.deadline());
             if (!running) {
@@ -139,15 +192,9 @@ public final class MediaPacer implements AutoCloseable {
                 log.warn("Media pacer was {} ms late; skipped {} ticks", skipped * 20, skipped);
             }
             long tick = schedule.tick();
-            long deadline = schedule.deadline();
             for (LoopSessions sessions : loops) {
                 if (sessions.size > 0) {
-                    try {
-                        sessions.loop.execute(() -> sessions.run(tick, deadline));
-                    } catch (RuntimeException e) {
-                        // The group is shutting down; close() stops this thread next.
-                        log.debug("Event loop refused a media tick", e);
-                    }
+                    sessions.offer(tick);
                 }
             }
             schedule.advance();

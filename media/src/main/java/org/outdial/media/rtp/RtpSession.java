@@ -197,6 +197,11 @@ public final class RtpSession implements AutoCloseable {
      */
     public CompletableFuture<Void> play(AudioSource source) {
         Objects.requireNonNull(source, "source");
+        Peer current = peer.get();
+        if (current != null) {
+            // Encode here, on the caller's thread, rather than in the event loop's tick.
+            source.encoded(current.codec());
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
         onLoop(() -> {
             stopPlaybackOnLoop();

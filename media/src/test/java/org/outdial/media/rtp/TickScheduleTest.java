@@ -58,4 +58,24 @@ class TickScheduleTest {
         assertEquals(100, schedule.tick());
         assertEquals(2_000_000_000L, schedule.deadline());
     }
+
+    @Test
+    void anEventLoopThatKeptUpRunsOnlyTheNewTick() {
+        assertEquals(8, MediaPacer.firstTickToRun(7, 8, 5));
+    }
+
+    @Test
+    void anEventLoopAFewTicksBehindRunsEveryMissedTick() {
+        assertEquals(5, MediaPacer.firstTickToRun(4, 8, 5));
+    }
+
+    @Test
+    void anEventLoopFarBehindRunsOnlyTheLastFewTicks() {
+        assertEquals(96, MediaPacer.firstTickToRun(10, 100, 5));
+    }
+
+    @Test
+    void anEventLoopsFirstRunStartsAtTheDueTick() {
+        assertEquals(42, MediaPacer.firstTickToRun(-1, 42, 5));
+    }
 }
