@@ -1,6 +1,6 @@
 package org.outdial.media.tts;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -40,7 +41,7 @@ public final class EspeakSynthesizer implements SpeechSynthesizer {
 
     private final String program;
     private final Duration timeout;
-    private final Cache<Key, AudioSource> cache;
+    private final AsyncCache<Key, AudioSource> cache;
 
     /** {@code espeak-ng} from PATH, 10 s timeout, 500 cached phrases. */
     public EspeakSynthesizer() {
@@ -65,7 +66,7 @@ public final class EspeakSynthesizer implements SpeechSynthesizer {
         }
         this.program = program;
         this.timeout = timeout;
-        this.cache = Caffeine.newBuilder().maximumSize(cacheSize).build();
+        this.cache = Caffeine.newBuilder().maximumSize(cacheSize).buildAsync();
     }
 
     @Override
@@ -77,14 +78,36 @@ public final class EspeakSynthesizer implements SpeechSynthesizer {
         if (text.length() > MAX_TEXT_LENGTH) {
             throw new IllegalArgumentException("tts text must be at most " + MAX_TEXT_LENGTH + " characters, was " + text.length());
         }
-        // Concurrent requests for the same phrase wait for one synthesis; failures are not cached.
-        return cache.get(new Key(text, profile), this::run);
+        // Concurrent requests for the same phrase wait for one synthesis, run on the first
+        // caller's thread; failed futures leave the cache by themselves. An async cache, because a
+        // synchronous one would hold a map lock for the whole second espeak-ng may take.
+        Key key = new Key(text, profile);
+        CompletableFuture<AudioSource> mine = new CompletableFuture<>();
+        CompletableFuture<AudioSource> existing = cache.asMap().putIfAbsent(key, mine);
+        if (existing == null) {
+            try {
+                AudioSource speech = run(key);
+                mine.complete(speech);
+                return speech;
+            } catch (RuntimeException e) {
+                mine.completeExceptionally(e);
+                throw e;
+            }
+        }
+        try {
+            return existing.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof TtsException tts) {
+                throw new TtsException(tts.reason(), tts);
+            }
+            throw new TtsException("synthesis failed: " + e.getCause(), e.getCause());
+        }
     }
 
     /** How many phrases are cached. */
     public long cachedCount() {
-        cache.cleanUp();
-        return cache.estimatedSize();
+        cache.synchronous().cleanUp();
+        return cache.synchronous().estimatedSize();
     }
 
     private AudioSource run(Key key) {

@@ -55,4 +55,17 @@ class AudioCacheTest {
 
         assertEquals(missing.toString(), e.file());
     }
+
+    @Test
+    void aFileThatFailsToDecodeIsNotCachedAndWorksOnceFixed() throws IOException {
+        Path file = dir.resolve("upload.wav");
+        Files.writeString(file, "not audio yet");
+        AudioCache cache = new AudioCache(1 << 20);
+
+        assertThrows(AudioFileException.class, () -> cache.load(file));
+        assertEquals(0, cache.size());
+
+        Files.write(file, TestWav.wav(1, 1, 8000, 16, TestWav.pcm16(new short[] {1, 2})));
+        assertEquals(2, cache.load(file).sampleCount());
+    }
 }

@@ -96,4 +96,37 @@ class EspeakSynthesizerTest {
         assertThrows(IllegalArgumentException.class, () -> new TtsProfile("en", 175, 100));
         assertThrows(IllegalArgumentException.class, () -> new TtsProfile("-w", 175, 50));
     }
+
+    @Test
+    void concurrentRequestsForOnePhraseRunEspeakOnce() throws Exception {
+        // A recording wrapper around the real program: one line per run.
+        Path runs = dir.resolve("runs.txt");
+        Path wrapper = dir.resolve("counting-espeak");
+        Files.writeString(wrapper, "#!/bin/sh\necho run >> '" + runs + "'\nexec espeak-ng \"$@\"\n");
+        Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
+        EspeakSynthesizer tts = new EspeakSynthesizer(wrapper.toString(), Duration.ofSeconds(10), 10);
+
+        java.util.List<java.util.concurrent.Future<AudioSource>> results = new java.util.ArrayList<>();
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 4; i++) {
+                results.add(executor.submit(() -> tts.synthesize("press one for sales", TtsProfile.DEFAULT)));
+            }
+        }
+
+        AudioSource first = results.getFirst().get();
+        for (var result : results) {
+            assertSame(first, result.get());
+        }
+        assertEquals(1, Files.readAllLines(runs).size());
+    }
+
+    @Test
+    void aFailedSynthesisIsNotCachedSoTheNextRequestTriesAgain() {
+        EspeakSynthesizer tts = new EspeakSynthesizer("espeak-ng-that-is-not-installed", Duration.ofSeconds(5), 10);
+
+        assertThrows(TtsException.class, () -> tts.synthesize("hello", TtsProfile.DEFAULT));
+        assertThrows(TtsException.class, () -> tts.synthesize("hello", TtsProfile.DEFAULT));
+
+        assertEquals(0, tts.cachedCount());
+    }
 }
