@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "outdial", mixinStandardHelpOptions = true, version = "Outdial 0.1.0",
         description = "Open-source autodialer: campaigns over HTTP, calls over SIP.",
-        subcommands = {ServeCommand.class, KeysCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, KeysCommand.class, CallCommand.class, CommandLine.HelpCommand.class})
 public final class OutdialCommand implements Runnable {
 
     public static final int OK = 0;

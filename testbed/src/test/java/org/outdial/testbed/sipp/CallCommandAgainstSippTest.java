@@ -1,0 +1,95 @@
+package org.outdial.testbed.sipp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.outdial.api.cli.OutdialCommand;
+
+/** {@code outdial call NUMBER --json} through a trunk that leads to SIPp. */
+class CallCommandAgainstSippTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private Run run(SippProcess sipp, String... args) throws Exception {
+        int rtp = LoopbackPorts.evenRange(20);
+        Path config = dir.resolve("outdial.yaml");
+        Files.writeString(config, """
+                sip:
+                  bind-address: 127.0.0.1
+                  port: %d
+                  media-ports: %d-%d
+                trunks:
+                  - name: sipp
+                    host: 127.0.0.1
+                    port: %d
+                    caller-id: "15550001"
+                """.formatted(LoopbackPorts.sipPort(), rtp, rtp + 19, sipp.sipPort()));
+        String[] full = new String[args.length + 2];
+        full[0] = "call";
+        System.arraycopy(args, 0, full, 1, args.length);
+        full[args.length + 1] = "--config=" + config;
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = OutdialCommand.execute(Map.of(), new PrintWriter(out), new PrintWriter(err), full);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void answeredCallReportsDigitsHeardAndDigitsSentComeBack() throws Exception {
+        try (SippProcess sipp = SippProcess.callee(Duration.ofMinutes(2))) {
+            Run pressed = run(sipp, CalleeNumbers.ANSWER_AND_PRESS_12_POUND, "--json", "--listen", "2s");
+            Run echoed = run(sipp, CalleeNumbers.ANSWER, "--json", "--dtmf", "4.5", "--listen", "1s");
+
+            JsonNode first = new ObjectMapper().readTree(pressed.out());
+            assertEquals(0, pressed.exit(), pressed.err());
+            assertEquals("ANSWERED", first.get("outcome").asText());
+            assertEquals(200, first.get("sipCode").asInt());
+            assertEquals(16, first.get("q850").asInt());
+            assertTrue(first.get("answered").asBoolean());
+            assertEquals("12#", first.get("dtmfReceived").asText());
+            assertTrue(first.get("secondsDialToAnswer").asDouble() < 2.0, pressed.out());
+            assertTrue(first.get("secondsTalk").asDouble() >= 1.5, pressed.out());
+            JsonNode second = new ObjectMapper().readTree(echoed.out());
+            assertEquals("45", second.get("dtmfReceived").asText(), "SIPp echoed our digits back");
+        }
+    }
+
+    @Test
+    void busyIsACompletedCallAndExitsZero() throws Exception {
+        try (SippProcess sipp = SippProcess.callee(Duration.ofMinutes(2))) {
+            Run busy = run(sipp, CalleeNumbers.finalResponse(486), "--json");
+
+            assertEquals(0, busy.exit(), busy.err());
+            JsonNode result = new ObjectMapper().readTree(busy.out());
+            assertEquals("BUSY", result.get("outcome").asText());
+            assertEquals(486, result.get("sipCode").asInt());
+            assertEquals(17, result.get("q850").asInt());
+            assertTrue(result.get("secondsDialToAnswer").isNull());
+        }
+    }
+
+    @Test
+    void missingAudioFileIsALocalErrorWithNonZeroExit() throws Exception {
+        try (SippProcess sipp = SippProcess.callee(Duration.ofMinutes(2))) {
+            Run failed = run(sipp, CalleeNumbers.ANSWER, "--audio", dir.resolve("missing.wav").toString());
+
+            assertEquals(OutdialCommand.FAILED, failed.exit());
+            assertTrue(failed.err().startsWith("outdial: "), failed.err());
+            assertEquals("", failed.out());
+        }
+    }
+}
