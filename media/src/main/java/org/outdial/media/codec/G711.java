@@ -5,7 +5,7 @@ package org.outdial.media.codec;
  *
  * <p>The tables are built once from the reference algorithm of Sun Microsystems' public-domain
  * {@code g711.c}, which implements G.711 exactly: µ-law works on the top 14 bits of a 16-bit sample
- * and A-law on the top 13 bits (G.711 §3 and §4), so the encode tables are indexed by the sample
+ * and A-law on the top 13 bits (G.711 tables 2 and 1), so the encode tables are indexed by the sample
  * shifted right by 2 and 3. Encoding a 20 ms frame is then 160 array loads.
  */
 public final class G711 {
@@ -48,7 +48,7 @@ public final class G711 {
         return ULAW_TO_LINEAR[code & 0xFF];
     }
 
-    /** Encodes one 16-bit linear sample to an A-law byte (even bits already inverted, G.711 §4). */
+    /** Encodes one 16-bit linear sample to an A-law byte (even bits already inverted, as G.711 table 1 transmits it). */
     public static byte linearToAlaw(short sample) {
         return LINEAR13_TO_ALAW[(sample >> 3) & 0x1FFF];
     }

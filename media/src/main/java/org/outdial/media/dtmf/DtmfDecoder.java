@@ -9,9 +9,9 @@ public final class DtmfDecoder {
     }
 
     /**
-     * Reads the first event of a payload at {@code offset}. RFC 4733 §2.5.1.1 allows several events
-     * in one payload only for redundancy (RFC 2198), which is not negotiated here, so the first is
-     * the event.
+     * Reads the first event of a payload at {@code offset}. RFC 4733 §2.5.1.5 lets a sender pack
+     * several short events into one packet; DTMF senders send one event per packet, so only the
+     * first is read.
      *
      * @throws DtmfFormatException when fewer than four bytes are available
      */

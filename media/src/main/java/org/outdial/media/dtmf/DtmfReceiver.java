@@ -6,7 +6,7 @@ import java.util.Optional;
  * Turns received RFC 4733 packets into digits, each reported once.
  *
  * <p>An event arrives as many packets (updates, then three end packets) that share one RTP
- * timestamp (RFC 4733 §2.5.1.2), so the timestamp identifies the event. A digit is reported when
+ * timestamp (RFC 4733 §2.2.1), so the timestamp identifies the event. A digit is reported when
  * the first packet of its event arrives, not when the end arrives: a call flow waiting for a key
  * press reacts 100 ms sooner, and a digit whose end packets are all lost is still reported. The
  * last few timestamps are remembered so a late retransmission of an earlier event is not reported

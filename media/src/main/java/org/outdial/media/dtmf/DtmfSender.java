@@ -6,7 +6,7 @@ package org.outdial.media.dtmf;
  * <p>Each digit is a 100 ms event: five update packets whose duration grows by 160 timestamp units
  * (§2.5.1.2), the last of them with the E bit, and that end packet sent twice more on the following
  * ticks, three in all (§2.5.1.4). All packets of an event carry the timestamp of its first tick
- * (§2.5.1.2) and only the first has the RTP marker bit (§2.5.1.3). Between digits come 100 ms of
+ * (§2.2.1) and only the first has the RTP marker bit (§2.2.2). Between digits come 100 ms of
  * audio, so the receiver sees distinct events. A ',' or '.' is one second without events, the
  * pause of the JSON-RPC seed's {@code dtmf_string} (".12.1..4").
  *

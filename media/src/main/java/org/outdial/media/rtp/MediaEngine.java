@@ -29,7 +29,7 @@ public final class MediaEngine implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MediaEngine.class);
     /** Ethernet MTU; RTP never needs more, and a fixed size keeps the receive buffers pooled. */
     private static final int RECEIVE_BUFFER_BYTES = 1500;
-    /** DSCP EF (46) in the TOS byte: RFC 4594 §4.2's class for telephony media. */
+    /** DSCP EF (46) in the TOS byte: the Telephony service class of RFC 4594. */
     private static final int DSCP_EF_TOS = 46 << 2;
     private static final int BIND_ATTEMPTS = 16;
 

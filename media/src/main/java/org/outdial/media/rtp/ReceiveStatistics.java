@@ -40,7 +40,7 @@ final class ReceiveStatistics {
      */
     void onPacket(long packetSsrc, int seq, long rtpTimestamp, long arrivalNanos, boolean timingPacket) {
         if (!started || packetSsrc != ssrc) {
-            // A new source (or the first packet): RFC 3550 §8.2 gives it its own statistics.
+            // A new source (or the first packet): RFC 3550 keeps statistics per source (§A.1).
             restart(packetSsrc, seq, arrivalNanos);
         } else if (!updateSequence(seq)) {
             return;

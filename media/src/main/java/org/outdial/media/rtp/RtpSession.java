@@ -52,7 +52,8 @@ import org.slf4j.LoggerFactory;
  *       Composite prompts are one {@link AudioSource#concat} source, so there is nothing to
  *       queue.</li>
  *   <li><b>{@link #sendDtmf} queues</b> behind earlier digit strings. While an event is sent the
- *       audio is paused, not skipped (RFC 4733 §2.6: an event replaces the audio it stands for).</li>
+ *       audio is paused, not skipped: the event packets stand in for the audio of that time (they
+ *       share its SSRC, sequence and timestamp space), and the prompt resumes where it was.</li>
  *   <li><b>Received digits</b> are reported once per event, when its first packet arrives (see
  *       {@link DtmfReceiver}).</li>
  * </ul>
@@ -109,7 +110,6 @@ public final class RtpSession implements AutoCloseable {
     private long firstTick = -1;
     private long lastTick;
     private long lastSendNanos;
-    private boolean startOfTalkspurt = true;
     private Playback playback;
     private final ArrayDeque<DtmfJob> dtmfJobs = new ArrayDeque<>();
     private final ReceiveStatistics receive = new ReceiveStatistics(Codec.CLOCK_RATE);
@@ -164,7 +164,7 @@ public final class RtpSession implements AutoCloseable {
      * says otherwise, see symmetric RTP above) with {@code codec}; received packets with other
      * payload types are ignored. May be called again, for a re-INVITE.
      *
-     * @param dtmfPayloadType the negotiated telephone-event payload type (RFC 4733 §7.1, dynamic:
+     * @param dtmfPayloadType the negotiated telephone-event payload type (RFC 4733; a dynamic type,
      *                        96..127), or -1 when the far end did not offer it
      */
     public void connect(InetSocketAddress remote, Codec codec, int dtmfPayloadType) {
@@ -182,7 +182,6 @@ public final class RtpSession implements AutoCloseable {
         peer.set(new Peer(remote, codec, dtmfPayloadType, false));
         onLoop(() -> {
             if (!closed.get()) {
-                startOfTalkspurt = true;
                 engine.pacer().register(this);
             }
         }, null);
@@ -394,10 +393,9 @@ public final class RtpSession implements AutoCloseable {
             DtmfEncoder.write(sender.event(), sender.end(), sender.volume(), sender.duration(), packet);
         } else {
             Codec codec = current.codec();
-            // RFC 3551 §4.1: the marker bit flags the first packet of a talkspurt; the stream is
-            // continuous, so that is the first packet after connect.
-            RtpPacket.writeHeader(packet, startOfTalkspurt, codec.payloadType(), sequence, timestamp, ssrc);
-            startOfTalkspurt = false;
+            // RFC 3551 §4.1: "Applications without silence suppression MUST set the marker bit to
+            // zero"; the stream never pauses, so audio packets never carry it.
+            RtpPacket.writeHeader(packet, false, codec.payloadType(), sequence, timestamp, ssrc);
             Playback playing = playback;
             if (playing != null) {
                 if (playing.encoded == null || playing.encoded.codec() != codec) {

@@ -62,7 +62,8 @@ class RtpSessionTest {
         ByteBuf first = receive();
         ByteBuf second = receive();
 
-        assertTrue(RtpPacket.marker(first, 0), "first packet of the talkspurt (RFC 3551 §4.1)");
+        // RFC 3551 §4.1: no silence suppression, so no marker bit on audio.
+        assertFalse(RtpPacket.marker(first, 0));
         assertFalse(RtpPacket.marker(second, 0));
         assertEquals(0, RtpPacket.payloadType(first, 0));
         assertEquals(session.ssrc(), RtpPacket.ssrc(first, 0));
