@@ -15,7 +15,7 @@ public record InScenario(long id, String name, InAction action, Long groupId) {
     public InScenario {
         name = EntityName.check(name);
         if (action == null) {
-            throw EngineException.invalid("Wrong action");
+            throw EngineException.invalid("Wrong scenario action");
         }
         if (action == InAction.TRANSFER_TO_GROUP && groupId == null) {
             throw EngineException.invalid("groupId is null");
