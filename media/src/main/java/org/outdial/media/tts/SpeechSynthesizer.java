@@ -10,4 +10,17 @@ public interface SpeechSynthesizer {
      * @throws IllegalArgumentException for empty text
      */
     AudioSource synthesize(String text, TtsProfile profile);
+
+    /**
+     * A synthesizer that always fails with {@code reason}: for a deployment without espeak-ng, so
+     * that callers get the seed's "Text to speech failed" instead of a null check.
+     */
+    static SpeechSynthesizer unavailable(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("reason must not be empty");
+        }
+        return (text, profile) -> {
+            throw new TtsException(reason);
+        };
+    }
 }

@@ -86,7 +86,8 @@ class RtpLoopbackTest {
         RtpStats calleeStats = stopCallerAndDrain();
 
         // 1.1 s of audio at real time: paced, not blasted out.
-        assertTrue(playedMillis >= 1_050 && playedMillis < 1_400, "playback took " + playedMillis + " ms");
+        // The upper bound leaves room for a busy CI machine; a pacer that blasts or drags fails.
+        assertTrue(playedMillis >= 1_050 && playedMillis < 1_600, "playback took " + playedMillis + " ms");
         short[] all = concat(received);
         List<Double> heard = new ToneDetector(TONES, 8000, 0.6).sequence(all, 160, 3);
         assertEquals(List.of(400.0, 800.0, 1200.0, 1600.0, 2000.0), heard);
@@ -96,9 +97,11 @@ class RtpLoopbackTest {
         assertEquals(callerStats.bytesSent(), calleeStats.bytesReceived());
         assertEquals(0, calleeStats.packetsLost());
         assertEquals(172L * callerStats.packetsSent(), callerStats.bytesSent(), "12-byte header + 160 bytes of G.711");
-        assertTrue(calleeStats.jitterMillis() < 10, "jitter on loopback was " + calleeStats.jitterMillis() + " ms");
-        assertTrue(callerStats.sendIntervalErrorP99Micros() < 10_000,
-                "send-interval error p99 was " + callerStats.sendIntervalErrorP99Micros() + " µs");
+        assertTrue(calleeStats.jitterMillis() < 20, "jitter on loopback was " + calleeStats.jitterMillis() + " ms");
+        // The median, not the tail: a pacer with the wrong period is off on every packet, while
+        // a loaded test machine only adds the odd late one.
+        assertTrue(callerStats.sendIntervalErrorP50Micros() < 5_000,
+                "send-interval error p50 was " + callerStats.sendIntervalErrorP50Micros() + " µs");
     }
 
     @Test
@@ -145,7 +148,7 @@ class RtpLoopbackTest {
 
         long gapMillis = (arrivals.get(1) - arrivals.get(0)) / 1_000_000;
         // 140 ms of events + 100 ms gap + 1000 ms pause between the two starts.
-        assertTrue(gapMillis >= 1_150 && gapMillis < 1_400, "gap was " + gapMillis + " ms");
+        assertTrue(gapMillis >= 1_150 && gapMillis < 1_600, "gap was " + gapMillis + " ms");
     }
 
     @Test

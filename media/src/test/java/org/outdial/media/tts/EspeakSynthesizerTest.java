@@ -129,4 +129,14 @@ class EspeakSynthesizerTest {
 
         assertEquals(0, tts.cachedCount());
     }
+
+    @Test
+    void anUnavailableSynthesizerFailsEveryRequestWithItsReason() {
+        SpeechSynthesizer none = SpeechSynthesizer.unavailable("tts disabled in outdial.yaml");
+
+        TtsException e = assertThrows(TtsException.class, () -> none.synthesize("hello", TtsProfile.DEFAULT));
+
+        assertEquals("Text to speech failed", e.getMessage());
+        assertEquals("tts disabled in outdial.yaml", e.reason());
+    }
 }
