@@ -82,7 +82,13 @@ public final class MediaPacer implements AutoCloseable {
             for (long tick = from; tick <= target; tick++) {
                 long deadline = startNanos + tick * PERIOD_NANOS;
                 for (int i = 0; i < sessions.size(); i++) {
-                    sessions.get(i).onTick(tick, deadline);
+                    RtpSession session = sessions.get(i);
+                    try {
+                        session.onTick(tick, deadline);
+                    } catch (RuntimeException e) {
+                        // One broken session must not silence the other calls on this loop.
+                        log.warn("Media tick failed for {}", session, e);
+                    }
                 }
             }
             doneTick = Math.max(doneTick, target);

@@ -368,47 +368,52 @@ public final class RtpSession implements AutoCloseable {
         Channel ch = channel;
         ByteBuf packet = ch.alloc().ioBuffer(RtpPacket.FIXED_HEADER_LENGTH + SAMPLES_PER_FRAME);
 
-        DtmfJob job = dtmfJobs.peek();
         DtmfJob finishedJob = null;
-        boolean event = false;
-        if (job != null) {
-            if (current.dtmfPayloadType() < 0) {
-                dtmfJobs.poll();
-                job.done.completeExceptionally(new IllegalStateException(
-                        "cannot send DTMF: the far end did not negotiate telephone-event (RFC 4733)"));
-            } else {
-                event = job.sender.tick(timestamp);
-                if (job.sender.finished()) {
-                    dtmfJobs.poll();
-                    finishedJob = job;
-                }
-            }
-        }
-
         Playback finishedPlayback = null;
-        if (event) {
-            DtmfSender sender = job.sender;
-            RtpPacket.writeHeader(packet, sender.marker(), current.dtmfPayloadType(), sequence,
-                    sender.eventTimestamp(), ssrc);
-            DtmfEncoder.write(sender.event(), sender.end(), sender.volume(), sender.duration(), packet);
-        } else {
-            Codec codec = current.codec();
-            // RFC 3551 §4.1: "Applications without silence suppression MUST set the marker bit to
-            // zero"; the stream never pauses, so audio packets never carry it.
-            RtpPacket.writeHeader(packet, false, codec.payloadType(), sequence, timestamp, ssrc);
-            Playback playing = playback;
-            if (playing != null) {
-                if (playing.encoded == null || playing.encoded.codec() != codec) {
-                    playing.encoded = playing.source.encoded(codec);
+        try {
+            DtmfJob job = dtmfJobs.peek();
+            boolean event = false;
+            if (job != null) {
+                if (current.dtmfPayloadType() < 0) {
+                    dtmfJobs.poll();
+                    job.done.completeExceptionally(new IllegalStateException(
+                            "cannot send DTMF: the far end did not negotiate telephone-event (RFC 4733)"));
+                } else {
+                    event = job.sender.tick(timestamp);
+                    if (job.sender.finished()) {
+                        dtmfJobs.poll();
+                        finishedJob = job;
+                    }
                 }
-                playing.encoded.writeFrame(playing.nextFrame++, packet);
-                if (playing.nextFrame >= playing.encoded.frameCount()) {
-                    playback = null;
-                    finishedPlayback = playing;
-                }
-            } else {
-                packet.writeBytes(codec == Codec.PCMU ? SILENCE_PCMU : SILENCE_PCMA);
             }
+
+            if (event) {
+                DtmfSender sender = job.sender;
+                RtpPacket.writeHeader(packet, sender.marker(), current.dtmfPayloadType(), sequence,
+                        sender.eventTimestamp(), ssrc);
+                DtmfEncoder.write(sender.event(), sender.end(), sender.volume(), sender.duration(), packet);
+            } else {
+                Codec codec = current.codec();
+                // RFC 3551 §4.1: "Applications without silence suppression MUST set the marker bit to
+                // zero"; the stream never pauses, so audio packets never carry it.
+                RtpPacket.writeHeader(packet, false, codec.payloadType(), sequence, timestamp, ssrc);
+                Playback playing = playback;
+                if (playing != null) {
+                    if (playing.encoded == null || playing.encoded.codec() != codec) {
+                        playing.encoded = playing.source.encoded(codec);
+                    }
+                    playing.encoded.writeFrame(playing.nextFrame++, packet);
+                    if (playing.nextFrame >= playing.encoded.frameCount()) {
+                        playback = null;
+                        finishedPlayback = playing;
+                    }
+                } else {
+                    packet.writeBytes(codec == Codec.PCMU ? SILENCE_PCMU : SILENCE_PCMA);
+                }
+            }
+        } catch (RuntimeException e) {
+            packet.release();
+            throw e;
         }
         sequence = (sequence + 1) & 0xFFFF;
         int bytes = packet.readableBytes();
