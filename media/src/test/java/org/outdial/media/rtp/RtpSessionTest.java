@@ -155,4 +155,86 @@ class RtpSessionTest {
         assertThrows(IllegalArgumentException.class,
                 () -> session.connect(InetSocketAddress.createUnresolved("example.invalid", 4000), Codec.PCMU, 101));
     }
+
+    private void sendFromFarEnd(ByteBuf rtp) throws Exception {
+        byte[] bytes = new byte[rtp.readableBytes()];
+        rtp.getBytes(rtp.readerIndex(), bytes);
+        farEnd.send(new DatagramPacket(bytes, bytes.length,
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), session.localPort())));
+    }
+
+    private static ByteBuf event(int seq, long timestamp, boolean marker, int digit, boolean end, int duration) {
+        ByteBuf rtp = Unpooled.buffer();
+        RtpPacket.writeHeader(rtp, marker, 101, seq, timestamp, 0xCAFE);
+        rtp.writeByte(digit);                       // event
+        rtp.writeByte((end ? 0x80 : 0) | 10);       // E bit, volume 10
+        rtp.writeShort(duration);                   // duration
+        return rtp;
+    }
+
+    @Test
+    void digitsFromAnotherImplementationAreReportedOncePerEvent() throws Exception {
+        session.connect(farEndAddress(), Codec.PCMU, 101);
+        java.util.concurrent.LinkedBlockingQueue<Character> digits = new java.util.concurrent.LinkedBlockingQueue<>();
+        session.onDtmf(event -> digits.add(event.digit()));
+
+        // Digit 4 as a typical phone sends it: start with marker, updates, three end packets;
+        // then '*' with its first packet lost, so it is first seen in an update.
+        int seq = 100;
+        sendFromFarEnd(event(seq++, 8000, true, 4, false, 160));
+        sendFromFarEnd(event(seq++, 8000, false, 4, false, 320));
+        for (int i = 0; i < 3; i++) {
+            sendFromFarEnd(event(seq++, 8000, false, 4, true, 800));
+        }
+        seq++;
+        sendFromFarEnd(event(seq++, 9600, false, 10, false, 320));
+        for (int i = 0; i < 3; i++) {
+            sendFromFarEnd(event(seq++, 9600, false, 10, true, 640));
+        }
+
+        assertEquals('4', digits.poll(2, TimeUnit.SECONDS));
+        assertEquals('*', digits.poll(2, TimeUnit.SECONDS));
+        // Everything sent has been processed once the statistics count it all.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (session.stats().packetsReceived() < 9 && System.nanoTime() < deadline) {
+            Thread.sleep(2);
+        }
+        assertEquals(9, session.stats().packetsReceived());
+        assertEquals(1, session.stats().packetsLost());
+        assertTrue(digits.isEmpty(), "no digit reported twice: " + digits);
+    }
+
+    @Test
+    void receivedG711IsDecodedForTheAudioListener() throws Exception {
+        session.connect(farEndAddress(), Codec.PCMA, -1);
+        java.util.concurrent.LinkedBlockingQueue<short[]> frames = new java.util.concurrent.LinkedBlockingQueue<>();
+        session.onAudio(frames::add);
+        ByteBuf rtp = Unpooled.buffer();
+        RtpPacket.writeHeader(rtp, false, 8, 1, 0, 0xBEEF);
+        rtp.writeBytes(new byte[] {(byte) 0xD5, (byte) 0xAA, (byte) 0x2A, (byte) 0x55});
+
+        sendFromFarEnd(rtp);
+
+        short[] pcm = frames.poll(2, TimeUnit.SECONDS);
+        assertEquals("[8, 32256, -32256, -8]", java.util.Arrays.toString(pcm));
+    }
+
+    @Test
+    void packetsOfPayloadTypesNotNegotiatedAreIgnored() throws Exception {
+        session.connect(farEndAddress(), Codec.PCMU, -1);
+        java.util.concurrent.LinkedBlockingQueue<short[]> frames = new java.util.concurrent.LinkedBlockingQueue<>();
+        session.onAudio(frames::add);
+        ByteBuf comfortNoise = Unpooled.buffer();
+        RtpPacket.writeHeader(comfortNoise, false, 13, 1, 0, 0xBEEF);
+        comfortNoise.writeByte(40);
+        ByteBuf pcmu = Unpooled.buffer();
+        RtpPacket.writeHeader(pcmu, false, 0, 2, 160, 0xBEEF);
+        pcmu.writeByte(0xFF);
+
+        sendFromFarEnd(comfortNoise);
+        sendFromFarEnd(pcmu);
+
+        assertEquals(1, frames.poll(2, TimeUnit.SECONDS).length, "the PCMU packet");
+        assertEquals(1, session.stats().packetsReceived(), "the CN packet was not counted");
+    }
 }
