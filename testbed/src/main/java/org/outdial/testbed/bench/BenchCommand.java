@@ -20,6 +20,8 @@ public final class BenchCommand {
 
     static {
         BENCHMARKS.put("campaign-api", CampaignApiBench::main);
+        BENCHMARKS.put("call-setup", CallSetupBench::main);
+        BENCHMARKS.put("concurrent-calls", ConcurrentCallsBench::main);
     }
 
     private BenchCommand() {
