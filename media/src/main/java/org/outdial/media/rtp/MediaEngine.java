@@ -31,7 +31,6 @@ public final class MediaEngine implements AutoCloseable {
     private static final int RECEIVE_BUFFER_BYTES = 1500;
     /** DSCP EF (46) in the TOS byte: the Telephony service class of RFC 4594. */
     private static final int DSCP_EF_TOS = 46 << 2;
-    private static final int BIND_ATTEMPTS = 16;
 
     private final MediaSettings settings;
     private final InetAddress bindAddress;
@@ -88,7 +87,9 @@ public final class MediaEngine implements AutoCloseable {
             throw new IllegalStateException("media engine is closed");
         }
         Throwable lastFailure = null;
-        for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
+        // Another process may hold some ports of the range; each free port is tried at most once.
+        int attempts = Math.max(1, ports.freeCount());
+        for (int attempt = 0; attempt < attempts; attempt++) {
             int port = ports.acquire();
             if (port < 0) {
                 throw new MediaException("no free RTP port in sip.media-ports " + ports.range()
@@ -108,7 +109,7 @@ public final class MediaEngine implements AutoCloseable {
             log.debug("RTP port {} would not bind: {}", port, String.valueOf(lastFailure));
         }
         throw new MediaException("no RTP port in sip.media-ports " + ports.range() + " would bind after "
-                + BIND_ATTEMPTS + " attempts", lastFailure);
+                + attempts + " attempts", lastFailure);
     }
 
     /** Sessions opened and not yet closed; zero after every call has ended, or something leaks. */

@@ -67,4 +67,22 @@ class MediaEngineTest {
             assertEquals(free, engine.freePortCount());
         }
     }
+
+    @Test
+    void portsHeldByAnotherProcessAreSkipped() throws Exception {
+        MediaSettings settings = TestPorts.settings(40);
+        // Someone else holds the first 18 even ports of the range.
+        java.util.List<java.net.DatagramSocket> squatters = new java.util.ArrayList<>();
+        try (MediaEngine engine = MediaEngine.start(settings, 1)) {
+            for (int port = settings.portFrom(); port < settings.portFrom() + 36; port += 2) {
+                squatters.add(new java.net.DatagramSocket(port, java.net.InetAddress.getByName("127.0.0.1")));
+            }
+
+            RtpSession session = engine.openSession();
+
+            assertTrue(session.localPort() >= settings.portFrom() + 36, "bound to " + session.localPort());
+        } finally {
+            squatters.forEach(java.net.DatagramSocket::close);
+        }
+    }
 }
