@@ -1,29 +1,34 @@
 package org.outdial.api;
 
+import java.nio.file.Path;
 import java.time.InstantSource;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.outdial.api.auth.ApiKeyGate;
 import org.outdial.api.auth.ApiKeys;
 import org.outdial.api.auth.RateLimiter;
+import org.outdial.api.catalog.CatalogRoutes;
 import org.outdial.api.config.OutdialConfig;
 import org.outdial.api.health.HealthRoutes;
 import org.outdial.api.http.HttpServer;
 import org.outdial.api.http.RouteGroup;
 import org.outdial.api.http.Router;
-import java.nio.file.Path;
-import java.time.ZoneId;
-import java.util.stream.Collectors;
-import javax.sql.DataSource;
 import org.outdial.api.unitalk.AutodialCatalog;
 import org.outdial.api.unitalk.AutodialRoutes;
 import org.outdial.engine.AutodialerModule;
 import org.outdial.engine.audio.AudioLibrary;
+import org.outdial.engine.audio.AudioSynthesis;
 import org.outdial.engine.blocklist.BlockedLists;
 import org.outdial.engine.blocklist.BlockedListsScreen;
 import org.outdial.engine.campaign.CampaignChanges;
 import org.outdial.engine.campaign.CampaignLimits;
 import org.outdial.engine.campaign.CatalogReferences;
+import org.outdial.engine.catalog.Catalog;
+import org.outdial.engine.operator.LinePresence;
 import org.outdial.engine.operator.Operators;
 import org.outdial.engine.robot.VoiceRobots;
 import org.outdial.engine.scenario.Scenarios;
@@ -31,6 +36,7 @@ import org.outdial.engine.storage.Database;
 import org.outdial.engine.storage.Transactor;
 import org.outdial.engine.trigger.TriggerActions;
 import org.outdial.engine.tts.TtsProfiles;
+import org.outdial.media.tts.EspeakSynthesizer;
 import org.outdial.sip.trunk.TrunkSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,10 +101,14 @@ public final class OutdialServer implements AutoCloseable {
                 CampaignLimits.SEED,
                 new CatalogReferences(audios, operators, ttsProfiles, scenarios, robots, triggerActions),
                 new BlockedListsScreen(blockedLists), CampaignChanges.none());
-        return List.of(
+        List<RouteGroup> groups = new ArrayList<>(List.of(
                 new HealthRoutes(database),
                 new AutodialRoutes(autodialers,
-                        new AutodialCatalog(audios, operators, scenarios, ttsProfiles, robots, triggerActions), clock));
+                        new AutodialCatalog(audios, operators, scenarios, ttsProfiles, robots, triggerActions), clock)));
+        groups.addAll(CatalogRoutes.groups(new Catalog(audios,
+                new AudioSynthesis(audios, ttsProfiles, new EspeakSynthesizer()), ttsProfiles, operators,
+                LinePresence.offline(), triggerActions, scenarios, robots, blockedLists), Map.of()));
+        return groups;
     }
 
     /** The HTTP port actually bound. */

@@ -185,7 +185,7 @@ public final class BlockedLists {
             throw EngineException.invalid("items is empty");
         }
         if (items.size() > MAX_ITEMS) {
-            throw EngineException.invalid("Too many elements in items");
+            throw new EngineException(EngineException.Kind.TOO_LARGE, "Too many elements in items");
         }
         List<String> phones = new ArrayList<>(items.size());
         List<String> wrong = new ArrayList<>();

@@ -38,6 +38,11 @@ public final class Operators {
         return "Operator not found: " + number;
     }
 
+    /** The refusal for an unknown group id. */
+    public static EngineException groupNotFound() {
+        return EngineException.notFound(GROUP_NOT_FOUND);
+    }
+
     // ---- lines
 
     public void addPhone(InnerPhone phone) {
