@@ -101,6 +101,7 @@ public final class RtpSession implements AutoCloseable {
     private volatile Consumer<DtmfEvent> dtmfListener = NO_DTMF_LISTENER;
     private volatile Consumer<short[]> audioListener;
     private volatile RtpStats finalStats;
+    private final CompletableFuture<Void> released = new CompletableFuture<>();
 
     /** Position in the pacer's list for its event loop, -1 when not ticking. Event loop only. */
     int pacerIndex = -1;
@@ -294,34 +295,8 @@ public final class RtpSession implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        Channel ch = channel;
-        CompletableFuture<Void> released = new CompletableFuture<>();
-        Runnable shutdown = () -> {
-            engine.pacer().unregister(this);
-            stopPlaybackOnLoop();
-            for (DtmfJob job : dtmfJobs) {
-                job.done.cancel(false);
-            }
-            dtmfJobs.clear();
-            finalStats = snapshot();
-            ch.close().addListener(f -> {
-                engine.sessionClosed(this);
-                released.complete(null);
-            });
-        };
-        try {
-            if (ch.eventLoop().inEventLoop()) {
-                shutdown.run();
-                return;
-            }
-            ch.eventLoop().execute(shutdown);
-        } catch (RejectedExecutionException e) {
-            // The engine is shutting its event loops down; the socket closes with them.
-            finalStats = RtpStats.EMPTY;
-            engine.sessionClosed(this);
+        CompletableFuture<Void> released = closeAsync();
+        if (channel.eventLoop().inEventLoop()) {
             return;
         }
         try {
@@ -331,6 +306,50 @@ public final class RtpSession implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             log.warn("RTP port {} did not close within 1 s", port, e);
         }
+    }
+
+    /** Starts closing; the future completes when the port is back in the pool. Idempotent. */
+    CompletableFuture<Void> closeAsync() {
+        if (!closed.compareAndSet(false, true)) {
+            return released;
+        }
+        Channel ch = channel;
+        Runnable shutdown = () -> {
+            engine.pacer().unregister(this);
+            stopPlaybackOnLoop();
+            for (DtmfJob job : dtmfJobs) {
+                job.done.cancel(false);
+            }
+            dtmfJobs.clear();
+            finalStats = snapshot();
+            ch.close().addListener(f -> {
+                Runnable release = () -> {
+                    engine.sessionClosed(this);
+                    released.complete(null);
+                };
+                // The JDK closes a registered channel's socket only when its selector next runs
+                // (SelectorImpl's deregistration), after this listener. A port handed out before
+                // that would not bind, so it returns to the pool after one more selector pass.
+                try {
+                    ch.eventLoop().schedule(release, 1, TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException e) {
+                    release.run();
+                }
+            });
+        };
+        try {
+            if (ch.eventLoop().inEventLoop()) {
+                shutdown.run();
+            } else {
+                ch.eventLoop().execute(shutdown);
+            }
+        } catch (RejectedExecutionException e) {
+            // The engine is shutting its event loops down; the socket closes with them.
+            finalStats = RtpStats.EMPTY;
+            engine.sessionClosed(this);
+            released.complete(null);
+        }
+        return released;
     }
 
     public boolean isClosed() {
