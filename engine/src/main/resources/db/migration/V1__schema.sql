@@ -137,7 +137,9 @@ CREATE TABLE autodial_number (
     link               VARCHAR(500),
     params             VARCHAR(6000),
     audios             VARCHAR(20000),
-    CONSTRAINT autodial_number_phone UNIQUE (autodialer_id, phone)
+    -- Phone first: look-ups of many phones at once (duplicates on ADD_NUMBERS, REMOVE_NUMBERS)
+    -- are IN lists on phone, which the claim index below must not win over.
+    CONSTRAINT autodial_number_phone UNIQUE (phone, autodialer_id)
 );
 
 -- GET_NUMBERS by state and the claim query: by autodialer, state, priority, insertion order.
