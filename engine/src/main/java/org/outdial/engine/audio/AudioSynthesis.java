@@ -138,7 +138,7 @@ public final class AudioSynthesis {
             if (ssml.length() > MAX_SSML_LENGTH || !ssml.startsWith("<speak") || !ssml.endsWith("</speak>")) {
                 throw EngineException.invalid(SSML_NOT_VALID);
             }
-            String text = unescape(BLANKS.matcher(TAG.matcher(ssml).replaceAll(" ")).replaceAll(" ")).strip();
+            String text = ssmlText(ssml);
             if (text.isEmpty()) {
                 throw EngineException.invalid(SSML_NOT_VALID);
             }
@@ -149,6 +149,11 @@ public final class AudioSynthesis {
             throw EngineException.invalid(TEXT_NOT_VALID);
         }
         return text;
+    }
+
+    /** The words of an SSML document, markup stripped, as espeak-ng is given them. */
+    public static String ssmlText(String ssml) {
+        return unescape(BLANKS.matcher(TAG.matcher(ssml).replaceAll(" ")).replaceAll(" ")).strip();
     }
 
     private static String unescape(String xml) {

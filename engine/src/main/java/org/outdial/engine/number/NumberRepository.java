@@ -25,7 +25,7 @@ public final class NumberRepository {
     /** Rows per multi-row INSERT: 8 parameters each, well under any driver's parameter limit. */
     private static final int ROWS_PER_INSERT = 500;
 
-    static final String COLUMNS = "id, autodialer_id, phone, state, state_at, called_count, real_called_count, "
+    public static final String COLUMNS = "id, autodialer_id, phone, state, state_at, called_count, real_called_count, "
             + "repeat_count, high_priority, next_attempt_at, name, note, link, params, audios";
 
     /**
@@ -164,7 +164,8 @@ public final class NumberRepository {
     /** Numbers waiting for a repeat call (the seed's {@code repeatCount} statistic). */
     public long repeatPending(Connection c, long autodialerId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM autodial_number WHERE autodialer_id = ? AND next_attempt_at IS NOT NULL")) {
+                "SELECT COUNT(*) FROM autodial_number WHERE autodialer_id = ? AND next_attempt_at IS NOT NULL "
+                        + "AND state <> 'NEW'")) {
             ps.setLong(1, autodialerId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
@@ -307,7 +308,7 @@ public final class NumberRepository {
         return marked;
     }
 
-    static AutodialNumber map(ResultSet rs) throws SQLException {
+    public static AutodialNumber map(ResultSet rs) throws SQLException {
         Timestamp stateAt = rs.getTimestamp("state_at");
         Timestamp next = rs.getTimestamp("next_attempt_at");
         NumberData data = new NumberData(rs.getString("phone"), rs.getString("name"), rs.getString("note"),
