@@ -45,6 +45,33 @@ public final class Transactor {
         }
     }
 
+    /**
+     * As {@link #inTransaction}, and runs the work again (up to {@code attempts} times) when the
+     * database chose it as a deadlock or serialization victim (SQLSTATE 40001 / 40P01): such a
+     * transaction was rolled back whole, so running it again is safe.
+     */
+    public <T> T inTransactionRetrying(int attempts, Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(work);
+            } catch (StorageException e) {
+                if (attempt >= attempts || !(e.getCause() instanceof SQLException sql) || !retryable(sql)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean retryable(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getSQLState() != null
+                    && (s.getSQLState().equals("40001") || s.getSQLState().equals("40P01"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Reads without a transaction of its own (auto-commit). */
     public <T> T read(Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {

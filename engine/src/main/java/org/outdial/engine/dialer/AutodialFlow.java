@@ -1,0 +1,135 @@
+package org.outdial.engine.dialer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.outdial.engine.campaign.Campaign;
+import org.outdial.engine.number.AutodialNumber;
+import org.outdial.engine.number.NumberState;
+import org.outdial.engine.scenario.InAction;
+import org.outdial.engine.scenario.InScenario;
+import org.outdial.engine.scenario.OutScenario;
+import org.outdial.engine.scenario.Scenarios;
+import org.outdial.media.audio.AudioSource;
+import org.outdial.sip.call.Call;
+import org.outdial.sip.call.DialRequest;
+import org.outdial.sip.call.Telephony;
+import org.outdial.sip.outcome.CallOutcome;
+import org.outdial.sip.outcome.CallTimings;
+import org.outdial.sip.outcome.Party;
+
+/**
+ * The life of one AUTODIAL call, top to bottom like the call itself: build the audio, dial, wait
+ * for the answer, play, wait the autodialer's {@code delay}, run the incoming scenario (hang up),
+ * and report how it ended. Runs on a virtual thread; every wait has a bound.
+ */
+public final class AutodialFlow {
+
+    /** Slack on top of the ring timeout before Outdial stops waiting for the network. */
+    private static final Duration NETWORK_SLACK = Duration.ofSeconds(30);
+
+    private final Telephony telephony;
+    private final CallAudio audio;
+    private final Scenarios scenarios;
+    private final DialerSettings settings;
+    private final InstantSource clock;
+
+    public AutodialFlow(Telephony telephony, CallAudio audio, Scenarios scenarios, DialerSettings settings,
+                        InstantSource clock) {
+        this.telephony = telephony;
+        this.audio = audio;
+        this.scenarios = scenarios;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** The trunk an autodialer's calls go to: its outgoing scenario's, else the first configured. */
+    public String trunkFor(Campaign campaign) {
+        return outScenario(campaign).map(OutScenario::trunk).orElse(settings.trunks().getFirst());
+    }
+
+    public CallResult run(Campaign campaign, AutodialNumber number) throws InterruptedException {
+        AudioSource greeting;
+        try {
+            greeting = audio.forNumber(campaign, number);
+        } catch (CallAudio.Unavailable e) {
+            // Seed 004, useTaskAudioIfAudioError false: "End call with error". The audio is built before
+            // dialing, so nobody is answered with silence.
+            return CallResult.withoutCall(campaign.id(), number, NumberState.AUDIO_ERR, clock.instant(), e.getMessage());
+        }
+        Optional<OutScenario> route = outScenario(campaign);
+        Call call = telephony.dial(new DialRequest(route.map(OutScenario::trunk).orElse(settings.trunks().getFirst()),
+                number.phone(), route.map(OutScenario::callerId).orElse(null), settings.ringTimeout(),
+                settings.maxCallDuration()));
+        String detail = null;
+        try {
+            if (await(call.answered(), settings.ringTimeout().plus(NETWORK_SLACK)).orElse(false)) {
+                detail = afterAnswer(campaign, call, greeting);
+            }
+        } finally {
+            call.hangup();
+        }
+        CallOutcome outcome = await(call.outcome(), NETWORK_SLACK.plus(NETWORK_SLACK))
+                .orElseThrow(() -> new IllegalStateException("call " + call.id() + " reported no outcome"));
+        return result(campaign, number, outcome, detail, clock.instant());
+    }
+
+    /** Plays, waits the delay, runs the scenario; returns a detail worth recording, or null. */
+    private String afterAnswer(Campaign campaign, Call call, AudioSource greeting) throws InterruptedException {
+        Duration playing = greeting.duration().plus(NETWORK_SLACK);
+        try {
+            call.play(greeting).get(playing.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            return null; // the callee hung up during the audio, or media failed: the outcome says which
+        }
+        int delay = campaign.settings().delay();
+        if (delay > 0 && await(call.outcome(), Duration.ofSeconds(delay)).isPresent()) {
+            return null; // the callee hung up during the pause
+        }
+        Long scenarioId = campaign.settings().scenarioId();
+        if (scenarioId != null) {
+            Optional<InScenario> scenario = scenarios.findIn(scenarioId);
+            if (scenario.isPresent() && scenario.get().action() != InAction.HANGUP) {
+                return "scenario " + scenarioId + " (" + scenario.get().action()
+                        + ") needs operators, which this version does not connect yet: hung up";
+            }
+        }
+        return null;
+    }
+
+    private static CallResult result(Campaign campaign, AutodialNumber number, CallOutcome outcome, String detail,
+                                     Instant now) {
+        CallTimings t = outcome.timings();
+        NumberState state = outcome.answered() ? NumberState.ANSW_RJCT : OutcomeStates.forAutodial(outcome.outcome());
+        Instant finalAt = t.answered() != null ? t.answered() : t.ended();
+        Integer dialToClient = t.inviteSent() == null || finalAt == null ? null : seconds(Duration.between(t.inviteSent(), finalAt));
+        Integer forAnswered = t.dialToAnswer().map(AutodialFlow::seconds).orElse(null);
+        Integer talk = outcome.answered() ? seconds(t.talk()) : null;
+        String reason = detail != null ? detail : outcome.reason();
+        return new CallResult(campaign.id(), number, state, outcome.sipCode() == 0 ? null : outcome.sipCode(),
+                outcome.q850() == 0 ? null : outcome.q850(), outcome.endedBy() == Party.REMOTE ? "callee" : "outdial",
+                dialToClient, forAnswered, talk, t.ended() != null ? t.ended() : now, reason);
+    }
+
+    private Optional<OutScenario> outScenario(Campaign campaign) {
+        Long id = campaign.settings().outScenarioId();
+        return id == null ? Optional.empty() : scenarios.findOut(id);
+    }
+
+    private static int seconds(Duration d) {
+        return (int) Math.round(d.toMillis() / 1000.0);
+    }
+
+    private static <T> Optional<T> await(java.util.concurrent.CompletableFuture<T> future, Duration timeout)
+            throws InterruptedException {
+        try {
+            return Optional.ofNullable(future.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (ExecutionException | TimeoutException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.outdial.engine.dialer;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.function.Function;
+import org.outdial.engine.number.AutodialNumber;
+import org.outdial.engine.number.NumberRepository;
+import org.outdial.engine.number.NumberState;
+import org.outdial.engine.number.StateCounts;
+
+/**
+ * The claim: picks the next numbers to call and marks them DIALING in the caller's transaction,
+ * which has locked the autodialer's row, so two pacers (or two nodes) never dial one number.
+ *
+ * <p>Order (DESIGN.md "Pick"): the priority queue first (high-priority NEW numbers and due
+ * retries placed there), then due retries, then NEW numbers in insertion order. Retries are
+ * taken only when {@code retriesAllowed} (the seed's {@code earlyStart}).
+ */
+public final class NumberClaims {
+
+    /** What to do with a candidate before it is claimed. */
+    public sealed interface Verdict {
+        /** Call it now. */
+        record Call() implements Verdict {
+        }
+
+        /** Do not call it before {@code notBefore} (the callee's local time is outside the window). */
+        record Defer(Instant notBefore) implements Verdict {
+        }
+
+        /** Never call it: it is on BLOCKED_PHONES. */
+        record Block() implements Verdict {
+        }
+    }
+
+    /** What a claim did. */
+    public record Claimed(List<AutodialNumber> toCall, List<AutodialNumber> blocked, int deferred) {
+    }
+
+    private static final String SELECT = "SELECT " + NumberRepository.COLUMNS + " FROM autodial_number ";
+    private static final Verdict CALL = new Verdict.Call();
+
+    private final StateCounts counts;
+
+    public NumberClaims(StateCounts counts) {
+        this.counts = counts;
+    }
+
+    public static Verdict call() {
+        return CALL;
+    }
+
+    public Claimed claim(Connection c, long autodialerId, int wanted, Instant now, boolean retriesAllowed,
+                         Function<AutodialNumber, Verdict> screen) throws SQLException {
+        List<AutodialNumber> toCall = new ArrayList<>(wanted);
+        List<AutodialNumber> blocked = new ArrayList<>();
+        int deferred = 0;
+        // Candidates are read in a few pages so that deferred or blocked ones do not starve the claim.
+        int guard = 0;
+        while (toCall.size() < wanted && guard++ < 4) {
+            List<AutodialNumber> candidates = candidates(c, autodialerId, (wanted - toCall.size()) * 2, now, retriesAllowed);
+            if (candidates.isEmpty()) {
+                break;
+            }
+            for (AutodialNumber n : candidates) {
+                if (toCall.size() == wanted) {
+                    break;
+                }
+                switch (screen.apply(n)) {
+                    case Verdict.Call call -> {
+                        if (mark(c, n, NumberState.DIALING, now)) {
+                            toCall.add(n);
+                        }
+                    }
+                    case Verdict.Block block -> {
+                        if (mark(c, n, NumberState.BLOCKED, now)) {
+                            blocked.add(n);
+                        }
+                    }
+                    case Verdict.Defer defer -> {
+                        defer(c, n, defer.notBefore());
+                        deferred++;
+                    }
+                }
+            }
+        }
+        EnumMap<NumberState, Long> deltas = new EnumMap<>(NumberState.class);
+        for (AutodialNumber n : toCall) {
+            deltas.merge(n.state(), -1L, Long::sum);
+            deltas.merge(NumberState.DIALING, 1L, Long::sum);
+        }
+        for (AutodialNumber n : blocked) {
+            deltas.merge(n.state(), -1L, Long::sum);
+            deltas.merge(NumberState.BLOCKED, 1L, Long::sum);
+        }
+        counts.adjust(c, autodialerId, deltas);
+        return new Claimed(toCall, blocked, deferred);
+    }
+
+    /** The next candidates in claim order, at most {@code limit}. */
+    private List<AutodialNumber> candidates(Connection c, long autodialerId, int limit, Instant now,
+                                            boolean retriesAllowed) throws SQLException {
+        List<AutodialNumber> priorityNew = newNumbers(c, autodialerId, true, limit, now);
+        List<AutodialNumber> retries = retriesAllowed ? dueRetries(c, autodialerId, limit, now) : List.of();
+        List<AutodialNumber> result = new ArrayList<>(limit);
+        result.addAll(priorityNew);
+        retries.stream().filter(AutodialNumber::highPriority).forEach(result::add);
+        retries.stream().filter(n -> !n.highPriority()).forEach(result::add);
+        if (result.size() < limit) {
+            result.addAll(newNumbers(c, autodialerId, false, limit - result.size(), now));
+        }
+        return result.size() > limit ? result.subList(0, limit) : result;
+    }
+
+    private static List<AutodialNumber> newNumbers(Connection c, long autodialerId, boolean highPriority, int limit,
+                                                   Instant now) throws SQLException {
+        // A NEW number with next_attempt_at set was deferred by the callee-local-time rule.
+        try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE autodialer_id = ? AND state = 'NEW' "
+                + "AND high_priority = ? AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY id LIMIT ?")) {
+            ps.setLong(1, autodialerId);
+            ps.setBoolean(2, highPriority);
+            ps.setTimestamp(3, Timestamp.from(now));
+            ps.setInt(4, limit);
+            return read(ps);
+        }
+    }
+
+    private static List<AutodialNumber> dueRetries(Connection c, long autodialerId, int limit, Instant now)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE autodialer_id = ? AND next_attempt_at <= ? "
+                + "AND state <> 'NEW' AND state <> 'DIALING' ORDER BY next_attempt_at, id LIMIT ?")) {
+            ps.setLong(1, autodialerId);
+            ps.setTimestamp(2, Timestamp.from(now));
+            ps.setInt(3, limit);
+            return read(ps);
+        }
+    }
+
+    private static List<AutodialNumber> read(PreparedStatement ps) throws SQLException {
+        List<AutodialNumber> result = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                result.add(NumberRepository.map(rs));
+            }
+        }
+        return result;
+    }
+
+    /** Moves one number on, only if nobody moved it since it was read. */
+    private static boolean mark(Connection c, AutodialNumber n, NumberState to, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE autodial_number SET state = ?, state_at = ?, "
+                + "next_attempt_at = NULL WHERE id = ? AND state = ?")) {
+            ps.setString(1, to.name());
+            ps.setTimestamp(2, to == NumberState.DIALING ? toTimestamp(n.stateAt()) : Timestamp.from(now));
+            ps.setLong(3, n.id());
+            ps.setString(4, n.state().name());
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private static void defer(Connection c, AutodialNumber n, Instant notBefore) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE autodial_number SET next_attempt_at = ? WHERE id = ?")) {
+            ps.setTimestamp(1, Timestamp.from(notBefore));
+            ps.setLong(2, n.id());
+            ps.executeUpdate();
+        }
+    }
+
+    private static Timestamp toTimestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+}

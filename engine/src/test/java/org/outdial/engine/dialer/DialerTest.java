@@ -1,0 +1,401 @@
+package org.outdial.engine.dialer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.outdial.engine.AutodialerModule;
+import org.outdial.engine.audio.AudioLibrary;
+import org.outdial.engine.blocklist.BlockedList;
+import org.outdial.engine.blocklist.BlockedLists;
+import org.outdial.engine.blocklist.BlockedListsScreen;
+import org.outdial.engine.campaign.CampaignLimits;
+import org.outdial.engine.campaign.CampaignRepository;
+import org.outdial.engine.campaign.CatalogReferences;
+import org.outdial.engine.campaign.StatusTransitions;
+import org.outdial.engine.campaign.TaskDraft;
+import org.outdial.engine.campaign.TaskStatus;
+import org.outdial.engine.event.EventOutbox;
+import org.outdial.engine.history.CallHistoryRepository;
+import org.outdial.engine.number.NumberRepository;
+import org.outdial.engine.number.NumberService;
+import org.outdial.engine.number.NumberState;
+import org.outdial.engine.number.StateCounts;
+import org.outdial.engine.operator.Operators;
+import org.outdial.engine.pacing.TrunkCapacity;
+import org.outdial.engine.robot.VoiceRobots;
+import org.outdial.engine.scenario.Scenarios;
+import org.outdial.engine.storage.Database;
+import org.outdial.engine.storage.StorageSettings;
+import org.outdial.engine.storage.Transactor;
+import org.outdial.engine.trigger.TriggerActions;
+import org.outdial.engine.tts.TtsProfiles;
+import org.outdial.media.audio.AudioCache;
+import org.outdial.media.tts.SpeechSynthesizer;
+import org.outdial.sip.outcome.Outcome;
+import org.outdial.sip.trunk.TrunkSettings;
+
+/** The dialer against a fake telephony and a clock the test moves. */
+class DialerTest {
+
+    /** A clock the test sets. */
+    static final class ManualClock implements InstantSource {
+        private volatile Instant now;
+
+        ManualClock(Instant start) {
+            now = start;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+    }
+
+    /** A Wednesday, 10:00 in Kyiv: inside a 09:00-19:00 window. */
+    private static final Instant WEDNESDAY_10 = Instant.parse("2026-03-04T08:00:00Z");
+
+    private Database database;
+    private Transactor db;
+    private ManualClock clock;
+    private FakeTelephony telephony;
+    private AutodialerModule module;
+    private Dialer dialer;
+    private BlockedLists blockedLists;
+    private DialingRecovery recovery;
+
+    @BeforeEach
+    void start() throws Exception {
+        database = Database.open(StorageSettings.h2Memory("dialer-" + UUID.randomUUID()));
+        db = new Transactor(database.dataSource());
+        clock = new ManualClock(WEDNESDAY_10);
+        telephony = new FakeTelephony(clock);
+        var ds = database.dataSource();
+        Path audioDir = Files.createTempDirectory("dialer-audio");
+        AudioLibrary audios = new AudioLibrary(ds, clock, audioDir);
+        TtsProfiles profiles = new TtsProfiles(ds, clock);
+        Scenarios scenarios = new Scenarios(ds, clock, java.util.Set.of("test"));
+        blockedLists = new BlockedLists(ds, clock);
+        CampaignRepository campaigns = new CampaignRepository();
+        StateCounts counts = new StateCounts();
+        EventOutbox outbox = new EventOutbox();
+        StatusTransitions transitions = new StatusTransitions(campaigns, outbox);
+        CallRecorder recorder = new CallRecorder(campaigns, counts, new CallHistoryRepository(), outbox);
+        AutodialFlow flow = new AutodialFlow(telephony, new CallAudio(audios, new AudioCache(1 << 20),
+                SpeechSynthesizer.unavailable("not in tests"), profiles), scenarios,
+                new DialerSettings(Duration.ofSeconds(10), Duration.ofHours(1), List.of("test")), clock);
+        Map<String, TrunkCapacity> trunks = TrunkCapacity.of(List.of(
+                new TrunkSettings("test", "127.0.0.1", 5060, "udp", null, null, null, "", 1000, 1000)));
+        dialer = new Dialer(db, clock, campaigns, new NumberRepository(), counts, transitions, outbox, recorder, flow,
+                trunks, new BlockedListsScreen(blockedLists), WindowAlarms.none());
+        module = AutodialerModule.create(db, clock, ZoneId.of("Europe/Kyiv"), CampaignLimits.SEED,
+                new CatalogReferences(audios, new Operators(ds, clock), profiles, scenarios, new VoiceRobots(ds, clock),
+                        new TriggerActions(ds, clock)), new BlockedListsScreen(blockedLists), dialer);
+        recovery = new DialingRecovery(db, campaigns, recorder);
+    }
+
+    @AfterEach
+    void stop() {
+        dialer.close();
+        database.close();
+    }
+
+    private long campaign(int threads, int callDelay, boolean onlyAnswered,
+                          TaskDraft.RepeatCallsDraft repeat, String... phones) {
+        List<String> days = Collections.nCopies(7, "09:00");
+        List<String> ends = Collections.nCopies(7, "19:00");
+        long id = module.campaigns().add(new TaskDraft(null, "c-" + UUID.randomUUID().toString().substring(0, 8),
+                "AUTODIAL", "FIXED", "2026-01-01", "2026-12-31", days, ends, "Europe/Kyiv", null, null, null, repeat,
+                null, null, null, null, null, null, "DONT_SEND", "NEVER", null, null, null, null, null, null,
+                new TaskDraft.CompositeAudioDraft(List.of(new TaskDraft.AudioPartDraft(null, 200, null))), null, null,
+                0, null, null, null, null, threads, callDelay, onlyAnswered, null, null, null, null, null, null));
+        if (phones.length > 0) {
+            module.numbers().add(id, new NumberService.AddRequest(List.of(phones), null, false, false));
+        }
+        return id;
+    }
+
+    private static String[] phones(int count) {
+        String[] phones = new String[count];
+        for (int i = 0; i < count; i++) {
+            phones[i] = "38067" + (1_000_000 + i);
+        }
+        return phones;
+    }
+
+    private TaskStatus status(long id) {
+        return module.campaigns().view(id).campaign().status();
+    }
+
+    private long count(long id, NumberState state) {
+        return module.campaigns().view(id).statistics().statesCount().getOrDefault(state, 0L);
+    }
+
+    private long calls(long id) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM call_record WHERE autodialer_id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    private List<String> events(long id) {
+        return db.read(c -> {
+            List<String> events = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT event FROM event_outbox WHERE autodialer_id = ? ORDER BY id")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        events.add(rs.getString(1));
+                    }
+                }
+            }
+            return events;
+        });
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void aFixedCampaignCallsEveryNumberOnceAndFinishes() throws Exception {
+        long id = campaign(3, 0, false, null, phones(20));
+
+        dialer.tick();
+
+        await("FINISHED", () -> status(id) == TaskStatus.FINISHED);
+        assertEquals(20, calls(id));
+        assertEquals(20, count(id, NumberState.ANSW_RJCT));
+        assertEquals(20, telephony.dialed().size());
+        assertEquals(20, telephony.dialed().stream().map(r -> r.number()).distinct().count());
+        assertTrue(events(id).contains("AUTODIAL_FINISH"));
+        assertEquals(1, module.numbers().get(id, "380671000007").realCalledCount());
+    }
+
+    @Test
+    void pacingNeverExceedsThreadCount() throws Exception {
+        telephony.holdCalls(true);
+        long id = campaign(5, 0, false, null, phones(23));
+
+        dialer.tick();
+        for (int round = 0; round < 10 && status(id) != TaskStatus.FINISHED; round++) {
+            await("calls in flight", () -> telephony.heldCount() > 0 || status(id) == TaskStatus.FINISHED);
+            assertTrue(telephony.heldCount() <= 5, "held " + telephony.heldCount());
+            assertEquals(TaskStatus.IN_PROGRESS, status(id));
+            telephony.releaseAll();
+            Thread.sleep(50);
+        }
+
+        await("FINISHED", () -> status(id) == TaskStatus.FINISHED);
+        assertEquals(5, telephony.maxConcurrent());
+        assertEquals(23, calls(id));
+    }
+
+    @Test
+    void eachOutcomeLeavesTheNumberInItsSeedState() throws Exception {
+        telephony.when("380671000000", FakeTelephony.Behaviour.ends(Outcome.BUSY, 486))
+                .when("380671000001", FakeTelephony.Behaviour.ends(Outcome.NO_ANSWER, 487))
+                .when("380671000002", FakeTelephony.Behaviour.ends(Outcome.NOT_EXIST, 404))
+                .when("380671000003", FakeTelephony.Behaviour.ends(Outcome.CONGESTION, 503))
+                .when("380671000004", FakeTelephony.Behaviour.ends(Outcome.WRONG_DIRECTION, 403))
+                .when("380671000005", FakeTelephony.Behaviour.ends(Outcome.FAILED, 500))
+                .when("380671000006", FakeTelephony.Behaviour.ends(Outcome.REJECTED, 603));
+        long id = campaign(10, 0, false, null, phones(8));
+
+        dialer.tick();
+
+        await("FINISHED", () -> status(id) == TaskStatus.FINISHED);
+        assertEquals(NumberState.BUSY, module.numbers().get(id, "380671000000").state());
+        assertEquals(NumberState.NOANSWER, module.numbers().get(id, "380671000001").state());
+        assertEquals(NumberState.NOT_EXIST, module.numbers().get(id, "380671000002").state());
+        assertEquals(NumberState.BUSYOUT, module.numbers().get(id, "380671000003").state());
+        assertEquals(NumberState.WRONG_DIR, module.numbers().get(id, "380671000004").state());
+        assertEquals(NumberState.FAIL, module.numbers().get(id, "380671000005").state());
+        assertEquals(NumberState.BUSY, module.numbers().get(id, "380671000006").state());
+        assertEquals(NumberState.ANSW_RJCT, module.numbers().get(id, "380671000007").state());
+        assertTrue(events(id).containsAll(List.of("AUTODIAL_BUSY", "AUTODIAL_NOANSWER", "AUTODIAL_BUSYOUT",
+                "AUTODIAL_ANSW_RJCT", "AUTODIAL_CALL_FAIL")));
+    }
+
+    @Test
+    void retriesHappenAfterTheirIntervalAndStopWhenAttemptsRunOut() throws Exception {
+        telephony.otherwise(FakeTelephony.Behaviour.ends(Outcome.NO_ANSWER, 487));
+        long id = campaign(2, 0, false, new TaskDraft.RepeatCallsDraft(true, false,
+                Map.of("NOANSWER", new TaskDraft.StateRepeatDraft(2, 5, null))), "380671234567");
+
+        dialer.tick();
+        await("first call recorded", () -> calls(id) == 1);
+        await("waiting for the repeat", () -> status(id) == TaskStatus.WAITING_REPEAT);
+        dialer.tick();
+        Thread.sleep(100);
+        assertEquals(1, calls(id), "the repeat is not due before its interval");
+
+        clock.advance(Duration.ofMinutes(6)); // the interval runs from the call's end
+        dialer.tick();
+        await("second call", () -> calls(id) == 2);
+        clock.advance(Duration.ofMinutes(6));
+        dialer.tick();
+        await("third call", () -> calls(id) == 3);
+        await("FINISHED", () -> status(id) == TaskStatus.FINISHED);
+
+        clock.advance(Duration.ofMinutes(30));
+        dialer.tick();
+        Thread.sleep(100);
+        assertEquals(3, calls(id), "two repeats, then no more");
+        assertEquals(3, module.numbers().get(id, "380671234567").realCalledCount());
+        assertTrue(events(id).contains("AUTODIAL_REPEAT_ATTEMPTS_ENDED"));
+    }
+
+    @Test
+    void pauseStopsNewCallsLetsCallsInFlightFinishAndUnpauseResumes() throws Exception {
+        telephony.holdCalls(true);
+        long id = campaign(2, 0, false, null, phones(6));
+        dialer.tick();
+        await("two calls in flight", () -> telephony.heldCount() == 2);
+
+        module.campaigns().pause(id);
+        telephony.releaseAll();
+        await("calls in flight recorded", () -> calls(id) == 2);
+        dialer.tick();
+        Thread.sleep(100);
+        assertEquals(2, telephony.dialed().size(), "no new call while paused");
+        assertEquals(TaskStatus.PAUSED, status(id));
+
+        telephony.holdCalls(false);
+        module.campaigns().unpause(id);
+        await("FINISHED", () -> status(id) == TaskStatus.FINISHED);
+        assertEquals(6, calls(id));
+    }
+
+    @Test
+    void cancelWaitsInCanceledForCallsInFlightThenFinishes() throws Exception {
+        telephony.holdCalls(true);
+        long id = campaign(2, 0, false, null, phones(6));
+        dialer.tick();
+        await("two calls in flight", () -> telephony.heldCount() == 2);
+
+        module.campaigns().cancel(id);
+        assertEquals(TaskStatus.CANCELED, status(id));
+        assertEquals(4, count(id, NumberState.CANCEL));
+        telephony.releaseAll();
+
+        await("FINISHED", () -> status(id) == TaskStatus.FINISHED);
+        assertEquals(2, calls(id));
+        assertEquals(2, telephony.dialed().size());
+    }
+
+    @Test
+    void withOneThreadTheCallDelayPassesBetweenCalls() throws Exception {
+        long id = campaign(1, 30, false, null, phones(2));
+
+        dialer.tick();
+        await("first call", () -> calls(id) == 1);
+        dialer.tick();
+        Thread.sleep(100);
+        assertEquals(1, telephony.dialed().size(), "the second call waits for callDelay");
+
+        clock.advance(Duration.ofSeconds(31));
+        dialer.tick();
+        await("second call", () -> calls(id) == 2);
+    }
+
+    @Test
+    void outsideTheCallingWindowNothingIsDialed() throws Exception {
+        clock.advance(Duration.ofHours(10)); // 20:00 in Kyiv
+        long id = campaign(3, 0, false, null, phones(3));
+
+        dialer.tick();
+        Thread.sleep(100);
+
+        assertEquals(0, telephony.dialed().size());
+        assertEquals(TaskStatus.WAITING, status(id));
+        clock.advance(Duration.ofHours(13)); // 09:00 next day
+        dialer.tick();
+        await("FINISHED", () -> status(id) == TaskStatus.FINISHED);
+    }
+
+    @Test
+    void blockedNumbersBecomeBlockedWithoutACall() throws Exception {
+        blockedLists.add(BlockedList.BLOCKED_PHONES, List.of("380671000001"));
+        long id = campaign(3, 0, false, null, phones(3));
+
+        dialer.tick();
+
+        await("FINISHED", () -> status(id) == TaskStatus.FINISHED);
+        assertEquals(NumberState.BLOCKED, module.numbers().get(id, "380671000001").state());
+        assertEquals(2, telephony.dialed().size());
+        assertTrue(events(id).contains("AUTODIAL_NUMBER_BLOCKED"));
+    }
+
+    @Test
+    void highPriorityNumbersAreCalledFirst() throws Exception {
+        clock.advance(Duration.ofHours(-3)); // 07:00 in Kyiv: numbers are loaded before the window opens
+        long id = campaign(1, 0, false, null, phones(3));
+        module.numbers().add(id, new NumberService.AddRequest(List.of("380501112233"), null, true, false));
+        clock.advance(Duration.ofHours(3));
+
+        dialer.tick();
+
+        await("FINISHED", () -> status(id) == TaskStatus.FINISHED);
+        assertEquals("380501112233", telephony.dialed().getFirst().number());
+        assertEquals("380671000000", telephony.dialed().get(1).number());
+    }
+
+    @Test
+    void recoveryResolvesNumbersLeftDialingExactlyOnceAndAppliesRetryRules() throws Exception {
+        clock.advance(Duration.ofHours(10)); // outside the window: only recovery touches the numbers
+        long id = campaign(2, 0, false, new TaskDraft.RepeatCallsDraft(true, false,
+                Map.of("FAIL", new TaskDraft.StateRepeatDraft(1, 10, null))), "380671234567", "380671234568");
+        db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE autodial_number SET state = 'DIALING' WHERE autodialer_id = ? AND phone = '380671234567'")) {
+                ps.setLong(1, id);
+                ps.executeUpdate();
+            }
+            new StateCounts().move(c, id, NumberState.NEW, NumberState.DIALING, 1);
+            return null;
+        });
+
+        assertEquals(1, recovery.recover(clock.instant()));
+        assertEquals(0, recovery.recover(clock.instant()));
+
+        var number = module.numbers().get(id, "380671234567");
+        assertEquals(NumberState.FAIL, number.state());
+        assertTrue(number.nextAttemptAt() != null, "the FAIL retry rule applies");
+        assertEquals(1, calls(id));
+        assertEquals(0, count(id, NumberState.DIALING));
+    }
+}
