@@ -32,6 +32,11 @@ import org.outdial.engine.operator.LinePresence;
 import org.outdial.engine.operator.Operators;
 import org.outdial.engine.robot.VoiceRobots;
 import org.outdial.engine.scenario.Scenarios;
+import java.time.Instant;
+import org.outdial.engine.dialer.Dialer;
+import org.outdial.engine.schedule.DialerScheduler;
+import org.outdial.engine.schedule.ScheduledWork;
+import org.outdial.engine.schedule.SchedulerSettings;
 import org.outdial.engine.storage.Database;
 import org.outdial.engine.storage.Transactor;
 import org.outdial.engine.trigger.TriggerActions;
@@ -51,10 +56,14 @@ public final class OutdialServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutdialServer.class);
 
     private final Database database;
+    private final Dialing dialing;
+    private final DialerScheduler scheduler;
     private final HttpServer http;
 
-    private OutdialServer(Database database, HttpServer http) {
+    private OutdialServer(Database database, Dialing dialing, DialerScheduler scheduler, HttpServer http) {
         this.database = database;
+        this.dialing = dialing;
+        this.scheduler = scheduler;
         this.http = http;
     }
 
@@ -63,52 +72,86 @@ public final class OutdialServer implements AutoCloseable {
     }
 
     /**
-     * Starts with {@code clock} for time-dependent logic (rate limits) and {@code extraGroups}
-     * registered after the product's own, for tests.
+     * Starts with {@code clock} for time-dependent logic (rate limits, calling windows) and
+     * {@code extraGroups} registered after the product's own, for tests.
      */
     public static OutdialServer start(OutdialConfig config, InstantSource clock, List<RouteGroup> extraGroups) {
         Database database = Database.open(config.storage());
+        Dialing dialing = Dialing.none();
+        DialerScheduler scheduler = null;
         try {
-            List<RouteGroup> groups = new ArrayList<>(routeGroups(config, database, clock));
+            DataSource ds = database.dataSource();
+            Transactor db = new Transactor(ds);
+            AudioLibrary audios = new AudioLibrary(ds, clock, Path.of(config.audio().dir()));
+            Operators operators = new Operators(ds, clock);
+            TtsProfiles ttsProfiles = new TtsProfiles(ds, clock);
+            Scenarios scenarios = new Scenarios(ds, clock,
+                    config.trunks().stream().map(TrunkSettings::name).collect(Collectors.toSet()));
+            VoiceRobots robots = new VoiceRobots(ds, clock);
+            TriggerActions triggerActions = new TriggerActions(ds, clock);
+            BlockedLists blockedLists = new BlockedLists(ds, clock);
+            EspeakSynthesizer synthesizer = new EspeakSynthesizer();
+
+            // The scheduler's work reaches the dialer, which is built after it (the dialer sets alarms on
+            // the scheduler). A one-element holder breaks the cycle without static state.
+            Dialer[] dialerRef = new Dialer[1];
+            scheduler = DialerScheduler.start(ds, SchedulerSettings.defaults(), new ScheduledWork() {
+                @Override
+                public void tick(Instant now) {
+                    if (dialerRef[0] != null) {
+                        dialerRef[0].tick();
+                    }
+                }
+
+                @Override
+                public void windowEvent(long autodialerId, Instant now) {
+                    if (dialerRef[0] != null) {
+                        dialerRef[0].changed(autodialerId);
+                    }
+                }
+
+                @Override
+                public void cleanup(Instant now) {
+                    int removed = audios.removeTemporary(now);
+                    log.info("Nightly cleanup: {} temporary audio files removed", removed);
+                }
+            });
+            DialerScheduler alarms = scheduler;
+            dialing = Dialing.start(config, db, clock, audios, ttsProfiles, scenarios, blockedLists, synthesizer,
+                    alarms::scheduleWindowEvent);
+            dialerRef[0] = dialing.dialer();
+
+            AutodialerModule autodialers = AutodialerModule.create(db, clock, ZoneId.systemDefault(),
+                    CampaignLimits.SEED,
+                    new CatalogReferences(audios, operators, ttsProfiles, scenarios, robots, triggerActions),
+                    new BlockedListsScreen(blockedLists), dialing.changes());
+            List<RouteGroup> groups = new ArrayList<>(List.of(
+                    new HealthRoutes(database),
+                    new AutodialRoutes(autodialers,
+                            new AutodialCatalog(audios, operators, scenarios, ttsProfiles, robots, triggerActions), clock)));
+            groups.addAll(CatalogRoutes.groups(new Catalog(audios,
+                    new AudioSynthesis(audios, ttsProfiles, synthesizer), ttsProfiles, operators,
+                    LinePresence.offline(), triggerActions, scenarios, robots, blockedLists), Map.of()));
             groups.addAll(extraGroups);
             Router router = new Router();
             groups.forEach(group -> group.register(router));
             log.debug("Routes: {}", router.describe());
 
-            ApiKeyGate gate = new ApiKeyGate(new ApiKeys(database.dataSource()),
-                    new RateLimiter(config.api().rateLimit()), clock);
+            ApiKeyGate gate = new ApiKeyGate(new ApiKeys(ds), new RateLimiter(config.api().rateLimit()), clock);
             HttpServer http = HttpServer.start(new HttpServer.Settings(config.http().bindAddress(),
                     config.http().port(), config.api().maxBodyBytes()), router, gate);
-            return new OutdialServer(database, http);
+            if (dialing.dialer() != null) {
+                dialing.dialer().tick(); // picks up autodialers that were running before a restart
+            }
+            return new OutdialServer(database, dialing, scheduler, http);
         } catch (RuntimeException e) {
+            dialing.close();
+            if (scheduler != null) {
+                scheduler.close();
+            }
             database.close();
             throw e;
         }
-    }
-
-    /** Every route group of the product. Add new groups here. */
-    private static List<RouteGroup> routeGroups(OutdialConfig config, Database database, InstantSource clock) {
-        DataSource ds = database.dataSource();
-        AudioLibrary audios = new AudioLibrary(ds, clock, Path.of(config.audio().dir()));
-        Operators operators = new Operators(ds, clock);
-        TtsProfiles ttsProfiles = new TtsProfiles(ds, clock);
-        Scenarios scenarios = new Scenarios(ds, clock,
-                config.trunks().stream().map(TrunkSettings::name).collect(Collectors.toSet()));
-        VoiceRobots robots = new VoiceRobots(ds, clock);
-        TriggerActions triggerActions = new TriggerActions(ds, clock);
-        BlockedLists blockedLists = new BlockedLists(ds, clock);
-        AutodialerModule autodialers = AutodialerModule.create(new Transactor(ds), clock, ZoneId.systemDefault(),
-                CampaignLimits.SEED,
-                new CatalogReferences(audios, operators, ttsProfiles, scenarios, robots, triggerActions),
-                new BlockedListsScreen(blockedLists), CampaignChanges.none());
-        List<RouteGroup> groups = new ArrayList<>(List.of(
-                new HealthRoutes(database),
-                new AutodialRoutes(autodialers,
-                        new AutodialCatalog(audios, operators, scenarios, ttsProfiles, robots, triggerActions), clock)));
-        groups.addAll(CatalogRoutes.groups(new Catalog(audios,
-                new AudioSynthesis(audios, ttsProfiles, new EspeakSynthesizer()), ttsProfiles, operators,
-                LinePresence.offline(), triggerActions, scenarios, robots, blockedLists), Map.of()));
-        return groups;
     }
 
     /** The HTTP port actually bound. */
@@ -120,13 +163,30 @@ public final class OutdialServer implements AutoCloseable {
         return database;
     }
 
-    /** Stops taking requests, lets running ones finish, then closes the database. Idempotent. */
+    /** The dialer, or null when no trunk is configured. */
+    public Dialer dialer() {
+        return dialing.dialer();
+    }
+
+    /**
+     * Stops taking requests and lets running ones finish, stops the dialer (calls in flight are
+     * hung up; their numbers are resolved at the next start), then closes the database. Idempotent.
+     */
     @Override
     public void close() {
         try {
             http.close();
         } finally {
-            database.close();
+            try {
+                scheduler.close();
+            } finally {
+                try {
+                    dialing.close();
+                } finally {
+                    database.close();
+                }
+            }
         }
     }
+
 }

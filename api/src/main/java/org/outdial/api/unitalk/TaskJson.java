@@ -17,6 +17,8 @@ import org.outdial.engine.campaign.CampaignStatistics;
 import org.outdial.engine.campaign.CampaignView;
 import org.outdial.engine.campaign.RepeatCallsSettings;
 import org.outdial.engine.campaign.StateRepeat;
+import org.outdial.engine.campaign.TaskStatus;
+import org.outdial.engine.dialer.Dialer;
 import org.outdial.engine.number.NumberState;
 
 /**
@@ -42,6 +44,11 @@ final class TaskJson {
         task.put("autodialerType", type.name());
         task.put("autodialerMode", mode.name());
         task.put("status", c.status().name());
+        if (!Dialer.dials(c) && c.status() != TaskStatus.FINISHED) {
+            // Issue 4: types and modes that need operators are stored but not dialed yet; say so plainly.
+            task.put("statusNote", type + " autodialers in " + mode
+                    + " mode need operators, which this version does not connect yet: it does not dial them");
+        }
         task.put("statistics", statistics(view.statistics()));
         if (c.finishedDate() != null) {
             task.put("finishedDate", c.finishedDate().toString());
