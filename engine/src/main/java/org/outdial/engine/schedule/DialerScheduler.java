@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Objects;
 import java.util.Optional;
@@ -124,10 +125,10 @@ public final class DialerScheduler implements AutoCloseable {
         p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_ID, settings.clustered() ? "AUTO" : "NON_CLUSTERED");
         // A forgotten close() must not keep the JVM alive.
         p.setProperty("org.quartz.scheduler.makeSchedulerThreadDaemon", "true");
-        p.setProperty("org.quartz.threadPool.class", "org.quartz.simpl.SimpleThreadPool");
+        p.setProperty("org.quartz.threadPool.class", QuartzThreadPool.class.getName());
         p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(settings.threadCount()));
-        p.setProperty("org.quartz.threadPool.makeThreadsDaemons", "true");
         p.setProperty("org.quartz.threadPool.threadNamePrefix", "quartz-" + settings.instanceName());
+        p.setProperty("org.quartz.threadPool.shutdownWaitMillis", Long.toString(CLOSE_WAIT.toMillis()));
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         p.setProperty("org.quartz.jobStore.driverDelegateClass", dialect.delegateClass());
         p.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
@@ -177,13 +178,14 @@ public final class DialerScheduler implements AutoCloseable {
 
     /**
      * Sets the one pending event of {@code autodialerId} to {@code at}, replacing any earlier one.
-     * An {@code at} in the past fires at once. Calling this from inside
+     * An {@code at} in the past fires at once. Quartz keeps milliseconds: a finer {@code at} is
+     * rounded up, so that the event never fires before it. Calling this from inside
      * {@link ScheduledWork#windowEvent} is how the next event is chained.
      */
     public void scheduleWindowEvent(long autodialerId, Instant at) {
         Objects.requireNonNull(at, "at");
         Instant present = QUARTZ_CLOCK.instant();
-        Instant start = at.isBefore(present) ? present : at;
+        Instant start = at.isBefore(present) ? present : roundUpToMillis(at);
         JobDetail job = newJob(ScheduledWorkJob.WindowEvent.class).withIdentity(windowJob(autodialerId))
                 .usingJobData(ScheduledWorkJob.AUTODIALER_ID, Long.toString(autodialerId))
                 .build();
@@ -197,6 +199,11 @@ public final class DialerScheduler implements AutoCloseable {
         } catch (SchedulerException e) {
             throw new SchedulingException("cannot schedule the window event of autodialer " + autodialerId, e);
         }
+    }
+
+    private static Instant roundUpToMillis(Instant at) {
+        Instant millis = at.truncatedTo(ChronoUnit.MILLIS);
+        return millis.equals(at) ? at : millis.plusMillis(1);
     }
 
     /** Removes the pending event of {@code autodialerId}, if any. */
@@ -257,6 +264,8 @@ public final class DialerScheduler implements AutoCloseable {
                 LOG.warn("scheduler {}: jobs still running after {}, shutting down under them: {}",
                         scheduler.getSchedulerName(), CLOSE_WAIT, scheduler.getCurrentlyExecutingJobs());
             }
+            // Waiting also covers Quartz's bookkeeping after a job returns (QuartzThreadPool); not
+            // waiting, because a job hangs, must not wait for it either.
             scheduler.shutdown(idle);
         } catch (SchedulerException e) {
             throw new SchedulingException("cannot shut the scheduler down", e);
