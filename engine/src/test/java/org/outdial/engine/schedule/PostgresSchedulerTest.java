@@ -1,0 +1,38 @@
+package org.outdial.engine.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.outdial.engine.schedule.RecordingWork.Call;
+import org.outdial.engine.schedule.RecordingWork.Kind;
+import org.outdial.engine.storage.Database;
+
+/** The same migration and scheduler on a real PostgreSQL; skipped where none is installed. */
+class PostgresSchedulerTest {
+
+    @Test
+    void theMigrationCreatesQuartzTablesOnPostgresAndAWindowEventFiresThere() throws Exception {
+        var bin = LocalPostgres.binaries();
+        assumeTrue(bin.isPresent(), "no PostgreSQL binaries installed");
+        RecordingWork work = new RecordingWork();
+        try (LocalPostgres postgres = LocalPostgres.start(bin.get());
+                Database database = Database.open(postgres.storage());
+                DialerScheduler scheduler = DialerScheduler.start(database.dataSource(),
+                        SchedulerSettings.defaults().withInstanceName("postgres-test").withTick(Duration.ofMinutes(10)),
+                        work)) {
+            assertEquals(new TreeSet<>(QuartzMigrationTest.QUARTZ_TABLES),
+                    QuartzMigrationTest.quartzTables(database.dataSource()));
+
+            scheduler.scheduleWindowEvent(7, Instant.now().plusMillis(200));
+
+            Call event = work.next(Kind.WINDOW_EVENT, Duration.ofSeconds(3));
+            assertNotNull(event);
+            assertEquals(7, event.autodialerId());
+        }
+    }
+}
