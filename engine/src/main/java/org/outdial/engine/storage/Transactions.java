@@ -65,6 +65,14 @@ public final class Transactions {
         return hasSqlState(e, FOREIGN_KEY_VIOLATION) || hasSqlState(e, "23506");
     }
 
+    /**
+     * Whether {@code e} (or its cause chain) says the database rolled the transaction back as a
+     * deadlock or serialization victim (SQLSTATE 40001; PostgreSQL's deadlock is 40P01).
+     */
+    public static boolean isSerializationFailure(Throwable e) {
+        return hasSqlState(e, "40001") || hasSqlState(e, "40P01");
+    }
+
     private static boolean hasSqlState(Throwable e, String state) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql && state.equals(sql.getSQLState())) {
