@@ -23,6 +23,7 @@ import org.outdial.api.OutdialServer;
 import org.outdial.api.auth.ApiKeys;
 import org.outdial.api.config.ConfigLoader;
 import org.outdial.api.config.OutdialConfig;
+import org.outdial.testbed.carrier.CalleeMix;
 import org.outdial.testbed.sipp.LoopbackPorts;
 
 /**
@@ -158,6 +159,8 @@ public final class DemoCommand {
             }
         }
         out.print(ProgressView.table(last));
+        out.printf("%nWhat the carrier was told to do with these numbers (seed %d):%n  %s%n", options.seed(),
+                ProgressView.carrierPlan(CalleeMix.realistic(options.seed()), numbers));
         printCurls(api, campaign, key, yaml);
 
         if (options.keepRunning()) {

@@ -17,7 +17,7 @@ record DemoOptions(int numbers, int threads, boolean keepRunning, long seed, Dur
     static final String USAGE = """
             usage: ./outdial demo [options]
               --numbers N      numbers to dial, 1..100000 (default 1000)
-              --threads N      calls in flight at once, the campaign's threadCount 1..1000 (default 50)
+              --threads N      calls in flight at once, the campaign's threadCount 1..1000 (default 100)
               --seed N         the simulated carrier's seed: which numbers answer, ring out, are busy (default 1)
               --time-cap S     stop waiting for the campaign after S seconds (default 110)
               --keep-running   keep the server (and carrier) up after the campaign, until Ctrl-C
@@ -39,7 +39,7 @@ record DemoOptions(int numbers, int threads, boolean keepRunning, long seed, Dur
     /** Parses the command line; {@code terminal} says whether stdout is one. Null for {@code --help}. */
     static DemoOptions parse(String[] args, boolean terminal) {
         int numbers = 1000;
-        int threads = 50;
+        int threads = 100;
         boolean keep = false;
         long seed = 1;
         long capSeconds = 110;

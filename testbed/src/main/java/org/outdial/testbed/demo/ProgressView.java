@@ -2,8 +2,13 @@ package org.outdial.testbed.demo;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 import org.outdial.engine.number.NumberState;
+import org.outdial.testbed.carrier.CalleeMix;
 
 /** The demo's terminal output: the live progress line and the final table. Pure formatting. */
 final class ProgressView {
@@ -50,5 +55,29 @@ final class ProgressView {
         } catch (IllegalArgumentException unknown) {
             return "";
         }
+    }
+
+    /**
+     * How many of {@code numbers} the carrier answers, lets ring out, refuses with each status:
+     * the other side of the table above, computed from the carrier's own rule, not Outdial's.
+     */
+    static String carrierPlan(CalleeMix mix, List<String> numbers) {
+        Map<String, Integer> counts = new TreeMap<>(Comparator.comparing(ProgressView::planOrder));
+        for (String number : numbers) {
+            counts.merge(mix.behaviourOf(number).label(), 1, Integer::sum);
+        }
+        StringJoiner line = new StringJoiner(", ");
+        counts.forEach((label, n) -> line.add(n + " " + PLAN_WORDS.getOrDefault(label, label)));
+        return line.toString();
+    }
+
+    private static final Map<String, String> PLAN_WORDS = Map.of(
+            "answer", "answered (echo)", "ring", "rang until CANCEL", "486", "486 Busy", "404", "404 Not Found",
+            "480", "480 Unavailable", "603", "603 Decline", "503", "503 Service Unavailable", "500", "500 Server Error");
+    private static final List<String> PLAN_ORDER = List.of("answer", "ring", "486", "404", "480", "603", "503", "500");
+
+    private static String planOrder(String label) {
+        int i = PLAN_ORDER.indexOf(label);
+        return (i < 0 ? "9" : Integer.toString(i)) + label;
     }
 }

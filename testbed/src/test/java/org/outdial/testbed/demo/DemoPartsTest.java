@@ -92,7 +92,7 @@ class DemoPartsTest {
     @Test
     void optionsHaveDefaultsAndRefuseNonsense() {
         DemoOptions defaults = DemoOptions.parse(new String[0], true);
-        assertEquals(new DemoOptions(1000, 50, false, 1, Duration.ofSeconds(110), true), defaults);
+        assertEquals(new DemoOptions(1000, 100, false, 1, Duration.ofSeconds(110), true), defaults);
 
         DemoOptions set = DemoOptions.parse(new String[]{"--numbers", "20", "--threads", "5", "--keep-running",
                 "--plain", "--seed", "9", "--time-cap", "30"}, true);
