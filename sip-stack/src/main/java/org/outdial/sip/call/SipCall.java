@@ -69,7 +69,7 @@ final class SipCall implements Call {
     private final List<Consumer<DtmfEvent>> dtmfListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<short[]>> audioListeners = new CopyOnWriteArrayList<>();
 
-    private String callId = "";
+    private volatile String callId = "";
     /** Whether this call holds one of the trunk's lines (refused calls never do). */
     private boolean holdsLine;
     private CallState state = CallState.CREATED;
@@ -618,6 +618,7 @@ final class SipCall implements Call {
         cancel(lengthTimer);
         cancel(cancelGuard);
         closeMedia();
+        releaseDialog();
         if (!callId.isEmpty()) {
             telephony.unregister(this);
         }
@@ -629,6 +630,16 @@ final class SipCall implements Call {
         LOG.debug("{}: {}", this, result);
         after.add(() -> answered.complete(answeredAt != null && c.outcome() == Outcome.ANSWERED));
         after.add(() -> outcome.complete(result));
+    }
+
+    /**
+     * A dialog the stack will not end by itself: the INVITE never left, or we gave up on it after
+     * CANCEL. Confirmed dialogs end with their BYE; early ones with their final response.
+     */
+    private void releaseDialog() {
+        if (dialog != null && answeredAt == null && dialog.getState() != javax.sip.DialogState.TERMINATED) {
+            dialog.delete();
+        }
     }
 
     private CallOutcome outcome(Classification c, int sipCode, String reason, Party by) {

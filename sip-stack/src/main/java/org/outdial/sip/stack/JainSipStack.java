@@ -1,6 +1,11 @@
 package org.outdial.sip.stack;
 
+import gov.nist.javax.sip.SipStackImpl;
 import gov.nist.javax.sip.stack.SIPTransactionStack;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.TooManyListenersException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sip.ListeningPoint;
@@ -30,10 +35,12 @@ public final class JainSipStack implements AutoCloseable {
     private final AddressFactory addresses;
     private final HeaderFactory headers;
     private final MessageFactory messages;
+    private final List<Thread> eventScanners;
 
-    private JainSipStack(SipSettings settings, SipStack stack, SipProvider provider, SipFactory factory)
-            throws javax.sip.PeerUnavailableException {
+    private JainSipStack(SipSettings settings, SipStack stack, SipProvider provider, SipFactory factory,
+                         List<Thread> eventScanners) throws javax.sip.PeerUnavailableException {
         this.settings = settings;
+        this.eventScanners = eventScanners;
         this.stack = stack;
         this.provider = provider;
         this.addresses = factory.createAddressFactory();
@@ -52,6 +59,7 @@ public final class JainSipStack implements AutoCloseable {
         factory.setPathName("gov.nist");
         String name = "outdial-" + INSTANCES.incrementAndGet();
         SipStack stack = null;
+        Set<Thread> before = eventScannerThreads();
         try {
             stack = factory.createSipStack(StackProperties.forSettings(settings, name));
             ListeningPoint udp = stack.createListeningPoint(settings.bindAddress(), settings.port(), "udp");
@@ -61,8 +69,10 @@ public final class JainSipStack implements AutoCloseable {
             provider.setAutomaticDialogSupportEnabled(false);
             provider.addSipListener(listener);
             stack.start();
+            List<Thread> scanners = new ArrayList<>(eventScannerThreads());
+            scanners.removeAll(before);
             LOG.info("SIP stack listening on {}:{} (udp, tcp)", settings.bindAddress(), settings.port());
-            return new JainSipStack(settings, stack, provider, factory);
+            return new JainSipStack(settings, stack, provider, factory, List.copyOf(scanners));
         } catch (javax.sip.SipException | TooManyListenersException | javax.sip.InvalidArgumentException
                  | RuntimeException e) {
             if (stack != null) {
@@ -98,6 +108,16 @@ public final class JainSipStack implements AutoCloseable {
         return provider.getListeningPoint(transport);
     }
 
+    private static Set<Thread> eventScannerThreads() {
+        Set<Thread> found = new HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("EventScannerThread")) {
+                found.add(t);
+            }
+        }
+        return found;
+    }
+
     /** Dialogs the stack still holds, early and confirmed. */
     public int dialogCount() {
         return ((SIPTransactionStack) stack).getDialogs().size();
@@ -111,7 +131,28 @@ public final class JainSipStack implements AutoCloseable {
 
     @Override
     public void close() {
+        var scanner = ((SipStackImpl) stack).getEventScanner(); // stop() forgets it
+        ListeningPoint[] points = provider.getListeningPoints();
+        try {
+            stack.deleteSipProvider(provider);
+        } catch (javax.sip.ObjectInUseException e) {
+            LOG.debug("SIP provider still in use at close: {}", e.toString());
+        }
+        for (ListeningPoint point : points) {
+            try {
+                stack.deleteListeningPoint(point);
+            } catch (javax.sip.ObjectInUseException e) {
+                LOG.debug("listening point {} still in use at close: {}", point, e.toString());
+            }
+        }
         stack.stop();
+        // The RI's event scanner is a non-daemon thread blocked in BlockingQueue.take(); with a
+        // re-entrant listener no event ever reaches that queue, so it never sees its stop flag and
+        // keeps the JVM alive after stop(). Set the flag and wake it.
+        if (scanner != null) {
+            scanner.forceStop();
+        }
+        eventScanners.forEach(Thread::interrupt);
         LOG.info("SIP stack on {}:{} stopped", settings.bindAddress(), settings.port());
     }
 }

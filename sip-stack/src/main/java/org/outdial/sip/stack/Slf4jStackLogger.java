@@ -92,6 +92,11 @@ public final class Slf4jStackLogger implements StackLogger {
 
     @Override
     public void logError(String message, Exception e) {
+        if (e instanceof InterruptedException) {
+            // JainSipStack.close() interrupts the event scanner to stop it; that is not an error.
+            LOG.debug(message, e);
+            return;
+        }
         LOG.error(message, e);
     }
 

@@ -1,0 +1,54 @@
+package org.outdial.sip.stack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JainSipStackTest {
+
+    private static int freePort() throws Exception {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static long eventScanners() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("EventScannerThread") && t.isAlive()).count();
+    }
+
+    @Test
+    void closingTheStackLeavesNoThreadThatKeepsTheJvmAlive() throws Exception {
+        long before = eventScanners();
+        List<SipEvent> events = new ArrayList<>();
+        JainSipStack stack = JainSipStack.start(new SipSettings("127.0.0.1", freePort()),
+                new SipEventAdapter(events::add));
+        assertEquals(before + 1, eventScanners(), "the RI starts one event scanner per provider");
+
+        stack.close();
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (eventScanners() > before && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertEquals(before, eventScanners());
+    }
+
+    @Test
+    void aPortInUseIsReportedWithTheAddress() throws Exception {
+        int port = freePort();
+        try (JainSipStack first = JainSipStack.start(new SipSettings("127.0.0.1", port), new SipEventAdapter(e -> { }))) {
+            var e = assertThrows(SipStackException.class, () -> JainSipStack.start(new SipSettings("127.0.0.1", port),
+                    new SipEventAdapter(event -> { })));
+            assertTrue(e.getMessage().contains("127.0.0.1:" + port), e.getMessage());
+            assertEquals(0, first.dialogCount());
+            assertEquals(0, first.transactionCount());
+        }
+    }
+}
