@@ -25,6 +25,7 @@ import org.outdial.engine.audio.AudioSynthesis;
 import org.outdial.engine.blocklist.BlockedLists;
 import org.outdial.engine.blocklist.BlockedListsScreen;
 import org.outdial.engine.campaign.CampaignChanges;
+import org.outdial.engine.campaign.AutodialerType;
 import org.outdial.engine.campaign.CampaignLimits;
 import org.outdial.engine.campaign.CatalogReferences;
 import org.outdial.engine.catalog.Catalog;
@@ -131,7 +132,12 @@ public final class OutdialServer implements AutoCloseable {
                             new AutodialCatalog(audios, operators, scenarios, ttsProfiles, robots, triggerActions), clock)));
             groups.addAll(CatalogRoutes.groups(new Catalog(audios,
                     new AudioSynthesis(audios, ttsProfiles, synthesizer), ttsProfiles, operators,
-                    LinePresence.offline(), triggerActions, scenarios, robots, blockedLists), Map.of()));
+                    LinePresence.offline(), triggerActions, scenarios, robots, blockedLists), Map.of(
+                    // Seed 004 /dictionary: "Predictive Dialing" is UniTalk's name for the guaranteed autodialer.
+                    "AUTODIAL_ALL", () -> autodialers.campaigns().names(null),
+                    "AUTODIAL_AUTODIALER", () -> autodialers.campaigns().names(AutodialerType.AUTODIAL),
+                    "AUTODIAL_PREDICTIVE", () -> autodialers.campaigns().names(AutodialerType.GUARANTEED_DIAL),
+                    "AUTODIAL_ROBOT", () -> autodialers.campaigns().names(AutodialerType.VOICE_ROBOT))));
             groups.addAll(extraGroups);
             Router router = new Router();
             groups.forEach(group -> group.register(router));

@@ -716,6 +716,19 @@ class AutodialActionTest {
                 .set("callHistoryRequest", JSON.createObjectNode().put("offset", -1)));
     }
 
+    @Test
+    void theDictionaryListsAutodialersByType() {
+        long audio = create(t -> { });
+        String name = taskOf(audio).path("name").asText();
+
+        HttpResponse<String> all = api.post("/api/dictionary?type=AUTODIAL_ALL", key, null, "");
+        HttpResponse<String> robots = api.post("/api/dictionary?type=AUTODIAL_ROBOT", key, null, "");
+
+        assertEquals(200, all.statusCode(), all.body());
+        assertEquals(name, TestApi.json(all).path("data").path(String.valueOf(audio)).asText());
+        assertTrue(TestApi.json(robots).path("data").path(String.valueOf(audio)).isMissingNode());
+    }
+
     // ---- the action itself ---------------------------------------------------------------------------
 
     @Test

@@ -221,6 +221,17 @@ public final class CampaignService {
         });
     }
 
+    /** Id → name of the autodialers of {@code type} (all when null), for /dictionary. */
+    public java.util.Map<Long, String> names(AutodialerType type) {
+        java.util.Map<Long, String> names = new java.util.LinkedHashMap<>();
+        for (Campaign campaign : db.read(campaigns::list)) {
+            if (type == null || campaign.type() == type) {
+                names.put(campaign.id(), campaign.name());
+            }
+        }
+        return names;
+    }
+
     public CampaignLimits limits() {
         return limits;
     }
