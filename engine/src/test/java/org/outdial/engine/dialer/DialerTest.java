@@ -348,6 +348,20 @@ class DialerTest {
     }
 
     @Test
+    void whenTheEndDatePassesTheRemainingNumbersAreAutocanceledAndTheAutodialerFinishes() throws Exception {
+        clock.advance(Duration.ofHours(-3)); // before the window: nothing is called yet
+        long id = campaign(2, 0, false, null, phones(4));
+        clock.advance(Duration.ofDays(303)); // 2027-01-01: after endDate 2026-12-31
+
+        dialer.tick();
+
+        await("FINISHED", () -> status(id) == TaskStatus.FINISHED);
+        assertEquals(4, count(id, NumberState.AUTOCANCEL));
+        assertEquals(0, telephony.dialed().size());
+        assertTrue(events(id).containsAll(List.of("AUTODIAL_AUTOCANCEL", "AUTODIAL_FINISH")));
+    }
+
+    @Test
     void blockedNumbersBecomeBlockedWithoutACall() throws Exception {
         blockedLists.add(BlockedList.BLOCKED_PHONES, List.of("380671000001"));
         long id = campaign(3, 0, false, null, phones(3));
