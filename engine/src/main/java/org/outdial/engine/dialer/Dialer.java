@@ -249,6 +249,9 @@ public final class Dialer implements CampaignChanges, AutoCloseable {
         if (settings.window().calleeLocalTime()) {
             CalleeTime.Decision decision = CalleeTime.check(settings.window(), n.phone(), now);
             if (!decision.allowed()) {
+                // The note names the zone used and, for numbers whose prefix spans several, all of them.
+                log.info("Number {} deferred to {}: callee's local time outside the window ({})", n.phone(),
+                        decision.notBefore(), decision.note());
                 return new NumberClaims.Verdict.Defer(decision.notBefore());
             }
         }
