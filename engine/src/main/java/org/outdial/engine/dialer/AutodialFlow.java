@@ -110,9 +110,11 @@ public final class AutodialFlow {
         Integer forAnswered = t.dialToAnswer().map(AutodialFlow::seconds).orElse(null);
         Integer talk = outcome.answered() ? seconds(t.talk()) : null;
         String reason = detail != null ? detail : outcome.reason();
+        // The end is read from the engine's clock, not the SIP stack's, so call records, retry times
+        // and calling windows share one time line (they differ by the recording's milliseconds).
         return new CallResult(campaign.id(), number, state, outcome.sipCode() == 0 ? null : outcome.sipCode(),
                 outcome.q850() == 0 ? null : outcome.q850(), outcome.endedBy() == Party.REMOTE ? "callee" : "outdial",
-                dialToClient, forAnswered, talk, t.ended() != null ? t.ended() : now, reason);
+                dialToClient, forAnswered, talk, now, reason);
     }
 
     private Optional<OutScenario> outScenario(Campaign campaign) {
