@@ -56,6 +56,16 @@ final class BenchMachine {
         }
     }
 
+    /** The 1, 5 and 15 minute load averages (Linux), to show what else was running. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     static double percentile(long[] sorted, double p) {
         if (sorted.length == 0) {
             return 0;

@@ -142,7 +142,7 @@ public final class ConcurrentCallsBench {
                 failures.size(), failures.isEmpty() ? "" : " (" + failures.peek() + ")");
         System.out.printf(Locale.ROOT, "   CPU: Outdial %.2f cores (%.0f%% of the machine); whole machine incl. SIPp %.0f%% busy%n",
                 cpuCores, 100 * cpuCores / Runtime.getRuntime().availableProcessors(), machineBusyPercent);
-        System.out.printf(Locale.ROOT, "   RSS: %d MiB%n", rssMiB);
+        System.out.printf(Locale.ROOT, "   RSS: %d MiB; load average at the end %s%n", rssMiB, BenchMachine.loadAverage());
         System.out.printf(Locale.ROOT, "   send-interval error per call: p50 median %.3f ms; p99 median %.3f ms, p99 of p99s "
                         + "%.3f ms, worst p99 %.3f ms; max %.3f ms%n", BenchMachine.percentile(p50, 50) / 1000,
                 BenchMachine.percentile(p99, 50) / 1000, BenchMachine.percentile(p99, 99) / 1000,
