@@ -43,6 +43,8 @@ public final class DemoCommand {
 
     private final DemoOptions options;
     private final PrintStream out;
+    private final Path dataRoot;
+    private final boolean logsToFolder;
     private final Instant started = Instant.now();
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final CountDownLatch keepRunning = new CountDownLatch(1);
@@ -51,8 +53,18 @@ public final class DemoCommand {
     private volatile OutdialServer server;
 
     DemoCommand(DemoOptions options, PrintStream out) {
+        this(options, out, Path.of("demo-data"), true);
+    }
+
+    /**
+     * @param dataRoot     where the run's folder is made ({@code ./demo-data} for users)
+     * @param logsToFolder send this JVM's logs to the run's folder (off in tests, which keep their own)
+     */
+    DemoCommand(DemoOptions options, PrintStream out, Path dataRoot, boolean logsToFolder) {
         this.options = options;
         this.out = out;
+        this.dataRoot = dataRoot;
+        this.logsToFolder = logsToFolder;
     }
 
     public static void main(String[] args) {
@@ -72,9 +84,16 @@ public final class DemoCommand {
         DemoCommand demo = new DemoCommand(options, System.out);
         Thread hook = new Thread(demo::onCtrlC, "demo-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        int code = demo.run();
-        demo.stopEverything();
-        System.exit(code);
+        int code = 1;
+        try {
+            code = demo.run();
+        } catch (Throwable t) {
+            // Never leave the server's threads (and so this JVM) running after the demo is over.
+            System.out.println("outdial demo failed: " + t);
+        } finally {
+            demo.stopEverything();
+            System.exit(code);
+        }
     }
 
     /** Runs the demo; the exit code. Everything started is stopped by {@link #stopEverything()}. */
@@ -94,10 +113,12 @@ public final class DemoCommand {
     }
 
     private void runSteps() throws Exception {
-        Path dir = Path.of("demo-data", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")))
+        Path dir = dataRoot.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")))
                 .toAbsolutePath();
         Files.createDirectories(dir);
-        DemoLogging.toFile(dir.resolve("outdial.log"));
+        if (logsToFolder) {
+            DemoLogging.toFile(dir.resolve("outdial.log"));
+        }
         ZoneId zone = ZoneId.systemDefault();
         out.println("Outdial demo: a real campaign end to end on this machine, everything on 127.0.0.1.");
         out.println("  folder: " + relative(dir) + " (database, audio, outdial.yaml, outdial.log, carrier.log)");
@@ -137,6 +158,7 @@ public final class DemoCommand {
         out.printf("%n[5/6] Numbers: ADD_NUMBERS with %,d Ukrainian mobile numbers (%s, %s, ...)%n", numbers.size(),
                 numbers.get(0), numbers.get(1));
         int added = api.addNumbers(campaign, numbers);
+        String plan = ProgressView.carrierPlan(CalleeMix.realistic(options.seed()), numbers);
         out.printf("      %,d added%n", added);
 
         out.printf("%n[6/6] Dialing through the trunk \"%s\". Ring timeout %d s: short for the demo; in production%n"
@@ -159,8 +181,7 @@ public final class DemoCommand {
             }
         }
         out.print(ProgressView.table(last));
-        out.printf("%nWhat the carrier was told to do with these numbers (seed %d):%n  %s%n", options.seed(),
-                ProgressView.carrierPlan(CalleeMix.realistic(options.seed()), numbers));
+        out.printf("%nWhat the carrier was told to do with these numbers (seed %d):%n  %s%n", options.seed(), plan);
         printCurls(api, campaign, key, yaml);
 
         if (options.keepRunning()) {

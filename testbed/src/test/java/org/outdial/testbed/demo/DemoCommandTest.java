@@ -1,0 +1,87 @@
+package org.outdial.testbed.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.outdial.testbed.carrier.CalleeBehaviour;
+import org.outdial.testbed.carrier.CalleeMix;
+
+/** The whole demo, small: carrier process, server, HTTP set-up, dialing, the final table, shutdown. */
+class DemoCommandTest {
+
+    @Test
+    void smallDemoFinishesWithTheStatesTheCarrierWasToldToProduceAndLeavesNothingRunning(@TempDir Path dir)
+            throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        DemoCommand demo = new DemoCommand(new DemoOptions(40, 20, false, 5, Duration.ofSeconds(100), false), out,
+                dir, false);
+        long before = carrierProcesses();
+        int code;
+        try {
+            code = demo.run();
+        } finally {
+            demo.stopEverything();
+        }
+        String output = bytes.toString(StandardCharsets.UTF_8);
+
+        assertEquals(0, code, output);
+        assertTrue(output.contains("Campaign FINISHED after"), output);
+        Map<String, Long> table = finalTable(output);
+        Map<String, Long> expected = expectedStates(5);
+        assertEquals(expected, table, output);
+        assertTrue(output.contains("\"action\":\"GET_CALLS_HISTORY\""), output);
+        assertEquals(before, carrierProcesses(), "the carrier process was stopped");
+    }
+
+    /**
+     * What the carrier's plan means in number states, per docs/DIALER.md's outcome table (written
+     * out here on purpose: the test checks the engine's mapping against the documentation).
+     */
+    private static Map<String, Long> expectedStates(long seed) {
+        Map<String, Long> states = new HashMap<>();
+        CalleeMix mix = CalleeMix.realistic(seed);
+        for (String number : DemoCommand.numbers(40)) {
+            String state = switch (mix.behaviourOf(number)) {
+                case CalleeBehaviour.Answer a -> "ANSW_RJCT";
+                case CalleeBehaviour.RingUntilCancel r -> "NOANSWER";
+                case CalleeBehaviour.Refuse r -> switch (r.status()) {
+                    case 486, 603 -> "BUSY";
+                    case 404 -> "NOT_EXIST";
+                    case 480 -> "NOANSWER";
+                    case 503 -> "BUSYOUT";
+                    default -> "FAIL";
+                };
+            };
+            states.merge(state, 1L, Long::sum);
+        }
+        return states;
+    }
+
+    private static Map<String, Long> finalTable(String output) {
+        Map<String, Long> rows = new HashMap<>();
+        String table = output.substring(output.indexOf("  state       numbers"));
+        Matcher row = Pattern.compile("(?m)^  ([A-Z_]+)\\s+(\\d+)\\s+[\\d.]+%").matcher(table.substring(0, table.indexOf("  total")));
+        while (row.find()) {
+            rows.put(row.group(1), Long.parseLong(row.group(2)));
+        }
+        return rows;
+    }
+
+    private static long carrierProcesses() {
+        return ProcessHandle.current().children()
+                .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains("SimulatedCarrier")).orElse(false))
+                .count();
+    }
+}
