@@ -168,7 +168,7 @@ public final class SippProcess implements AutoCloseable {
                 throw new IllegalStateException("SIPp " + name + " exited at start with " + process.exitValue()
                         + ":\n" + output());
             }
-            if (udpBound(sipPort)) {
+            if (listening(sipPort)) {
                 return;
             }
             try {
@@ -184,15 +184,27 @@ public final class SippProcess implements AutoCloseable {
                 + START_TIMEOUT + ":\n" + out);
     }
 
-    /** Whether a UDP socket is bound to 127.0.0.1:port, from the kernel's table (Linux). */
-    static boolean udpBound(int port) {
+    /**
+     * Whether a UDP socket is bound, or a TCP socket listens, on 127.0.0.1:port, from the kernel's
+     * tables (Linux): SIPp with {@code -t t1} has no UDP socket.
+     */
+    static boolean listening(int port) {
         String local = String.format(Locale.ROOT, "0100007F:%04X", port);
         String any = String.format(Locale.ROOT, "00000000:%04X", port);
-        try (Stream<String> lines = Files.lines(Path.of("/proc/net/udp"))) {
-            return lines.anyMatch(line -> {
-                String[] f = line.strip().split("\\s+");
-                return f.length > 2 && (f[1].equals(local) || f[1].equals(any));
-            });
+        try {
+            for (String table : new String[] {"/proc/net/udp", "/proc/net/tcp"}) {
+                try (Stream<String> lines = Files.lines(Path.of(table))) {
+                    boolean tcp = table.endsWith("tcp");
+                    if (lines.anyMatch(line -> {
+                        String[] f = line.strip().split("\\s+");
+                        // TCP state 0A is LISTEN
+                        return f.length > 3 && (f[1].equals(local) || f[1].equals(any)) && (!tcp || f[3].equals("0A"));
+                    })) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         } catch (IOException e) {
             // Not Linux: fall back to "cannot bind it ourselves, so someone has".
             return !LoopbackPorts.free(port);
