@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import javax.sip.ClientTransaction;
@@ -192,7 +191,7 @@ final class SipCall implements Call {
             switch (state) {
                 case CREATED -> finish(OutcomeTable.forLocal(LocalCause.ABANDONED), 0, "hung up before dialing",
                         Party.LOCAL, after);
-                case INVITING, EARLY -> cancel(LocalCause.ABANDONED, after);
+                case INVITING, EARLY -> cancel(LocalCause.ABANDONED);
                 case CONFIRMED -> bye("hung up", after);
                 case CANCELLING, ENDING, ENDED -> {
                     // already on its way out
@@ -509,7 +508,7 @@ final class SipCall implements Call {
         lock.lock();
         try {
             if (state == CallState.INVITING || state == CallState.EARLY) {
-                cancel(LocalCause.RING_TIMEOUT, after);
+                cancel(LocalCause.RING_TIMEOUT);
             }
         } finally {
             lock.unlock();
@@ -551,7 +550,7 @@ final class SipCall implements Call {
 
     // ---- ending ---------------------------------------------------------------------------
 
-    private void cancel(LocalCause cause, List<Runnable> after) {
+    private void cancel(LocalCause cause) {
         cancelCause = cause;
         cancel(ringTimer);
         state = state.moveTo(CallState.CANCELLING);
@@ -730,9 +729,5 @@ final class SipCall implements Call {
         if (timer != null) {
             timer.cancel(false);
         }
-    }
-
-    static long millis(Duration d) {
-        return TimeUnit.NANOSECONDS.toMillis(d.toNanos());
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import javax.sip.SipException;
 import javax.sip.header.ToHeader;
@@ -90,16 +91,24 @@ public final class SipTelephony implements Telephony {
             t.setDaemon(true);
             return t;
         });
-        SipTelephony[] self = new SipTelephony[1];
+        // The stack needs its listener before it starts, and the telephony needs the started stack:
+        // events are routed through this holder, set before any call (and so any event) exists.
+        AtomicReference<SipTelephony> self = new AtomicReference<>();
         JainSipStack stack;
         try {
-            stack = JainSipStack.start(sip, new SipEventAdapter(event -> self[0].dispatch(event)));
+            stack = JainSipStack.start(sip, new SipEventAdapter(event -> {
+                SipTelephony telephony = self.get();
+                if (telephony != null) {
+                    telephony.dispatch(event);
+                }
+            }));
         } catch (SipStackException e) {
             timers.shutdownNow();
             throw e;
         }
-        self[0] = new SipTelephony(stack, Map.copyOf(gates), media, clock, nanoTime, timers);
-        return self[0];
+        SipTelephony telephony = new SipTelephony(stack, Map.copyOf(gates), media, clock, nanoTime, timers);
+        self.set(telephony);
+        return telephony;
     }
 
     @Override
