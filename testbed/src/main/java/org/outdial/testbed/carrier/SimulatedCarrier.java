@@ -157,6 +157,9 @@ public final class SimulatedCarrier implements AutoCloseable {
     /** Ends every call (BYE to answered ones, 503 to ringing ones) and stops listening. */
     @Override
     public void close() {
+        // One line for the whole run, so a leak shows in the log without per-call noise.
+        LOG.info("carrier stopping: {} calls up, {} dialogs, {} echo ports open; calls ended by result: {}",
+                calls.size(), dialogCount(), echoPortsOpen(), results());
         for (CarrierCall call : List.copyOf(calls.values())) {
             synchronized (call) {
                 switch (call.state) {

@@ -169,7 +169,7 @@ public final class DemoCommand {
         Duration took = Duration.between(started, Instant.now());
         out.println();
         if (last.finished()) {
-            out.printf("Campaign FINISHED after %d:%02d (whole demo). Final statistics from GET_LIST:%n%n",
+            out.printf("Campaign FINISHED; the whole demo took %d:%02d. Final statistics from GET_LIST:%n%n",
                     took.toMinutes(), took.toSecondsPart());
         } else {
             out.printf("Time cap of %d s reached with the campaign %s, %d of %d numbers done. Statistics so far:%n%n",

@@ -37,7 +37,7 @@ class DemoCommandTest {
         String output = bytes.toString(StandardCharsets.UTF_8);
 
         assertEquals(0, code, output);
-        assertTrue(output.contains("Campaign FINISHED after"), output);
+        assertTrue(output.contains("Campaign FINISHED; the whole demo took"), output);
         Map<String, Long> table = finalTable(output);
         Map<String, Long> expected = expectedStates(5);
         assertEquals(expected, table, output);
