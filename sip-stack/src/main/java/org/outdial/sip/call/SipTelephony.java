@@ -149,9 +149,12 @@ public final class SipTelephony implements Telephony {
     public void close() {
         List<SipCall> open = List.copyOf(calls.values());
         open.forEach(SipCall::hangup);
+        // One shared deadline: BYE and CANCEL answers come in milliseconds from a live trunk, and a
+        // dead one must not hold shutdown for seconds per call.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
         for (SipCall call : open) {
             try {
-                call.outcome().get(2, TimeUnit.SECONDS);
+                call.outcome().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 LOG.info("{}: not ended 2 s after hangup; stopping the stack anyway", call);
             } catch (InterruptedException e) {
