@@ -377,7 +377,9 @@ final class SipCall implements Call {
         }
         String body = SipMessages.sdpBody(response);
         if (body == null && mediaConnected) {
-            body = ""; // answer already given in a reliable 183 is not repeated (RFC 3261 §13.2.1)
+            // A 2xx without SDP after a 183 that had it: keep the early-media path. Strictly the
+            // 2xx must repeat an answer sent unreliably (RFC 3261 §13.2.1); some gateways do not.
+            body = "";
         }
         if (body == null || (!body.isEmpty() && !connectMedia(body))) {
             Classification c = OutcomeTable.forLocal(LocalCause.BAD_ANSWER);
