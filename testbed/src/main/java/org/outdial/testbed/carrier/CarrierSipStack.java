@@ -64,7 +64,32 @@ final class CarrierSipStack implements AutoCloseable {
         this.port = port;
     }
 
+    /** Starts on {@code port}, or on a free one when it is 0 (the RI itself refuses port 0). */
     static CarrierSipStack start(String bindAddress, int port, Handler handler) throws CarrierException {
+        if (port != 0) {
+            return startOn(bindAddress, port, handler);
+        }
+        CarrierException last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                return startOn(bindAddress, freeUdpPort(bindAddress), handler);
+            } catch (CarrierException e) {
+                last = e; // another process took the port between the probe and the bind
+            }
+        }
+        throw last;
+    }
+
+    private static int freeUdpPort(String bindAddress) throws CarrierException {
+        try (java.net.DatagramSocket probe = new java.net.DatagramSocket(
+                new java.net.InetSocketAddress(bindAddress, 0))) {
+            return probe.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new CarrierException("cannot bind UDP on " + bindAddress + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static CarrierSipStack startOn(String bindAddress, int port, Handler handler) throws CarrierException {
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
         SipStack stack = null;

@@ -622,7 +622,14 @@ public final class SimulatedCarrier implements AutoCloseable {
             System.out.println(CarrierCommandLine.USAGE);
             return;
         }
-        SimulatedCarrier carrier = start(line.settings());
+        SimulatedCarrier carrier;
+        try {
+            carrier = start(line.settings());
+        } catch (CarrierException e) {
+            System.err.println("carrier: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             carrier.close();

@@ -139,6 +139,14 @@ class SimulatedCarrierTest {
                 () -> "Outdial: " + line.telephony.counts());
     }
 
+    @Test
+    void portZeroListensOnSomeFreePort() throws Exception {
+        try (SimulatedCarrier other = SimulatedCarrier.start(new CarrierSettings("127.0.0.1", 0, mix,
+                CarrierSettings.DEFAULT_RING_CAP, false))) {
+            assertTrue(other.port() > 0 && other.port() != line.carrier.port(), "port " + other.port());
+        }
+    }
+
     private static void awaitTrue(BooleanSupplier condition, java.util.function.Supplier<String> message)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
