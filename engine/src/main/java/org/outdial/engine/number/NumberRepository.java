@@ -198,8 +198,9 @@ public final class NumberRepository {
     public List<AutodialNumber> page(Connection c, long autodialerId, Collection<NumberState> states, int limit,
                                      long offset) throws SQLException {
         String sql = "SELECT " + COLUMNS + " FROM autodial_number WHERE autodialer_id = ?"
-                + (states.isEmpty() ? "" : " AND state IN (" + "?, ".repeat(states.size() - 1) + "?)")
-                + " ORDER BY id LIMIT ? OFFSET ?";
+                + (states.isEmpty() ? " ORDER BY autodialer_id, id" // walks the (autodialer_id, id) index, no sort
+                : " AND state IN (" + "?, ".repeat(states.size() - 1) + "?) ORDER BY id")
+                + " LIMIT ? OFFSET ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             ps.setLong(i++, autodialerId);
