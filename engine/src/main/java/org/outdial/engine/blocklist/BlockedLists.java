@@ -3,7 +3,6 @@ package org.outdial.engine.blocklist;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.InstantSource;
@@ -17,6 +16,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.outdial.engine.error.EngineException;
 import org.outdial.engine.number.PhoneNumbers;
+import org.outdial.engine.storage.Sql;
 import org.outdial.engine.storage.StorageException;
 import org.outdial.engine.storage.Transactions;
 
@@ -43,19 +43,8 @@ public final class BlockedLists {
     /** The list's numbers, in ascending order. */
     public List<String> get(BlockedList list) {
         Objects.requireNonNull(list, "list");
-        return Transactions.read(dataSource, c -> {
-            try (PreparedStatement st = c.prepareStatement(
-                    "SELECT phone FROM blocked_phone WHERE list_name = ? ORDER BY phone")) {
-                st.setString(1, list.name());
-                try (ResultSet rs = st.executeQuery()) {
-                    List<String> out = new ArrayList<>();
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                    return out;
-                }
-            }
-        });
+        return Transactions.read(dataSource, c -> Sql.list(c,
+                "SELECT phone FROM blocked_phone WHERE list_name = ? ORDER BY phone", rs -> rs.getString(1), list));
     }
 
     /**
@@ -101,16 +90,8 @@ public final class BlockedLists {
         if (normalized == null) {
             return false;
         }
-        return Transactions.read(dataSource, c -> {
-            try (PreparedStatement st = c.prepareStatement(
-                    "SELECT 1 FROM blocked_phone WHERE list_name = ? AND phone = ?")) {
-                st.setString(1, list.name());
-                st.setString(2, normalized);
-                try (ResultSet rs = st.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
+        return Transactions.read(dataSource, c -> Sql.exists(c,
+                "SELECT 1 FROM blocked_phone WHERE list_name = ? AND phone = ?", list, normalized));
     }
 
     /**
@@ -156,24 +137,16 @@ public final class BlockedLists {
     }
 
     private static Set<String> present(Connection c, BlockedList list, List<String> phones) throws SQLException {
-        Set<String> found = new HashSet<>();
         if (phones.isEmpty()) {
-            return found;
+            return new HashSet<>();
         }
         Array array = c.createArrayOf("VARCHAR", phones.toArray());
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT phone FROM blocked_phone WHERE list_name = ? AND phone = ANY (?)")) {
-            st.setString(1, list.name());
-            st.setArray(2, array);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    found.add(rs.getString(1));
-                }
-            }
+        try {
+            return new HashSet<>(Sql.list(c, "SELECT phone FROM blocked_phone WHERE list_name = ? AND phone = ANY (?)",
+                    rs -> rs.getString(1), list, array));
         } finally {
             array.free();
         }
-        return found;
     }
 
     /** The request's items as stored numbers; the seed's request-level errors first. */

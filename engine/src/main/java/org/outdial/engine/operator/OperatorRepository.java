@@ -5,8 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.outdial.engine.storage.Sql;
 
 /** Rows of {@code inner_phone}, {@code phone_group} and {@code phone_group_member}. */
 final class OperatorRepository {
@@ -22,134 +21,63 @@ final class OperatorRepository {
     private static final String PHONE_COLUMNS = "number, password, first_name, last_name";
 
     void insertPhone(Connection c, InnerPhone p, Instant now) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(
-                "INSERT INTO inner_phone (number, password, first_name, last_name, created_at) VALUES (?, ?, ?, ?, ?)")) {
-            st.setString(1, p.number());
-            st.setString(2, p.password());
-            st.setString(3, p.firstName());
-            st.setString(4, p.lastName());
-            st.setTimestamp(5, Timestamp.from(now));
-            st.executeUpdate();
-        }
+        Sql.update(c,
+                "INSERT INTO inner_phone (number, password, first_name, last_name, created_at) VALUES (?, ?, ?, ?, ?)",
+                p.number(), p.password(), p.firstName(), p.lastName(), now);
     }
 
     boolean updatePhone(Connection c, InnerPhone p) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(
-                "UPDATE inner_phone SET password = ?, first_name = ?, last_name = ? WHERE number = ?")) {
-            st.setString(1, p.password());
-            st.setString(2, p.firstName());
-            st.setString(3, p.lastName());
-            st.setString(4, p.number());
-            return st.executeUpdate() == 1;
-        }
+        return Sql.update(c, "UPDATE inner_phone SET password = ?, first_name = ?, last_name = ? WHERE number = ?",
+                p.password(), p.firstName(), p.lastName(), p.number()) == 1;
     }
 
     boolean deletePhone(Connection c, String number) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("DELETE FROM inner_phone WHERE number = ?")) {
-            st.setString(1, number);
-            return st.executeUpdate() == 1;
-        }
+        return Sql.update(c, "DELETE FROM inner_phone WHERE number = ?", number) == 1;
     }
 
     Optional<InnerPhone> findPhone(Connection c, String number) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT " + PHONE_COLUMNS + " FROM inner_phone WHERE number = ?")) {
-            st.setString(1, number);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(phone(rs, 1)) : Optional.empty();
-            }
-        }
+        return Sql.one(c, "SELECT " + PHONE_COLUMNS + " FROM inner_phone WHERE number = ?", rs -> phone(rs, 1), number);
     }
 
     List<InnerPhone> phones(Connection c) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT " + PHONE_COLUMNS + " FROM inner_phone ORDER BY number");
-                ResultSet rs = st.executeQuery()) {
-            List<InnerPhone> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(phone(rs, 1));
-            }
-            return out;
-        }
+        return Sql.list(c, "SELECT " + PHONE_COLUMNS + " FROM inner_phone ORDER BY number", rs -> phone(rs, 1));
     }
 
     /** Which of {@code numbers} exist, in one query. */
     Set<String> existingPhones(Connection c, List<String> numbers) throws SQLException {
         Array array = c.createArrayOf("VARCHAR", numbers.toArray());
-        try (PreparedStatement st = c.prepareStatement("SELECT number FROM inner_phone WHERE number = ANY (?)")) {
-            st.setArray(1, array);
-            try (ResultSet rs = st.executeQuery()) {
-                Set<String> out = new HashSet<>();
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-                return out;
-            }
+        try {
+            return new HashSet<>(Sql.list(c, "SELECT number FROM inner_phone WHERE number = ANY (?)",
+                    rs -> rs.getString(1), array));
         } finally {
             array.free();
         }
     }
 
     long insertGroup(Connection c, String name, GroupType type, Instant now) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(
-                "INSERT INTO phone_group (name, group_type, created_at) VALUES (?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            st.setString(1, name);
-            st.setString(2, type.name());
-            st.setTimestamp(3, Timestamp.from(now));
-            st.executeUpdate();
-            try (ResultSet keys = st.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
+        return Sql.insert(c, "INSERT INTO phone_group (name, group_type, created_at) VALUES (?, ?, ?)", name, type, now);
     }
 
     boolean renameGroup(Connection c, long id, String name) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("UPDATE phone_group SET name = ? WHERE id = ?")) {
-            st.setString(1, name);
-            st.setLong(2, id);
-            return st.executeUpdate() == 1;
-        }
+        return Sql.update(c, "UPDATE phone_group SET name = ? WHERE id = ?", name, id) == 1;
     }
 
     boolean deleteGroup(Connection c, long id) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("DELETE FROM phone_group WHERE id = ?")) {
-            st.setLong(1, id);
-            return st.executeUpdate() == 1;
-        }
+        return Sql.update(c, "DELETE FROM phone_group WHERE id = ?", id) == 1;
     }
 
     boolean groupNameTaken(Connection c, String name, long exceptId) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM phone_group WHERE name = ? AND id <> ?")) {
-            st.setString(1, name);
-            st.setLong(2, exceptId);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next();
-            }
-        }
+        return Sql.exists(c, "SELECT 1 FROM phone_group WHERE name = ? AND id <> ?", name, exceptId);
     }
 
     boolean groupUsedByScenario(Connection c, long id) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM in_scenario WHERE group_id = ?")) {
-            st.setLong(1, id);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next();
-            }
-        }
+        return Sql.exists(c, "SELECT 1 FROM in_scenario WHERE group_id = ?", id);
     }
 
     Optional<PhoneGroup> findGroup(Connection c, long id) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT id, name, group_type FROM phone_group WHERE id = ?")) {
-            st.setLong(1, id);
-            try (ResultSet rs = st.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new PhoneGroup(rs.getLong(1), rs.getString(2),
-                        GroupType.valueOf(rs.getString(3)), members(c, id)));
-            }
-        }
+        return Sql.one(c, "SELECT id, name, group_type FROM phone_group WHERE id = ?",
+                rs -> new PhoneGroup(rs.getLong(1), rs.getString(2), GroupType.valueOf(rs.getString(3)), members(c, id)),
+                id);
     }
 
     /** Every group with its members, in two queries. */
@@ -163,69 +91,31 @@ final class OperatorRepository {
                 members.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(phone(rs, 2));
             }
         }
-        try (PreparedStatement st = c.prepareStatement("SELECT id, name, group_type FROM phone_group ORDER BY id");
-                ResultSet rs = st.executeQuery()) {
-            List<PhoneGroup> out = new ArrayList<>();
-            while (rs.next()) {
-                long id = rs.getLong(1);
-                out.add(new PhoneGroup(id, rs.getString(2), GroupType.valueOf(rs.getString(3)),
-                        members.getOrDefault(id, List.of())));
-            }
-            return out;
-        }
+        return Sql.list(c, "SELECT id, name, group_type FROM phone_group ORDER BY id",
+                rs -> new PhoneGroup(rs.getLong(1), rs.getString(2), GroupType.valueOf(rs.getString(3)),
+                        members.getOrDefault(rs.getLong(1), List.of())));
     }
 
     Map<Long, String> groupNames(Connection c) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT id, name FROM phone_group ORDER BY id");
-                ResultSet rs = st.executeQuery()) {
-            Map<Long, String> out = new LinkedHashMap<>();
-            while (rs.next()) {
-                out.put(rs.getLong(1), rs.getString(2));
-            }
-            return out;
-        }
+        return Sql.names(c, "SELECT id, name FROM phone_group ORDER BY id");
     }
 
     private List<InnerPhone> members(Connection c, long groupId) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT p.number, p.password, p.first_name, p.last_name FROM phone_group_member m"
-                        + " JOIN inner_phone p ON p.number = m.number WHERE m.group_id = ? ORDER BY p.number")) {
-            st.setLong(1, groupId);
-            try (ResultSet rs = st.executeQuery()) {
-                List<InnerPhone> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(phone(rs, 1));
-                }
-                return out;
-            }
-        }
+        return Sql.list(c, "SELECT p.number, p.password, p.first_name, p.last_name FROM phone_group_member m"
+                + " JOIN inner_phone p ON p.number = m.number WHERE m.group_id = ? ORDER BY p.number",
+                rs -> phone(rs, 1), groupId);
     }
 
     /** Adds the member; false when it already was one. */
     boolean insertMember(Connection c, long groupId, String number) throws SQLException {
-        try (PreparedStatement check = c.prepareStatement(
-                "SELECT 1 FROM phone_group_member WHERE group_id = ? AND number = ?")) {
-            check.setLong(1, groupId);
-            check.setString(2, number);
-            try (ResultSet rs = check.executeQuery()) {
-                if (rs.next()) {
-                    return false;
-                }
-            }
+        if (Sql.exists(c, "SELECT 1 FROM phone_group_member WHERE group_id = ? AND number = ?", groupId, number)) {
+            return false;
         }
-        try (PreparedStatement st = c.prepareStatement("INSERT INTO phone_group_member (group_id, number) VALUES (?, ?)")) {
-            st.setLong(1, groupId);
-            st.setString(2, number);
-            return st.executeUpdate() == 1;
-        }
+        return Sql.update(c, "INSERT INTO phone_group_member (group_id, number) VALUES (?, ?)", groupId, number) == 1;
     }
 
     boolean deleteMember(Connection c, long groupId, String number) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("DELETE FROM phone_group_member WHERE group_id = ? AND number = ?")) {
-            st.setLong(1, groupId);
-            st.setString(2, number);
-            return st.executeUpdate() == 1;
-        }
+        return Sql.update(c, "DELETE FROM phone_group_member WHERE group_id = ? AND number = ?", groupId, number) == 1;
     }
 
     private static InnerPhone phone(ResultSet rs, int at) throws SQLException {

@@ -1,20 +1,16 @@
 package org.outdial.engine.robot;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.outdial.engine.error.EngineException;
+import org.outdial.engine.storage.Sql;
 import org.outdial.engine.storage.StorageException;
 import org.outdial.engine.storage.Transactions;
 
@@ -95,85 +91,41 @@ public final class VoiceRobots {
     private static final class Repository {
 
         long insert(Connection c, VoiceRobot r, InstantSource clock) throws SQLException {
-            try (PreparedStatement st = c.prepareStatement(
-                    "INSERT INTO voice_robot (name, script, created_at) VALUES (?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                st.setString(1, r.name());
-                st.setString(2, r.script());
-                st.setTimestamp(3, Timestamp.from(clock.instant()));
-                st.executeUpdate();
-                try (ResultSet keys = st.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
-            }
+            return Sql.insert(c, "INSERT INTO voice_robot (name, script, created_at) VALUES (?, ?, ?)",
+                    r.name(), r.script(), clock.instant());
         }
 
         boolean update(Connection c, VoiceRobot r) throws SQLException {
-            try (PreparedStatement st = c.prepareStatement("UPDATE voice_robot SET name = ?, script = ? WHERE id = ?")) {
-                st.setString(1, r.name());
-                st.setString(2, r.script());
-                st.setLong(3, r.id());
-                return st.executeUpdate() == 1;
-            }
+            return Sql.update(c, "UPDATE voice_robot SET name = ?, script = ? WHERE id = ?",
+                    r.name(), r.script(), r.id()) == 1;
         }
 
         boolean delete(Connection c, long id) throws SQLException {
-            try (PreparedStatement st = c.prepareStatement("DELETE FROM voice_robot WHERE id = ?")) {
-                st.setLong(1, id);
-                return st.executeUpdate() == 1;
-            }
+            return Sql.update(c, "DELETE FROM voice_robot WHERE id = ?", id) == 1;
         }
 
         boolean nameTaken(Connection c, String name, long exceptId) throws SQLException {
-            try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM voice_robot WHERE name = ? AND id <> ?")) {
-                st.setString(1, name);
-                st.setLong(2, exceptId);
-                try (ResultSet rs = st.executeQuery()) {
-                    return rs.next();
-                }
-            }
+            return Sql.exists(c, "SELECT 1 FROM voice_robot WHERE name = ? AND id <> ?", name, exceptId);
         }
 
         boolean exists(Connection c, long id) throws SQLException {
-            try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM voice_robot WHERE id = ?")) {
-                st.setLong(1, id);
-                try (ResultSet rs = st.executeQuery()) {
-                    return rs.next();
-                }
-            }
+            return Sql.exists(c, "SELECT 1 FROM voice_robot WHERE id = ?", id);
         }
 
         Optional<VoiceRobot> find(Connection c, long id) throws SQLException {
-            try (PreparedStatement st = c.prepareStatement("SELECT id, name, script FROM voice_robot WHERE id = ?")) {
-                st.setLong(1, id);
-                try (ResultSet rs = st.executeQuery()) {
-                    return rs.next() ? Optional.of(new VoiceRobot(rs.getLong(1), rs.getString(2), rs.getString(3)))
-                            : Optional.empty();
-                }
-            }
+            return Sql.one(c, "SELECT id, name, script FROM voice_robot WHERE id = ?", Repository::row, id);
         }
 
         List<VoiceRobot> list(Connection c) throws SQLException {
-            try (PreparedStatement st = c.prepareStatement("SELECT id, name, script FROM voice_robot ORDER BY id");
-                    ResultSet rs = st.executeQuery()) {
-                List<VoiceRobot> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(new VoiceRobot(rs.getLong(1), rs.getString(2), rs.getString(3)));
-                }
-                return out;
-            }
+            return Sql.list(c, "SELECT id, name, script FROM voice_robot ORDER BY id", Repository::row);
         }
 
         Map<Long, String> names(Connection c) throws SQLException {
-            try (PreparedStatement st = c.prepareStatement("SELECT id, name FROM voice_robot ORDER BY id");
-                    ResultSet rs = st.executeQuery()) {
-                Map<Long, String> out = new LinkedHashMap<>();
-                while (rs.next()) {
-                    out.put(rs.getLong(1), rs.getString(2));
-                }
-                return out;
-            }
+            return Sql.names(c, "SELECT id, name FROM voice_robot ORDER BY id");
+        }
+
+        private static VoiceRobot row(ResultSet rs) throws SQLException {
+            return new VoiceRobot(rs.getLong(1), rs.getString(2), rs.getString(3));
         }
     }
 }

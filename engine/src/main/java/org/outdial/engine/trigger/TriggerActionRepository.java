@@ -5,17 +5,14 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.outdial.engine.storage.Sql;
 
 /** Rows of {@code trigger_action}; headers are kept as a JSON object. */
 final class TriggerActionRepository {
@@ -26,95 +23,54 @@ final class TriggerActionRepository {
     };
 
     long insert(Connection c, TriggerAction a, Instant now) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(
+        return Sql.insert(c,
                 "INSERT INTO trigger_action (name, action_type, url, http_method, headers, body_type, body, created_at)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            bind(st, a);
-            st.setTimestamp(8, Timestamp.from(now));
-            st.executeUpdate();
-            try (ResultSet keys = st.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
+                params(a, now));
     }
 
     boolean update(Connection c, TriggerAction a) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(
+        return Sql.update(c,
                 "UPDATE trigger_action SET name = ?, action_type = ?, url = ?, http_method = ?, headers = ?,"
-                        + " body_type = ?, body = ? WHERE id = ?")) {
-            bind(st, a);
-            st.setLong(8, a.id());
-            return st.executeUpdate() == 1;
-        }
+                        + " body_type = ?, body = ? WHERE id = ?",
+                params(a, a.id())) == 1;
     }
 
     boolean delete(Connection c, long id) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("DELETE FROM trigger_action WHERE id = ?")) {
-            st.setLong(1, id);
-            return st.executeUpdate() == 1;
-        }
+        return Sql.update(c, "DELETE FROM trigger_action WHERE id = ?", id) == 1;
     }
 
     boolean nameTaken(Connection c, String name, long exceptId) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT 1 FROM trigger_action WHERE name = ? AND id <> ?")) {
-            st.setString(1, name);
-            st.setLong(2, exceptId);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next();
-            }
-        }
+        return Sql.exists(c, "SELECT 1 FROM trigger_action WHERE name = ? AND id <> ?", name, exceptId);
     }
 
     Optional<TriggerAction> find(Connection c, long id) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM trigger_action WHERE id = ?")) {
-            st.setLong(1, id);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
-            }
-        }
+        return Sql.one(c, "SELECT " + COLUMNS + " FROM trigger_action WHERE id = ?", TriggerActionRepository::row, id);
     }
 
     List<TriggerAction> findAll(Connection c, List<Long> ids) throws SQLException {
         Array array = c.createArrayOf("BIGINT", ids.toArray());
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM trigger_action WHERE id = ANY (?) ORDER BY id")) {
-            st.setArray(1, array);
-            return rows(st);
+        try {
+            return Sql.list(c, "SELECT " + COLUMNS + " FROM trigger_action WHERE id = ANY (?) ORDER BY id",
+                    TriggerActionRepository::row, array);
         } finally {
             array.free();
         }
     }
 
     List<TriggerAction> list(Connection c) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM trigger_action ORDER BY id")) {
-            return rows(st);
-        }
+        return Sql.list(c, "SELECT " + COLUMNS + " FROM trigger_action ORDER BY id", TriggerActionRepository::row);
     }
 
-    private static List<TriggerAction> rows(PreparedStatement st) throws SQLException {
-        try (ResultSet rs = st.executeQuery()) {
-            List<TriggerAction> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(row(rs));
-            }
-            return out;
-        }
-    }
-
-    private static void bind(PreparedStatement st, TriggerAction a) throws SQLException {
-        st.setString(1, a.name());
-        st.setString(2, a.type().name());
-        st.setString(3, a.url());
-        st.setString(4, a.method() == null ? null : a.method().name());
+    /** name to body, in the order INSERT and UPDATE both list them, then {@code last}. */
+    private static Object[] params(TriggerAction a, Object last) {
+        String headers;
         try {
-            st.setString(5, a.headers().isEmpty() ? null : JSON.writeValueAsString(a.headers()));
+            headers = a.headers().isEmpty() ? null : JSON.writeValueAsString(a.headers());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("headers are strings and always serialize", e);
         }
-        st.setString(6, a.bodyType() == null ? null : a.bodyType().name());
-        st.setString(7, a.body());
+        return new Object[] {a.name(), a.type(), a.url(), a.method(), headers, a.bodyType(), a.body(), last};
     }
 
     private static TriggerAction row(ResultSet rs) throws SQLException {
