@@ -1,6 +1,5 @@
 package org.outdial.engine.blocklist;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -31,6 +30,8 @@ public final class BlockedLists {
 
     /** Above this many phones, {@link #filter} queries in chunks to keep each array parameter small. */
     private static final int FILTER_CHUNK = 10_000;
+    /** Numbers per IN list. */
+    private static final int IN_LIST = 500;
 
     private final DataSource dataSource;
     private final InstantSource clock;
@@ -136,17 +137,24 @@ public final class BlockedLists {
         });
     }
 
+    /**
+     * Which of {@code phones} are on {@code list}: IN lists through the (list_name, phone) key.
+     * H2 does not use an index for {@code = ANY(array)}; it would compare every listed number with
+     * every candidate, which matters once a list holds many numbers.
+     */
     private static Set<String> present(Connection c, BlockedList list, List<String> phones) throws SQLException {
-        if (phones.isEmpty()) {
-            return new HashSet<>();
+        Set<String> found = new HashSet<>();
+        for (int from = 0; from < phones.size(); from += IN_LIST) {
+            List<String> chunk = phones.subList(from, Math.min(phones.size(), from + IN_LIST));
+            Object[] params = new Object[chunk.size() + 1];
+            params[0] = list;
+            for (int i = 0; i < chunk.size(); i++) {
+                params[i + 1] = chunk.get(i);
+            }
+            found.addAll(Sql.list(c, "SELECT phone FROM blocked_phone WHERE list_name = ? AND phone IN ("
+                    + "?, ".repeat(chunk.size() - 1) + "?)", rs -> rs.getString(1), params));
         }
-        Array array = c.createArrayOf("VARCHAR", phones.toArray());
-        try {
-            return new HashSet<>(Sql.list(c, "SELECT phone FROM blocked_phone WHERE list_name = ? AND phone = ANY (?)",
-                    rs -> rs.getString(1), list, array));
-        } finally {
-            array.free();
-        }
+        return found;
     }
 
     /** The request's items as stored numbers; the seed's request-level errors first. */

@@ -65,8 +65,8 @@ final class ScenarioRepository {
 
     private static InScenario in(ResultSet rs) throws SQLException {
         long groupId = rs.getLong(4);
-        return new InScenario(rs.getLong(1), rs.getString(2), InAction.valueOf(rs.getString(3)),
-                rs.wasNull() ? null : groupId);
+        Long group = rs.wasNull() ? null : groupId; // wasNull speaks of the last column read: read it right here
+        return new InScenario(rs.getLong(1), rs.getString(2), InAction.valueOf(rs.getString(3)), group);
     }
 
     private static OutScenario out(ResultSet rs) throws SQLException {
