@@ -87,12 +87,16 @@ public final class BlockedLists {
 
     /** Whether {@code phone} (in any notation) is in the list. */
     public boolean contains(BlockedList list, String phone) {
+        return Transactions.read(dataSource, c -> contains(c, list, phone));
+    }
+
+    /** As {@link #contains(BlockedList, String)}, on the caller's connection (inside its transaction). */
+    public boolean contains(Connection c, BlockedList list, String phone) throws SQLException {
         String normalized = PhoneNumbers.normalize(phone);
         if (normalized == null) {
             return false;
         }
-        return Transactions.read(dataSource, c -> Sql.exists(c,
-                "SELECT 1 FROM blocked_phone WHERE list_name = ? AND phone = ?", list, normalized));
+        return Sql.exists(c, "SELECT 1 FROM blocked_phone WHERE list_name = ? AND phone = ?", list, normalized);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.outdial.engine.blocklist;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Set;
 import org.outdial.engine.number.BlockedNumbers;
@@ -21,5 +23,10 @@ public final class BlockedListsScreen implements BlockedNumbers {
     @Override
     public boolean blockedForCalling(String phone) {
         return lists.contains(BlockedList.BLOCKED_PHONES, phone);
+    }
+
+    @Override
+    public boolean blockedForCalling(Connection c, String phone) throws SQLException {
+        return lists.contains(c, BlockedList.BLOCKED_PHONES, phone);
     }
 }

@@ -36,6 +36,7 @@ import org.outdial.engine.pacing.FixedPacing;
 import org.outdial.engine.pacing.FixedSnapshot;
 import org.outdial.engine.pacing.PacingDecision;
 import org.outdial.engine.pacing.TrunkCapacity;
+import org.outdial.engine.storage.StorageException;
 import org.outdial.engine.storage.Transactor;
 import org.outdial.engine.window.CallingWindows;
 import org.outdial.engine.window.CalleeTime;
@@ -230,7 +231,7 @@ public final class Dialer implements CampaignChanges, AutoCloseable {
             boolean retries = settings.repeatCallsSettings() != null
                     && ((settings.repeatCallsSettings().earlyStart() && total <= EARLY_RETRY_LIMIT)
                     || stateCounts.get(NumberState.NEW) == 0);
-            NumberClaims.Claimed claimed = claims.claim(c, id, wanted, now, retries, n -> screen(settings, n, now));
+            NumberClaims.Claimed claimed = claims.claim(c, id, wanted, now, retries, n -> screen(c, settings, n, now));
             for (AutodialNumber n : claimed.blocked()) {
                 outbox.append(c, id, TriggerEvent.AUTODIAL_NUMBER_BLOCKED,
                         Map.of("autodialerId", id, "phone", n.phone(), "state", NumberState.BLOCKED.name()), now);
@@ -242,8 +243,16 @@ public final class Dialer implements CampaignChanges, AutoCloseable {
         });
     }
 
-    private NumberClaims.Verdict screen(CampaignSettings settings, AutodialNumber n, Instant now) {
-        if (blocked.blockedForCalling(n.phone())) {
+    private NumberClaims.Verdict screen(Connection c, CampaignSettings settings, AutodialNumber n, Instant now) {
+        boolean onBlockedList;
+        try {
+            // On the claim's own connection: a second one from the pool may never come while this
+            // transaction holds the autodialer's row and every other connection waits for it.
+            onBlockedList = blocked.blockedForCalling(c, n.phone());
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        }
+        if (onBlockedList) {
             return new NumberClaims.Verdict.Block();
         }
         if (settings.window().calleeLocalTime()) {

@@ -1,5 +1,7 @@
 package org.outdial.engine.number;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Set;
 
@@ -11,6 +13,15 @@ public interface BlockedNumbers {
 
     /** Whether {@code phone} is on BLOCKED_PHONES and so is never called. */
     boolean blockedForCalling(String phone);
+
+    /**
+     * As {@link #blockedForCalling(String)}, read on the caller's connection: the dialer asks while
+     * its claim transaction holds a connection and the autodialer's row, and a second connection
+     * from the pool may never come when every other one waits for that row.
+     */
+    default boolean blockedForCalling(Connection c, String phone) throws SQLException {
+        return blockedForCalling(phone);
+    }
 
     static BlockedNumbers none() {
         return new BlockedNumbers() {
