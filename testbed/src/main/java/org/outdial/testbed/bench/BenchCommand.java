@@ -22,6 +22,7 @@ public final class BenchCommand {
         BENCHMARKS.put("campaign-api", CampaignApiBench::main);
         BENCHMARKS.put("call-setup", CallSetupBench::main);
         BENCHMARKS.put("concurrent-calls", ConcurrentCallsBench::main);
+        BENCHMARKS.put("dialer", DialerBench::main);
     }
 
     private BenchCommand() {
