@@ -69,27 +69,25 @@ public final class NumberClaims {
             if (candidates.isEmpty()) {
                 break;
             }
+            List<AutodialNumber> call = new ArrayList<>();
+            List<AutodialNumber> block = new ArrayList<>();
             for (AutodialNumber n : candidates) {
-                if (toCall.size() == wanted) {
+                if (toCall.size() + call.size() == wanted) {
                     break;
                 }
                 switch (screen.apply(n)) {
-                    case Verdict.Call call -> {
-                        if (mark(c, n, NumberState.DIALING, now)) {
-                            toCall.add(n);
-                        }
-                    }
-                    case Verdict.Block block -> {
-                        if (mark(c, n, NumberState.BLOCKED, now)) {
-                            blocked.add(n);
-                        }
-                    }
+                    case Verdict.Call ignored -> call.add(n);
+                    case Verdict.Block ignored -> block.add(n);
                     case Verdict.Defer defer -> {
                         defer(c, n, defer.notBefore());
                         deferred++;
                     }
                 }
             }
+            mark(c, call, NumberState.DIALING, now);
+            mark(c, block, NumberState.BLOCKED, now);
+            toCall.addAll(call);
+            blocked.addAll(block);
         }
         EnumMap<NumberState, Long> deltas = new EnumMap<>(NumberState.class);
         for (AutodialNumber n : toCall) {
@@ -160,15 +158,33 @@ public final class NumberClaims {
         return result;
     }
 
-    /** Moves one number on, only if nobody moved it since it was read. */
-    private static boolean mark(Connection c, AutodialNumber n, NumberState to, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE autodial_number SET state = ?, state_at = ?, "
-                + "next_attempt_at = NULL WHERE id = ? AND state = ?")) {
-            ps.setString(1, to.name());
-            ps.setTimestamp(2, to == NumberState.DIALING ? toTimestamp(n.stateAt()) : Timestamp.from(now));
-            ps.setLong(3, n.id());
-            ps.setString(4, n.state().name());
-            return ps.executeUpdate() == 1;
+    /**
+     * Moves the numbers on in one statement. Every writer of an autodialer's numbers holds the
+     * autodialer's row lock, as the claim does, so numbers read under it are still as they were
+     * read; a count that does not match means that rule was broken, and the claim rolls back.
+     */
+    private static void mark(Connection c, List<AutodialNumber> numbers, NumberState to, Instant now)
+            throws SQLException {
+        if (numbers.isEmpty()) {
+            return;
+        }
+        // DIALING keeps the number's last stateDateTime (the end of its last call); BLOCKED is dated now.
+        String stateAt = to == NumberState.DIALING ? "" : ", state_at = ?";
+        try (PreparedStatement ps = c.prepareStatement("UPDATE autodial_number SET state = ?, next_attempt_at = NULL"
+                + stateAt + " WHERE id IN (" + "?, ".repeat(numbers.size() - 1) + "?)")) {
+            int i = 1;
+            ps.setString(i++, to.name());
+            if (to != NumberState.DIALING) {
+                ps.setTimestamp(i++, Timestamp.from(now));
+            }
+            for (AutodialNumber n : numbers) {
+                ps.setLong(i++, n.id());
+            }
+            int updated = ps.executeUpdate();
+            if (updated != numbers.size()) {
+                throw new IllegalStateException("claimed " + numbers.size() + " numbers but moved " + updated
+                        + ": a writer changed numbers without the autodialer's row lock");
+            }
         }
     }
 
@@ -180,7 +196,4 @@ public final class NumberClaims {
         }
     }
 
-    private static Timestamp toTimestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
-    }
 }
