@@ -26,8 +26,15 @@ import org.slf4j.LoggerFactory;
  * selector wake-up each), the sockets' writes are spread over all event loops, and a slow loop
  * delays only its own sessions.
  *
- * <p>Sessions register and unregister on their channel's event loop, so each loop's session list
- * has a single owner and needs no lock.
+ * <p>Each loop's sessions are spread over {@value #SLOTS} slots, and the pacer ticks every
+ * {@code 20 ms / SLOTS}: slot k's sessions send at {@code n × 20 ms + k × 2 ms}. Every session
+ * still sends exactly every 20 ms, but a tick writes a tenth of the packets, so the time a
+ * session waits behind the others in its batch (and the jitter of that wait, which is what a
+ * callee hears as send-interval error) shrinks tenfold; with one burst of 2,000 writes per 20 ms
+ * the last packets of a burst went out 8-10 ms after the first.
+ *
+ * <p>Sessions register and unregister on their channel's event loop, so each loop's session lists
+ * have a single owner and need no lock.
  */
 public final class MediaPacer implements AutoCloseable {
 
@@ -35,6 +42,10 @@ public final class MediaPacer implements AutoCloseable {
 
     /** RFC 3551 §4.2: 20 ms packets. */
     public static final long PERIOD_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** Phases of the 20 ms period that sessions are spread over. */
+    static final int SLOTS = 10;
+    /** How often the pacer ticks: one slot's turn. */
+    static final long SLOT_NANOS = PERIOD_NANOS / SLOTS;
     static final long SPIN_NANOS = 100_000;
     /** Up to 100 ms late the pacer catches up packet by packet; beyond that it skips. */
     static final long MAX_LAG_TICKS = 5;
@@ -47,7 +58,7 @@ public final class MediaPacer implements AutoCloseable {
      */
     private final class LoopSessions implements Runnable {
         final EventLoop loop;
-        final List<RtpSession> sessions = new ArrayList<>();
+        final List<List<RtpSession>> slots = new ArrayList<>(SLOTS);
         final AtomicBoolean scheduled = new AtomicBoolean();
         volatile int size;
         volatile long latestTick = -1;
@@ -55,6 +66,20 @@ public final class MediaPacer implements AutoCloseable {
 
         LoopSessions(EventLoop loop) {
             this.loop = loop;
+            for (int k = 0; k < SLOTS; k++) {
+                slots.add(new ArrayList<>());
+            }
+        }
+
+        /** The slot with the fewest sessions, so every phase carries about the same load. */
+        int lightestSlot() {
+            int best = 0;
+            for (int k = 1; k < SLOTS; k++) {
+                if (slots.get(k).size() < slots.get(best).size()) {
+                    best = k;
+                }
+            }
+            return best;
         }
 
         /** Pacer thread: tick {@code tick} is due. */
@@ -75,12 +100,15 @@ public final class MediaPacer implements AutoCloseable {
         public void run() {
             scheduled.set(false);
             long target = latestTick;
-            long from = firstTickToRun(doneTick, target, MAX_LAG_TICKS);
+            long from = firstTickToRun(doneTick, target, MAX_LAG_TICKS * SLOTS);
             if (doneTick >= 0 && from > doneTick + 1) {
                 loopSkippedTicks.add(from - doneTick - 1);
             }
-            for (long tick = from; tick <= target; tick++) {
-                long deadline = startNanos + tick * PERIOD_NANOS;
+            for (long slotTick = from; slotTick <= target; slotTick++) {
+                // Slot tick s is slot (s mod SLOTS)'s turn in 20 ms period (s / SLOTS).
+                long tick = slotTick / SLOTS;
+                long deadline = startNanos + slotTick * SLOT_NANOS;
+                List<RtpSession> sessions = slots.get((int) (slotTick % SLOTS));
                 for (int i = 0; i < sessions.size(); i++) {
                     RtpSession session = sessions.get(i);
                     try {
@@ -136,9 +164,12 @@ public final class MediaPacer implements AutoCloseable {
         if (session.pacerIndex >= 0) {
             return;
         }
-        session.pacerIndex = owner.sessions.size();
-        owner.sessions.add(session);
-        owner.size = owner.sessions.size();
+        int slot = owner.lightestSlot();
+        List<RtpSession> list = owner.slots.get(slot);
+        session.pacerSlot = slot;
+        session.pacerIndex = list.size();
+        list.add(session);
+        owner.size++;
     }
 
     /** Removes a session from the ticks; called on the session's event loop. O(1) by swap-remove. */
@@ -148,14 +179,15 @@ public final class MediaPacer implements AutoCloseable {
             return;
         }
         LoopSessions owner = ownerOf(session);
-        List<RtpSession> list = owner.sessions;
+        List<RtpSession> list = owner.slots.get(session.pacerSlot);
         RtpSession last = list.removeLast();
         if (last != session) {
             list.set(index, last);
             last.pacerIndex = index;
         }
         session.pacerIndex = -1;
-        owner.size = list.size();
+        session.pacerSlot = -1;
+        owner.size--;
     }
 
     private LoopSessions ownerOf(RtpSession session) {
@@ -170,23 +202,23 @@ public final class MediaPacer implements AutoCloseable {
         return owner;
     }
 
-    /** Ticks run since start. */
+    /** 20 ms periods run since start. */
     public long ticks() {
-        return ticks;
+        return ticks / SLOTS;
     }
 
-    /** Ticks skipped because the pacer thread was more than 100 ms late. */
+    /** 20 ms periods skipped because the pacer thread was more than 100 ms late. */
     public long skippedTicks() {
-        return skippedTicks;
+        return skippedTicks / SLOTS;
     }
 
-    /** Ticks an event loop skipped because it was more than 100 ms behind (summed over loops). */
+    /** 20 ms periods an event loop skipped because it was more than 100 ms behind (summed over loops). */
     public long loopSkippedTicks() {
-        return loopSkippedTicks.sum();
+        return loopSkippedTicks.sum() / SLOTS;
     }
 
     private void run() {
-        TickSchedule schedule = new TickSchedule(startNanos, PERIOD_NANOS, MAX_LAG_TICKS);
+        TickSchedule schedule = new TickSchedule(startNanos, SLOT_NANOS, MAX_LAG_TICKS * SLOTS);
         while (running) {
             waitUntil(schedule.deadline());
             if (!running) {
@@ -195,7 +227,7 @@ public final class MediaPacer implements AutoCloseable {
             long skipped = schedule.skipIfHopelesslyLate(System.nanoTime());
             if (skipped > 0) {
                 skippedTicks = schedule.skippedTicks();
-                log.warn("Media pacer was {} ms late; skipped {} ticks", skipped * 20, skipped);
+                log.warn("Media pacer was {} ms late; skipped {} slot ticks", skipped * SLOT_NANOS / 1_000_000, skipped);
             }
             long tick = schedule.tick();
             for (LoopSessions sessions : loops) {

@@ -105,6 +105,8 @@ public final class RtpSession implements AutoCloseable {
 
     /** Position in the pacer's list for its event loop, -1 when not ticking. Event loop only. */
     int pacerIndex = -1;
+    /** The pacer slot (phase of the 20 ms period) this session sends in; -1 while not registered. */
+    int pacerSlot = -1;
 
     // Everything below is owned by the event loop.
     private int sequence;
