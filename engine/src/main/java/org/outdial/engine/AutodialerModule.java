@@ -2,6 +2,7 @@ package org.outdial.engine;
 
 import java.time.InstantSource;
 import java.time.ZoneId;
+import org.outdial.engine.campaign.AutodialerStore;
 import org.outdial.engine.campaign.CampaignChanges;
 import org.outdial.engine.campaign.CampaignLimits;
 import org.outdial.engine.campaign.CampaignRepository;
@@ -39,10 +40,10 @@ public record AutodialerModule(CampaignService campaigns, NumberService numbers,
         NumberIntake intake = new NumberIntake(references);
         NumberWriter writer = new NumberWriter(numberRepository, counts, transitions, blocked);
         NumbersHandler handler = new NumbersHandler();
-        CampaignService campaigns = new CampaignService(db, clock, new CampaignValidator(references, zone), limits,
-                campaignRepository, numberRepository, counts, transitions, intake, writer, handler, changes);
-        NumberService numbers = new NumberService(db, clock, limits, campaignRepository, numberRepository, counts,
+        AutodialerStore store = new AutodialerStore(db, clock, limits, campaignRepository, numberRepository, counts,
                 transitions, intake, writer, handler, changes);
+        CampaignService campaigns = new CampaignService(store, new CampaignValidator(references, zone));
+        NumberService numbers = new NumberService(store);
         CallHistoryService history = new CallHistoryService(db, campaignRepository, new CallHistoryRepository(), zone);
         return new AutodialerModule(campaigns, numbers, history, zone);
     }

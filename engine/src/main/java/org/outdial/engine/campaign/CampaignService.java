@@ -42,22 +42,19 @@ public final class CampaignService {
     private final NumbersHandler handler;
     private final CampaignChanges changes;
 
-    public CampaignService(Transactor db, InstantSource clock, CampaignValidator validator, CampaignLimits limits,
-                           CampaignRepository campaigns, NumberRepository numbers, StateCounts counts,
-                           StatusTransitions transitions, NumberIntake intake, NumberWriter writer,
-                           NumbersHandler handler, CampaignChanges changes) {
-        this.db = db;
-        this.clock = clock;
+    public CampaignService(AutodialerStore store, CampaignValidator validator) {
+        this.db = store.db();
+        this.clock = store.clock();
         this.validator = validator;
-        this.limits = limits;
-        this.campaigns = campaigns;
-        this.numbers = numbers;
-        this.counts = counts;
-        this.transitions = transitions;
-        this.intake = intake;
-        this.writer = writer;
-        this.handler = handler;
-        this.changes = changes;
+        this.limits = store.limits();
+        this.campaigns = store.campaigns();
+        this.numbers = store.numbers();
+        this.counts = store.counts();
+        this.transitions = store.transitions();
+        this.intake = store.intake();
+        this.writer = store.writer();
+        this.handler = store.handler();
+        this.changes = store.changes();
     }
 
     /** ADD: creates the autodialer (and adds its numbers when given); returns its id. */

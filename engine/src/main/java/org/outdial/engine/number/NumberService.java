@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.outdial.engine.campaign.Campaign;
+import org.outdial.engine.campaign.AutodialerStore;
 import org.outdial.engine.campaign.CampaignChanges;
 import org.outdial.engine.campaign.CampaignLimits;
 import org.outdial.engine.campaign.CampaignRepository;
@@ -49,20 +50,18 @@ public final class NumberService {
     private final NumbersHandler handler;
     private final CampaignChanges changes;
 
-    public NumberService(Transactor db, InstantSource clock, CampaignLimits limits, CampaignRepository campaigns,
-                         NumberRepository numbers, StateCounts counts, StatusTransitions transitions,
-                         NumberIntake intake, NumberWriter writer, NumbersHandler handler, CampaignChanges changes) {
-        this.db = db;
-        this.clock = clock;
-        this.limits = limits;
-        this.campaigns = campaigns;
-        this.numbers = numbers;
-        this.counts = counts;
-        this.transitions = transitions;
-        this.intake = intake;
-        this.writer = writer;
-        this.handler = handler;
-        this.changes = changes;
+    public NumberService(AutodialerStore store) {
+        this.db = store.db();
+        this.clock = store.clock();
+        this.limits = store.limits();
+        this.campaigns = store.campaigns();
+        this.numbers = store.numbers();
+        this.counts = store.counts();
+        this.transitions = store.transitions();
+        this.intake = store.intake();
+        this.writer = store.writer();
+        this.handler = store.handler();
+        this.changes = store.changes();
     }
 
     public NumberWriter.Added add(long autodialerId, AddRequest request) {
