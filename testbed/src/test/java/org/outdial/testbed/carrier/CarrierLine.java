@@ -4,11 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 import org.outdial.media.rtp.MediaEngine;
-import org.outdial.media.rtp.MediaSettings;
-import org.outdial.sip.call.RtpMediaLegs;
 import org.outdial.sip.call.SipTelephony;
-import org.outdial.sip.stack.SipSettings;
 import org.outdial.sip.trunk.TrunkSettings;
+import org.outdial.testbed.LoopbackTelephony;
 import org.outdial.testbed.sipp.LoopbackPorts;
 
 /**
@@ -22,29 +20,22 @@ final class CarrierLine implements AutoCloseable {
     final SimulatedCarrier carrier;
     final MediaEngine media;
     final SipTelephony telephony;
+    private final LoopbackTelephony line;
 
-    private CarrierLine(SimulatedCarrier carrier, MediaEngine media, SipTelephony telephony) {
+    private CarrierLine(SimulatedCarrier carrier, LoopbackTelephony line) {
         this.carrier = carrier;
-        this.media = media;
-        this.telephony = telephony;
+        this.line = line;
+        this.media = line.media;
+        this.telephony = line.telephony;
     }
 
     static CarrierLine start(CalleeMix mix) throws Exception {
         SimulatedCarrier carrier = SimulatedCarrier.start(new CarrierSettings("127.0.0.1", LoopbackPorts.sipPort(), mix,
                 Duration.ofSeconds(30), false));
-        MediaEngine media = null;
         try {
-            int rtpBase = LoopbackPorts.evenRange(1000);
-            media = MediaEngine.start(new MediaSettings("127.0.0.1", rtpBase, rtpBase + 999), 2);
-            SipTelephony telephony = SipTelephony.start(new SipSettings("127.0.0.1", LoopbackPorts.sipPort()),
-                    List.of(new TrunkSettings(TRUNK, "127.0.0.1", carrier.port(), "udp", null, null, "15550001", "",
-                            1000, 1000)),
-                    new RtpMediaLegs(media));
-            return new CarrierLine(carrier, media, telephony);
+            return new CarrierLine(carrier, LoopbackTelephony.start(1000, List.of(new TrunkSettings(TRUNK,
+                    "127.0.0.1", carrier.port(), "udp", null, null, "15550001", "", 1000, 1000))));
         } catch (Exception | Error e) {
-            if (media != null) {
-                media.close();
-            }
             carrier.close();
             throw e;
         }
@@ -75,13 +66,9 @@ final class CarrierLine implements AutoCloseable {
     @Override
     public void close() {
         try {
-            telephony.close();
+            line.close();
         } finally {
-            try {
-                media.close();
-            } finally {
-                carrier.close();
-            }
+            carrier.close();
         }
     }
 }

@@ -3,12 +3,10 @@ package org.outdial.testbed.sipp;
 import java.time.Duration;
 import java.util.List;
 import org.outdial.media.rtp.MediaEngine;
-import org.outdial.media.rtp.MediaSettings;
-import org.outdial.sip.call.RtpMediaLegs;
 import org.outdial.sip.call.SipTelephony;
-import org.outdial.sip.stack.SipSettings;
 import org.outdial.sip.stack.SipStackException;
 import org.outdial.sip.trunk.TrunkSettings;
+import org.outdial.testbed.LoopbackTelephony;
 
 /**
  * The whole telephony layer pointed at one SIPp callee on loopback: SIPp, a media engine and a
@@ -25,19 +23,18 @@ final class SippLine implements AutoCloseable {
     final SippProcess sipp;
     final MediaEngine media;
     final SipTelephony telephony;
+    private final LoopbackTelephony line;
 
-    private SippLine(SippProcess sipp, MediaEngine media, SipTelephony telephony) {
+    private SippLine(SippProcess sipp, LoopbackTelephony line) {
         this.sipp = sipp;
-        this.media = media;
-        this.telephony = telephony;
+        this.line = line;
+        this.media = line.media;
+        this.telephony = line.telephony;
     }
 
     static SippLine start(Duration sippLifetime) throws SipStackException {
         SippProcess sipp = SippProcess.callee(sippLifetime);
-        MediaEngine media = null;
         try {
-            int rtpBase = LoopbackPorts.evenRange(2000);
-            media = MediaEngine.start(new MediaSettings("127.0.0.1", rtpBase, rtpBase + 1999), 2);
             int port = sipp.sipPort();
             List<TrunkSettings> trunks = List.of(
                     new TrunkSettings(TRUNK, "127.0.0.1", port, "udp", null, null, "15550001", "", 5000, 5000),
@@ -47,13 +44,8 @@ final class SippLine implements AutoCloseable {
                             "not-the-password", "15550003", "", 100, 100),
                     new TrunkSettings(ONE_LINE_TRUNK, "127.0.0.1", port, "udp", null, null, "15550004", "", 1, 100),
                     new TrunkSettings(ONE_CPS_TRUNK, "127.0.0.1", port, "udp", null, null, "15550005", "", 100, 1));
-            SipTelephony telephony = SipTelephony.start(new SipSettings("127.0.0.1", LoopbackPorts.sipPort()), trunks,
-                    new RtpMediaLegs(media));
-            return new SippLine(sipp, media, telephony);
+            return new SippLine(sipp, LoopbackTelephony.start(2000, trunks));
         } catch (SipStackException | RuntimeException e) {
-            if (media != null) {
-                media.close();
-            }
             sipp.close();
             throw e;
         }
@@ -62,13 +54,9 @@ final class SippLine implements AutoCloseable {
     @Override
     public void close() {
         try {
-            telephony.close();
+            line.close();
         } finally {
-            try {
-                media.close();
-            } finally {
-                sipp.close();
-            }
+            sipp.close();
         }
     }
 }
