@@ -63,6 +63,9 @@ public final class MediaPacer implements AutoCloseable {
         volatile int size;
         volatile long latestTick = -1;
         long doneTick = -1;
+        /** How late each run started after the deadline of the first slot tick it sends, and how long it took. */
+        final MicrosHistogram startLateness = new MicrosHistogram();
+        final MicrosHistogram runTime = new MicrosHistogram();
 
         LoopSessions(EventLoop loop) {
             this.loop = loop;
@@ -100,7 +103,9 @@ public final class MediaPacer implements AutoCloseable {
         public void run() {
             scheduled.set(false);
             long target = latestTick;
+            long began = System.nanoTime();
             long from = firstTickToRun(doneTick, target, MAX_LAG_TICKS * SLOTS);
+            startLateness.record((began - (startNanos + from * SLOT_NANOS)) / 1_000);
             if (doneTick >= 0 && from > doneTick + 1) {
                 loopSkippedTicks.add(from - doneTick - 1);
             }
@@ -120,6 +125,13 @@ public final class MediaPacer implements AutoCloseable {
                 }
             }
             doneTick = Math.max(doneTick, target);
+            runTime.record((System.nanoTime() - began) / 1_000);
+        }
+
+        LoopTiming timing() {
+            return new LoopTiming(size, startLateness.count(), startLateness.percentile(0.50),
+                    startLateness.percentile(0.99), startLateness.max(), runTime.percentile(0.50),
+                    runTime.percentile(0.99), runTime.max());
         }
     }
 
@@ -200,6 +212,30 @@ public final class MediaPacer implements AutoCloseable {
             throw new IllegalStateException("session's event loop does not belong to this pacer's group");
         }
         return owner;
+    }
+
+    /**
+     * One event loop's pacing since start: how late its tick runs began after the deadline (the
+     * loop was busy or not scheduled) and how long they took (writing one slot's packets).
+     */
+    public record LoopTiming(int sessions, long runs, long lateP50Micros, long lateP99Micros, long lateMaxMicros,
+                             long runP50Micros, long runP99Micros, long runMaxMicros) {
+    }
+
+    /** Each event loop's {@link LoopTiming}, read on the loops themselves. */
+    public List<LoopTiming> loopTimings() {
+        List<LoopTiming> timings = new ArrayList<>();
+        for (LoopSessions sessions : loops) {
+            try {
+                timings.add(sessions.loop.submit(sessions::timing).get(1, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MediaException("interrupted while reading pacer timings", e);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new MediaException("cannot read pacer timings", e);
+            }
+        }
+        return timings;
     }
 
     /** 20 ms periods run since start. */

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.outdial.media.audio.AudioSource;
 import org.outdial.media.rtp.MediaEngine;
+import org.outdial.media.rtp.MediaPacer;
 import org.outdial.media.rtp.MediaSettings;
 import org.outdial.media.rtp.RtpStats;
 import org.outdial.sip.call.Call;
@@ -63,6 +64,8 @@ public final class ConcurrentCallsBench {
     }
 
     private void level(int calls) throws Exception {
+        System.out.println();
+        System.out.println("machine noise before " + calls + " calls: " + BenchMachine.stallProbe(Duration.ofSeconds(10)));
         int rtpCount = calls * 2 + 200;
         int rtpBase = LoopbackPorts.evenRange(rtpCount);
         AudioSource tone = AudioSource.tone(440, Duration.ofSeconds(holdSeconds + 30L + calls / rampCps), 0.3);
@@ -121,11 +124,17 @@ public final class ConcurrentCallsBench {
                     stats.add(call.mediaStats());
                 }
             }
+            List<MediaPacer.LoopTiming> timings = media.pacer().loopTimings();
             up.forEach(Call::hangup);
             for (Call call : up) {
                 call.outcome().get(45, TimeUnit.SECONDS);
             }
             report(calls, stats, failures, cpuCores, machineBusy, rss, ticks, skipped, wall);
+            for (MediaPacer.LoopTiming t : timings) {
+                System.out.printf(Locale.ROOT, "   event loop: %d sessions, %d tick runs; start late p50 %.2f / p99 %.2f / max %.2f ms; run p50 %.2f / p99 %.2f / max %.2f ms%n",
+                        t.sessions(), t.runs(), t.lateP50Micros() / 1e3, t.lateP99Micros() / 1e3, t.lateMaxMicros() / 1e3,
+                        t.runP50Micros() / 1e3, t.runP99Micros() / 1e3, t.runMaxMicros() / 1e3);
+            }
         }
     }
 
@@ -147,6 +156,9 @@ public final class ConcurrentCallsBench {
                         + "%.3f ms, worst p99 %.3f ms; max %.3f ms%n", BenchMachine.percentile(p50, 50) / 1000,
                 BenchMachine.percentile(p99, 50) / 1000, BenchMachine.percentile(p99, 99) / 1000,
                 BenchMachine.percentile(p99, 100) / 1000, max / 1000.0);
+        long[] late99 = stats.stream().mapToLong(RtpStats::sendLatenessP99Micros).sorted().toArray();
+        System.out.printf(Locale.ROOT, "   lateness after the 20 ms deadline per call: p99 median %.3f ms, worst p99 %.3f ms%n",
+                BenchMachine.percentile(late99, 50) / 1000, BenchMachine.percentile(late99, 100) / 1000);
         System.out.printf(Locale.ROOT, "   pacer: %d ticks in %.1f s (%.1f/s), %d skipped%n", ticks, wall, ticks / wall,
                 skippedTicks);
         System.out.printf(Locale.ROOT, "   packets: %d sent, %d echoed back, %d lost on the echo path (%.3f%%)%n", sent,
