@@ -17,7 +17,7 @@ public final class Database implements AutoCloseable {
     /** Opens the pool and runs every pending Flyway migration ({@code db/migration}). */
     public static Database open(StorageSettings settings) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(settings.url());
+        config.setJdbcUrl(settings.connectionUrl());
         config.setUsername(settings.username());
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.poolSize());

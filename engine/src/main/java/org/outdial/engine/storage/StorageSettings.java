@@ -21,6 +21,24 @@ public record StorageSettings(String url, String username, String password, int 
         password = password == null ? "" : password;
     }
 
+    /**
+     * The URL the pool connects with: {@link #url} itself, except that an H2 database on disk gets
+     * {@code WRITE_DELAY=0} unless the URL sets a write delay of its own.
+     *
+     * <p>H2 otherwise keeps committed transactions in memory for up to 500 ms before its
+     * background writer stores them, so a {@code kill -9} right after a commit loses it: a call's
+     * record, or the claim that says a number is being dialed (after a restart that number would be
+     * called again). With no delay every commit is written to the file (the operating system's
+     * cache) before it returns, which a killed process cannot take back.
+     */
+    public String connectionUrl() {
+        boolean h2OnDisk = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
+        if (!h2OnDisk || url.toUpperCase(java.util.Locale.ROOT).contains(";WRITE_DELAY=")) {
+            return url;
+        }
+        return url + ";WRITE_DELAY=0";
+    }
+
     /** An H2 database in {@code dataDir}, the default for a single machine. */
     public static StorageSettings h2File(String dataDir) {
         return new StorageSettings("jdbc:h2:file:" + dataDir + "/outdial;AUTO_SERVER=FALSE", "sa", "", 16);
