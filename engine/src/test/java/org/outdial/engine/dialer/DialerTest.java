@@ -206,6 +206,33 @@ class DialerTest {
     }
 
     @Test
+    void removeDeletesTheNumbersAndCallHistoryOfACampaignThatCalled() throws Exception {
+        long id = campaign(3, 0, false, null, phones(10));
+        long other = campaign(3, 0, false, null, phones(4));
+        dialer.tick();
+        await("FINISHED", () -> status(id) == TaskStatus.FINISHED && status(other) == TaskStatus.FINISHED);
+
+        module.campaigns().remove(id);
+
+        assertEquals(0, rows("autodial_number", id));
+        assertEquals(0, rows("call_record", id));
+        assertEquals(4, rows("autodial_number", other));
+        assertEquals(4, rows("call_record", other));
+    }
+
+    private long rows(String table, long autodialerId) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE autodialer_id = ?")) {
+                ps.setLong(1, autodialerId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    @Test
     void pacingNeverExceedsThreadCount() throws Exception {
         telephony.holdCalls(true);
         long id = campaign(5, 0, false, null, phones(23));
