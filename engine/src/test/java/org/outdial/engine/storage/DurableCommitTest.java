@@ -11,9 +11,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A transaction that has committed survives the process being killed the instant after, on the
- * default H2 file database (without {@code WRITE_DELAY=0}, H2 loses it: its background writer
- * had not stored it yet).
+ * On the default H2 file database, a transaction that has committed survives the process being
+ * killed the instant after (without {@code WRITE_DELAY=0}, H2 lost it: its background writer had
+ * not stored it yet), and a thread interrupted while its commit writes the file does not take the
+ * database down with it (through a plain {@code FileChannel} it did: see
+ * {@link StorageSettings#connectionUrl()}).
  */
 class DurableCommitTest {
 
@@ -49,13 +51,47 @@ class DurableCommitTest {
     }
 
     @Test
-    void onlyH2OnDiskGetsTheSettingAndAnExplicitDelayIsKept() {
-        assertEquals("jdbc:h2:file:/d/outdial;AUTO_SERVER=FALSE;WRITE_DELAY=0",
+    void anInterruptDuringACommitDoesNotCloseTheDatabase() throws Exception {
+        Path dir = Files.createTempDirectory("outdial-interrupt-");
+        try (Database database = Database.open(StorageSettings.h2File(dir.toString()))) {
+            Thread writer = Thread.ofPlatform().start(() -> {
+                try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+                    c.setAutoCommit(false);
+                    s.execute("INSERT INTO blocked_phone (list_name, phone, created_at) "
+                            + "VALUES ('BLOCKED_PHONES', '380501112233', CURRENT_TIMESTAMP)");
+                    // Interrupted as the commit writes the file, as Quartz does to its threads on stop.
+                    Thread.currentThread().interrupt();
+                    c.commit();
+                } catch (Exception e) {
+                    // Whether this commit made it is not the question; the database's survival is.
+                }
+            });
+            writer.join();
+
+            try (Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+                s.execute("INSERT INTO blocked_phone (list_name, phone, created_at) "
+                        + "VALUES ('BLOCKED_PHONES', '380501112234', CURRENT_TIMESTAMP)");
+                try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM blocked_phone WHERE phone = '380501112234'")) {
+                    rs.next();
+                    assertEquals(1, rs.getLong(1));
+                }
+            }
+        }
+    }
+
+    @Test
+    void embeddedH2OnDiskIsOpenedDurablyAndEverythingElseAsConfigured() {
+        assertEquals("jdbc:h2:async:/d/outdial;AUTO_SERVER=FALSE;WRITE_DELAY=0",
                 StorageSettings.h2File("/d").connectionUrl());
-        assertEquals("jdbc:h2:file:/d/x;write_delay=100", new StorageSettings("jdbc:h2:file:/d/x;write_delay=100",
-                "sa", "", 2).connectionUrl());
+        assertEquals("jdbc:h2:async:./data/outdial;WRITE_DELAY=0", url("jdbc:h2:./data/outdial"));
+        assertEquals("jdbc:h2:async:~/x;WRITE_DELAY=0", url("jdbc:h2:async:~/x"));
+        assertEquals("jdbc:h2:async:/d/x;write_delay=100", url("jdbc:h2:file:/d/x;write_delay=100"));
         assertEquals("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1", StorageSettings.h2Memory("x").connectionUrl());
-        assertEquals("jdbc:postgresql://db/outdial", new StorageSettings("jdbc:postgresql://db/outdial", "u", "p", 2)
-                .connectionUrl());
+        assertEquals("jdbc:h2:tcp://db/outdial", url("jdbc:h2:tcp://db/outdial"));
+        assertEquals("jdbc:postgresql://db/outdial", url("jdbc:postgresql://db/outdial"));
+    }
+
+    private static String url(String configured) {
+        return new StorageSettings(configured, "sa", "", 2).connectionUrl();
     }
 }
