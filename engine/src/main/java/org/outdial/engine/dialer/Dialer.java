@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.outdial.engine.campaign.AutodialerMode;
@@ -104,11 +105,14 @@ public final class Dialer implements CampaignChanges, AutoCloseable {
         this.trunks = Map.copyOf(trunks);
         this.blocked = blocked;
         this.alarms = alarms;
-        this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "outdial-dialer");
             t.setDaemon(true);
             return t;
         });
+        // close() drops the looks scheduled for later and lets the running one finish.
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.loop = executor;
     }
 
     /** The periodic pacing tick: looks at every autodialer that may have work. */
@@ -357,9 +361,14 @@ public final class Dialer implements CampaignChanges, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        loop.shutdownNow();
+        // Not shutdownNow: an interrupt that lands while the loop's claim writes the database
+        // file closes the file channel, and H2 closes the database with it (see Transactions).
+        loop.shutdown();
         calls.shutdown();
         try {
+            if (!loop.awaitTermination(5, TimeUnit.SECONDS)) {
+                loop.shutdownNow();
+            }
             if (!calls.awaitTermination(5, TimeUnit.SECONDS)) {
                 calls.shutdownNow();
             }

@@ -24,39 +24,22 @@ public record StorageSettings(String url, String username, String password, int 
     }
 
     /**
-     * The URL the pool connects with: {@link #url} itself, except for an embedded H2 database on
-     * disk ({@code jdbc:h2:file:PATH} or {@code jdbc:h2:PATH}), which is opened as
-     * {@code jdbc:h2:async:PATH} with {@code WRITE_DELAY=0} (unless the URL sets a write delay of
-     * its own). Both are about not losing what was committed:
-     * <ul>
-     *   <li>H2 otherwise keeps committed transactions in memory for up to 500 ms before its
-     *       background writer stores them, so a {@code kill -9} right after a commit lost it: a
-     *       call's record, or the claim that says a number is being dialed (after a restart that
-     *       number would be called again). With no delay every commit is in the file (the
-     *       operating system's cache) before it returns, which a killed process cannot take back.</li>
-     *   <li>That write now happens on the committing thread, and the JDK closes a
-     *       {@code FileChannel} when a thread blocked in it is interrupted (Quartz interrupts its
-     *       threads when it stops; so do executors that cancel work): H2 then closes the whole
-     *       database. The {@code async:} file system is the same file through an
-     *       {@code AsynchronousFileChannel}, which an interrupt does not close.</li>
-     * </ul>
+     * The URL the pool connects with: {@link #url} itself, except that an H2 database on disk gets
+     * {@code WRITE_DELAY=0} unless the URL sets a write delay of its own.
+     *
+     * <p>H2 otherwise keeps committed transactions in memory for up to 500 ms before its
+     * background writer stores them, so a {@code kill -9} right after a commit lost it: a call's
+     * record, or the claim that says a number is being dialed (after a restart that number would be
+     * called again). With no delay every commit is in the file (the operating system's cache)
+     * before it returns, which a killed process cannot take back. The write now happens on the
+     * committing thread, which must not be interrupted meanwhile: see {@link Transactions}.
      */
     public String connectionUrl() {
-        String h2 = "jdbc:h2:";
-        if (!url.startsWith(h2)) {
+        boolean h2OnDisk = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
+        if (!h2OnDisk || url.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=")) {
             return url;
         }
-        String rest = url.substring(h2.length());
-        if (rest.startsWith("file:")) {
-            rest = "async:" + rest.substring("file:".length());
-        } else if (!rest.matches("^[a-zA-Z]{2,}:.*")) {
-            rest = "async:" + rest; // jdbc:h2:./data/x, jdbc:h2:~/x, jdbc:h2:/var/x
-        }
-        if (!rest.startsWith("async:")) {
-            return url; // mem:, tcp:, ssl: and the other file systems are left as configured
-        }
-        String delay = url.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=") ? "" : ";WRITE_DELAY=0";
-        return h2 + rest + delay;
+        return url + ";WRITE_DELAY=0";
     }
 
     /** An H2 database in {@code dataDir}, the default for a single machine. */

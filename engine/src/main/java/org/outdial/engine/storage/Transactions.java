@@ -9,6 +9,11 @@ import javax.sql.DataSource;
  * only when the work returns and rolls back on any exception (so an
  * {@link org.outdial.engine.error.EngineException} thrown half-way leaves nothing written),
  * {@link #read} in auto-commit mode.
+ *
+ * <p>Both run with the calling thread's interrupt status cleared, and set it again afterwards.
+ * The JDK closes a {@code FileChannel} that an interrupted thread reads or writes, and H2 then
+ * closes the whole database for every thread; a call flow interrupted at shutdown that goes on
+ * to record its outcome would take the database down with it.
  */
 public final class Transactions {
 
@@ -28,6 +33,7 @@ public final class Transactions {
 
     /** Runs {@code work} in one transaction. SQL failures come back as {@link StorageException}. */
     public static <T> T write(DataSource dataSource, Work<T> work) {
+        boolean interrupted = Thread.interrupted();
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
@@ -43,15 +49,24 @@ public final class Transactions {
             }
         } catch (SQLException e) {
             throw new StorageException(e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     /** Runs read-only {@code work} on a pooled connection. */
     public static <T> T read(DataSource dataSource, Work<T> work) {
+        boolean interrupted = Thread.interrupted();
         try (Connection connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
             throw new StorageException(e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
