@@ -33,13 +33,14 @@ import org.outdial.testbed.sipp.SippProcess;
  * the media module), packets sent against the 50/s expected, and loss on the echoed stream.
  * Goal (issue 3): 2,000 calls on a 2-core machine with send-interval error p99 ≤ 2 ms.
  *
- * <pre>./outdial bench concurrent-calls [--calls 500,1000,2000] [--hold 60] [--ramp-cps 200]</pre>
+ * <pre>./outdial bench concurrent-calls [--calls 500,1000,2000] [--hold 60] [--ramp-cps 200] [--io-threads CORES]</pre>
  */
 public final class ConcurrentCallsBench {
 
     private List<Integer> levels = List.of(500, 1000, 2000);
     private int holdSeconds = 60;
     private int rampCps = 200;
+    private int ioThreads = Runtime.getRuntime().availableProcessors();
 
     public static void main(String[] args) throws Exception {
         ConcurrentCallsBench bench = new ConcurrentCallsBench();
@@ -49,6 +50,7 @@ public final class ConcurrentCallsBench {
                         .map(Integer::parseInt).toList();
                 case "--hold" -> bench.holdSeconds = Integer.parseInt(args[++i]);
                 case "--ramp-cps" -> bench.rampCps = Integer.parseInt(args[++i]);
+                case "--io-threads" -> bench.ioThreads = Integer.parseInt(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; see the class javadoc");
             }
         }
@@ -70,7 +72,8 @@ public final class ConcurrentCallsBench {
         int rtpBase = LoopbackPorts.evenRange(rtpCount);
         AudioSource tone = AudioSource.tone(440, Duration.ofSeconds(holdSeconds + 30L + calls / rampCps), 0.3);
         try (SippProcess uas = SippProcess.callee(Duration.ofMinutes(30));
-             MediaEngine media = MediaEngine.start(new MediaSettings("127.0.0.1", rtpBase, rtpBase + rtpCount - 1));
+             MediaEngine media = MediaEngine.start(new MediaSettings("127.0.0.1", rtpBase, rtpBase + rtpCount - 1),
+                     ioThreads);
              SipTelephony telephony = SipTelephony.start(new SipSettings("127.0.0.1", LoopbackPorts.sipPort(), 8),
                      List.of(new TrunkSettings("sipp", "127.0.0.1", uas.sipPort(), "udp", null, null, "15550001", "",
                              100_000, 10_000)), new RtpMediaLegs(media));
