@@ -16,6 +16,7 @@ public final class Database implements AutoCloseable {
 
     /** Opens the pool and runs every pending Flyway migration ({@code db/migration}). */
     public static Database open(StorageSettings settings) {
+        InterruptSafeFileSystem.register();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.connectionUrl());
         config.setUsername(settings.username());

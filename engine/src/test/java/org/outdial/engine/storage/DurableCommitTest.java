@@ -84,11 +84,17 @@ class DurableCommitTest {
     }
 
     @Test
-    void onlyH2OnDiskGetsNoWriteDelayAndAnExplicitDelayIsKept() {
-        assertEquals("jdbc:h2:file:/d/outdial;AUTO_SERVER=FALSE;WRITE_DELAY=0",
+    void onlyH2OnDiskGetsTheseSettingsAndExplicitOnesAreKept() {
+        assertEquals("jdbc:h2:interruptsafe:/d/outdial;AUTO_SERVER=FALSE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
                 StorageSettings.h2File("/d").connectionUrl());
-        assertEquals("jdbc:h2:./data/outdial;WRITE_DELAY=0", url("jdbc:h2:./data/outdial"));
-        assertEquals("jdbc:h2:file:/d/x;write_delay=100", url("jdbc:h2:file:/d/x;write_delay=100"));
+        assertEquals("jdbc:h2:interruptsafe:./data/outdial;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
+                url("jdbc:h2:./data/outdial"));
+        assertEquals("jdbc:h2:interruptsafe:/d/x;write_delay=100;DB_CLOSE_ON_EXIT=FALSE",
+                url("jdbc:h2:file:/d/x;write_delay=100"));
+        assertEquals("jdbc:h2:interruptsafe:/d/x;DB_CLOSE_ON_EXIT=TRUE;WRITE_DELAY=0",
+                url("jdbc:h2:file:/d/x;DB_CLOSE_ON_EXIT=TRUE"));
+        assertEquals("jdbc:h2:async:/d/x;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", url("jdbc:h2:async:/d/x"));
+        assertEquals("jdbc:h2:tcp://db/outdial;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", url("jdbc:h2:tcp://db/outdial"));
         assertEquals("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1", StorageSettings.h2Memory("x").connectionUrl());
         assertEquals("jdbc:postgresql://db/outdial", url("jdbc:postgresql://db/outdial"));
     }
