@@ -33,7 +33,10 @@ import org.outdial.testbed.sipp.SippProcess;
  * the media module), packets sent against the 50/s expected, and loss on the echoed stream.
  * Goal (issue 3): 2,000 calls on a 2-core machine with send-interval error p99 ≤ 2 ms.
  *
- * <pre>./outdial bench concurrent-calls [--calls 500,1000,2000] [--hold 60] [--ramp-cps 200] [--io-threads CORES]</pre>
+ * <pre>./outdial bench concurrent-calls [--calls 500,1000,2000] [--hold 60] [--ramp-cps 200] [--io-threads CORES] [--no-echo]</pre>
+ *
+ * <p>{@code --no-echo}: SIPp answers but does not echo RTP, so nothing comes back (no loss
+ * figure) and the echo's CPU is not on the machine: Outdial's sending alone.
  */
 public final class ConcurrentCallsBench {
 
@@ -41,6 +44,7 @@ public final class ConcurrentCallsBench {
     private int holdSeconds = 60;
     private int rampCps = 200;
     private int ioThreads = Runtime.getRuntime().availableProcessors();
+    private boolean echo = true;
 
     public static void main(String[] args) throws Exception {
         ConcurrentCallsBench bench = new ConcurrentCallsBench();
@@ -51,12 +55,13 @@ public final class ConcurrentCallsBench {
                 case "--hold" -> bench.holdSeconds = Integer.parseInt(args[++i]);
                 case "--ramp-cps" -> bench.rampCps = Integer.parseInt(args[++i]);
                 case "--io-threads" -> bench.ioThreads = Integer.parseInt(args[++i]);
+                case "--no-echo" -> bench.echo = false;
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; see the class javadoc");
             }
         }
         System.out.println("concurrent-calls benchmark: " + BenchMachine.describe());
-        System.out.println("peer: " + Sipp.version() + " UAS (testbed/sipp/callee.xml, number 7000) with -rtp_echo, "
-                + "on 127.0.0.1, sharing the machine");
+        System.out.println("peer: " + Sipp.version() + " UAS (testbed/sipp/callee.xml, number 7000) "
+                + (bench.echo ? "with -rtp_echo" : "without RTP echo (--no-echo)") + ", on 127.0.0.1, sharing the machine");
         System.out.printf(Locale.ROOT, "method: calls started at %d cps, each plays a %d s tone (PCMU, 20 ms packets "
                 + "on the shared pacer); measured over the %d s hold after the last call was answered%n",
                 bench.rampCps, bench.holdSeconds + 30, bench.holdSeconds);
@@ -71,7 +76,8 @@ public final class ConcurrentCallsBench {
         int rtpCount = calls * 2 + 200;
         int rtpBase = LoopbackPorts.evenRange(rtpCount);
         AudioSource tone = AudioSource.tone(440, Duration.ofSeconds(holdSeconds + 30L + calls / rampCps), 0.3);
-        try (SippProcess uas = SippProcess.callee(Duration.ofMinutes(30));
+        try (SippProcess uas = echo ? SippProcess.callee(Duration.ofMinutes(30))
+                : SippProcess.calleeWithoutEcho(Duration.ofMinutes(30));
              MediaEngine media = MediaEngine.start(new MediaSettings("127.0.0.1", rtpBase, rtpBase + rtpCount - 1),
                      ioThreads);
              SipTelephony telephony = SipTelephony.start(new SipSettings("127.0.0.1", LoopbackPorts.sipPort(), 8),

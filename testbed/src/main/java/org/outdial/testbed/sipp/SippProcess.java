@@ -55,11 +55,25 @@ public final class SippProcess implements AutoCloseable {
 
     /** Starts a UAS with a scenario file, on fresh loopback ports, with RTP echo. */
     public static SippProcess uas(Path scenario, Duration lifetime, String... extraArgs) {
+        return uas(scenario, true, lifetime, extraArgs);
+    }
+
+    /**
+     * As {@link #callee}, but SIPp does not echo RTP: the calls' audio arrives and is dropped, and
+     * nothing comes back. For measuring a sender without the echo's work on the same machine.
+     */
+    public static SippProcess calleeWithoutEcho(Duration lifetime, String... extraArgs) {
+        return uas(Sipp.scenario("callee.xml"), false, lifetime, extraArgs);
+    }
+
+    private static SippProcess uas(Path scenario, boolean echo, Duration lifetime, String... extraArgs) {
         int sip = LoopbackPorts.sipPort();
         int media = LoopbackPorts.evenRange(4); // SIPp echoes audio on -mp and video on -mp+2
         List<String> args = new ArrayList<>(List.of("-sf", scenario.toAbsolutePath().toString(),
-                "-i", "127.0.0.1", "-p", Integer.toString(sip), "-mi", "127.0.0.1", "-mp", Integer.toString(media),
-                "-rtp_echo"));
+                "-i", "127.0.0.1", "-p", Integer.toString(sip), "-mi", "127.0.0.1", "-mp", Integer.toString(media)));
+        if (echo) {
+            args.add("-rtp_echo");
+        }
         args.addAll(List.of(extraArgs));
         return start(scenario.getFileName().toString(), args, sip, media, lifetime, true);
     }
