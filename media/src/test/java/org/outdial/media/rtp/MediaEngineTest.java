@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetSocketAddress;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.outdial.media.codec.Codec;
 
 class MediaEngineTest {
 
@@ -83,6 +86,24 @@ class MediaEngineTest {
             assertTrue(session.localPort() >= settings.portFrom() + 36, "bound to " + session.localPort());
         } finally {
             squatters.forEach(java.net.DatagramSocket::close);
+        }
+    }
+
+    @Test
+    void thePacerReportsEachLoopsTickRuns() throws Exception {
+        try (MediaEngine engine = MediaEngine.start(TestPorts.settings(4), 2)) {
+            RtpSession session = engine.openSession();
+            session.connect(new InetSocketAddress("127.0.0.1", session.localPort()), Codec.PCMU, -1);
+            Thread.sleep(300); // about 15 of its 20 ms packets, each one tick run on its loop
+
+            List<MediaPacer.LoopTiming> timings = engine.pacer().loopTimings();
+
+            assertEquals(2, timings.size());
+            MediaPacer.LoopTiming busy = timings.stream().filter(t -> t.sessions() == 1).findFirst().orElseThrow();
+            assertTrue(busy.runs() >= 5, "tick runs: " + busy.runs());
+            assertTrue(busy.lateP50Micros() <= busy.lateP99Micros() && busy.lateP99Micros() <= busy.lateMaxMicros() + 10);
+            assertTrue(busy.runP50Micros() <= busy.runMaxMicros() + 10);
+            assertEquals(1, timings.stream().filter(t -> t.sessions() == 0).count());
         }
     }
 }
