@@ -94,9 +94,13 @@ class MediaEngineTest {
         try (MediaEngine engine = MediaEngine.start(TestPorts.settings(4), 2)) {
             RtpSession session = engine.openSession();
             session.connect(new InetSocketAddress("127.0.0.1", session.localPort()), Codec.PCMU, -1);
-            Thread.sleep(300); // about 15 of its 20 ms packets, each one tick run on its loop
-
+            // Each of its 20 ms packets is one tick run on its loop; wait for a few.
+            long deadline = System.nanoTime() + 5_000_000_000L;
             List<MediaPacer.LoopTiming> timings = engine.pacer().loopTimings();
+            while (timings.stream().mapToLong(MediaPacer.LoopTiming::runs).sum() < 5 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                timings = engine.pacer().loopTimings();
+            }
 
             assertEquals(2, timings.size());
             MediaPacer.LoopTiming busy = timings.stream().filter(t -> t.sessions() == 1).findFirst().orElseThrow();
