@@ -2,21 +2,24 @@ package org.outdial.engine.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /** The connection pool, migrated to the current schema before anyone uses it. */
 public final class Database implements AutoCloseable {
 
-    private final HikariDataSource dataSource;
+    private final HikariDataSource pool;
+    private final DataSource dataSource;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource pool, DataSource dataSource) {
+        this.pool = pool;
         this.dataSource = dataSource;
     }
 
     /** Opens the pool and runs every pending Flyway migration ({@code db/migration}). */
     public static Database open(StorageSettings settings) {
-        InterruptSafeFileSystem.register();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.connectionUrl());
         config.setUsername(settings.username());
@@ -26,11 +29,21 @@ public final class Database implements AutoCloseable {
         HikariDataSource pool = new HikariDataSource(config);
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            if (!settings.checkpointsCommits()) {
+                return new Database(pool, pool);
+            }
+            try (Connection c = pool.getConnection()) {
+                CheckpointingDataSource.checkpoint(c);
+            } catch (SQLException e) {
+                throw new IllegalStateException("storage.username must be an admin of the H2 database: Outdial "
+                        + "runs CHECKPOINT after every commit so that a killed server loses nothing it acknowledged ("
+                        + e.getMessage() + ")", e);
+            }
+            return new Database(pool, new CheckpointingDataSource(pool));
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
-        return new Database(pool);
     }
 
     public DataSource dataSource() {
@@ -39,6 +52,6 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        dataSource.close();
+        pool.close();
     }
 }

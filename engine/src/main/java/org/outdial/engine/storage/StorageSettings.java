@@ -24,43 +24,25 @@ public record StorageSettings(String url, String username, String password, int 
     }
 
     /**
-     * The URL the pool connects with: {@link #url} itself, except that an H2 database on disk gets
-     * {@code WRITE_DELAY=0} unless the URL sets a write delay of its own.
-     *
-     * <p>H2 otherwise keeps committed transactions in memory for up to 500 ms before its
-     * background writer stores them, so a {@code kill -9} right after a commit lost it: a call's
-     * record, or the claim that says a number is being dialed (after a restart that number would be
-     * called again). With no delay every commit is in the file (the operating system's cache)
-     * before it returns, which a killed process cannot take back. The write now happens on the
-     * committing thread, and an embedded database on disk ({@code jdbc:h2:file:PATH} or
-     * {@code jdbc:h2:PATH}) is therefore opened through {@link InterruptSafeFileSystem}
-     * ({@code jdbc:h2:interruptsafe:PATH}), where a thread interrupt cannot close it.
-     *
-     * <p>It also gets {@code DB_CLOSE_ON_EXIT=FALSE}: H2's own shutdown hook would otherwise close
-     * the database while Outdial's hook is still stopping the dialer and Quartz, whose last
-     * transactions then fail. Outdial closes the pool itself, and the database with it.
+     * The URL the pool connects with: {@link #url} itself, plus {@code DB_CLOSE_ON_EXIT=FALSE} for
+     * an H2 database that is not in memory (unless the URL sets it). H2's own shutdown hook would
+     * otherwise close the database while Outdial's hook is still stopping the dialer and Quartz,
+     * whose last transactions then fail; Outdial closes the pool itself, and the database with it.
      */
     public String connectionUrl() {
-        boolean h2OnDisk = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
-        if (!h2OnDisk) {
+        if (!checkpointsCommits() || url.toUpperCase(Locale.ROOT).contains(";DB_CLOSE_ON_EXIT=")) {
             return url;
         }
-        String upper = url.toUpperCase(Locale.ROOT);
-        String rest = url.substring("jdbc:h2:".length());
-        if (rest.startsWith("file:")) {
-            rest = rest.substring("file:".length());
-        } else if (rest.matches("^[a-zA-Z]{2,}:.*")) {
-            rest = null; // tcp:, ssl:, nio:, async:, ...: another file system or a server, as configured
-        }
-        StringBuilder full = new StringBuilder(rest == null ? url
-                : "jdbc:h2:" + InterruptSafeFileSystem.SCHEME + ":" + rest);
-        if (!upper.contains(";WRITE_DELAY=")) {
-            full.append(";WRITE_DELAY=0");
-        }
-        if (!upper.contains(";DB_CLOSE_ON_EXIT=")) {
-            full.append(";DB_CLOSE_ON_EXIT=FALSE");
-        }
-        return full.toString();
+        return url + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /**
+     * Whether commits must be followed by {@code CHECKPOINT} to be in the file when they return:
+     * H2 on disk or on a server (see {@link CheckpointingDataSource}). PostgreSQL's commit is
+     * durable by itself; an in-memory H2 has no file.
+     */
+    boolean checkpointsCommits() {
+        return url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
     }
 
     /** An H2 database in {@code dataDir}, the default for a single machine. */

@@ -10,10 +10,10 @@ import javax.sql.DataSource;
  * {@link org.outdial.engine.error.EngineException} thrown half-way leaves nothing written),
  * {@link #read} in auto-commit mode.
  *
- * <p>Both run with the calling thread's interrupt status cleared, and set it again afterwards.
- * The JDK closes a {@code FileChannel} that an interrupted thread reads or writes, and H2 then
- * closes the whole database for every thread; a call flow interrupted at shutdown that goes on
- * to record its outcome would take the database down with it.
+ * <p>Both run with the calling thread's interrupt status cleared, and set it again afterwards. A
+ * call flow interrupted at shutdown still records its outcome, and keeps its interrupt status:
+ * H2's commit waits for its own writer threads and swallows an interrupt that arrives there
+ * ({@code DurableCommitTest}).
  */
 public final class Transactions {
 

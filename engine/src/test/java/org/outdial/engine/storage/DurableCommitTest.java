@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * On the default H2 file database, a transaction that has committed survives the process being
- * killed the instant after (without {@code WRITE_DELAY=0}, H2 lost it: its background writer had
- * not stored it yet), and a thread whose interrupt status is set can still commit without H2
- * closing the database (see {@link Transactions}).
+ * killed the instant after (without {@link CheckpointingDataSource}, H2 lost it: its background
+ * writer had not stored it yet), and a thread whose interrupt status is set still commits and
+ * keeps that status (see {@link Transactions}).
  */
 class DurableCommitTest {
 
@@ -51,7 +51,7 @@ class DurableCommitTest {
     }
 
     @Test
-    void anInterruptedThreadThatCommitsDoesNotCloseTheDatabase() throws Exception {
+    void anInterruptedFlowRecordsItsOutcomeAndKeepsItsInterruptStatus() throws Exception {
         Path dir = Files.createTempDirectory("outdial-interrupt-");
         try (Database database = Database.open(StorageSettings.h2File(dir.toString()))) {
             boolean[] stillInterrupted = new boolean[1];
@@ -84,17 +84,11 @@ class DurableCommitTest {
     }
 
     @Test
-    void onlyH2OnDiskGetsTheseSettingsAndExplicitOnesAreKept() {
-        assertEquals("jdbc:h2:interruptsafe:/d/outdial;AUTO_SERVER=FALSE;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
+    void h2NotInMemoryIsClosedByOutdialNotByItsShutdownHook() {
+        assertEquals("jdbc:h2:file:/d/outdial;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE",
                 StorageSettings.h2File("/d").connectionUrl());
-        assertEquals("jdbc:h2:interruptsafe:./data/outdial;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
-                url("jdbc:h2:./data/outdial"));
-        assertEquals("jdbc:h2:interruptsafe:/d/x;write_delay=100;DB_CLOSE_ON_EXIT=FALSE",
-                url("jdbc:h2:file:/d/x;write_delay=100"));
-        assertEquals("jdbc:h2:interruptsafe:/d/x;DB_CLOSE_ON_EXIT=TRUE;WRITE_DELAY=0",
-                url("jdbc:h2:file:/d/x;DB_CLOSE_ON_EXIT=TRUE"));
-        assertEquals("jdbc:h2:async:/d/x;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", url("jdbc:h2:async:/d/x"));
-        assertEquals("jdbc:h2:tcp://db/outdial;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", url("jdbc:h2:tcp://db/outdial"));
+        assertEquals("jdbc:h2:./data/outdial;DB_CLOSE_ON_EXIT=FALSE", url("jdbc:h2:./data/outdial"));
+        assertEquals("jdbc:h2:file:/d/x;db_close_on_exit=TRUE", url("jdbc:h2:file:/d/x;db_close_on_exit=TRUE"));
         assertEquals("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1", StorageSettings.h2Memory("x").connectionUrl());
         assertEquals("jdbc:postgresql://db/outdial", url("jdbc:postgresql://db/outdial"));
     }
