@@ -112,12 +112,17 @@ class KillNineTest {
                     assertEquals(1, number.path("realCalledCount").asInt(),
                             number.path("phone").asText() + " was called once, not twice");
                 }
-                // What the callee saw: one INVITE per number. A claim committed before the kill
-                // but not yet in the database file (H2's write delay) came back as NEW and was
-                // dialed again, which Outdial's own counts above cannot see.
+                // What the callee saw: at most one INVITE per number. A claim committed before the
+                // kill but not yet in the database file (H2's write delay) came back as NEW and was
+                // dialed again, which Outdial's own counts above cannot see. Fewer INVITEs than
+                // numbers is right: a number claimed just before the kill, but not yet dialed, is
+                // recorded as FAIL without one.
                 Thread.sleep(2_000); // SIPp writes its statistics file every second
                 long invites = sipp.stop().counter("IncomingCall(C)");
-                assertEquals(NUMBERS, invites, "SIPp received one INVITE per number");
+                assertTrue(invites <= NUMBERS, "no number dialed twice: SIPp received " + invites
+                        + " INVITEs for " + NUMBERS + " numbers");
+                assertTrue(invites >= NUMBERS - failed, "every number not cut by the kill was dialed: " + invites
+                        + " INVITEs, " + failed + " FAIL");
             } finally {
                 second.destroy();
                 if (!second.waitFor(20, TimeUnit.SECONDS)) {
