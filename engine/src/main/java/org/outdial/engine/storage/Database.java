@@ -18,7 +18,13 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
     }
 
-    /** Opens the pool and runs every pending Flyway migration ({@code db/migration}). */
+    /**
+     * Opens the pool and runs every pending Flyway migration ({@code db/migration}). On H2 (not in
+     * memory) the data source returned by {@link #dataSource()} makes every commit durable before
+     * it returns ({@link CheckpointingDataSource}), which needs an admin user.
+     *
+     * @throws IllegalStateException when the H2 user may not run {@code CHECKPOINT}
+     */
     public static Database open(StorageSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.connectionUrl());

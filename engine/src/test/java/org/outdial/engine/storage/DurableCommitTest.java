@@ -1,6 +1,7 @@
 package org.outdial.engine.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -81,6 +82,20 @@ class DurableCommitTest {
                     + "', CURRENT_TIMESTAMP)");
         }
         return null;
+    }
+
+    @Test
+    void aNonAdminH2UserIsRefusedAtStartWithTheReason() throws Exception {
+        Path dir = Files.createTempDirectory("outdial-nonadmin-");
+        try (Database database = Database.open(StorageSettings.h2File(dir.toString()));
+             Connection c = database.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE USER dialer PASSWORD 'secret'");
+            s.execute("GRANT ALL ON SCHEMA PUBLIC TO dialer");
+        }
+        StorageSettings asDialer = new StorageSettings("jdbc:h2:file:" + dir + "/outdial", "dialer", "secret", 2);
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Database.open(asDialer));
+        assertTrue(e.getMessage().startsWith("storage.username must be an admin of the H2 database"), e.getMessage());
     }
 
     @Test
