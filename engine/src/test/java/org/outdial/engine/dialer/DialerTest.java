@@ -153,15 +153,7 @@ class DialerTest {
     }
 
     private long calls(long id) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM call_record WHERE autodialer_id = ?")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
+        return rows("call_record", id);
     }
 
     private List<String> events(long id) {

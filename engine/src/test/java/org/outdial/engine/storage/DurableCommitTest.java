@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,7 @@ class DurableCommitTest {
         }
     }
 
-    private static Void insertBlocked(Connection c, String phone) throws java.sql.SQLException {
+    private static Void insertBlocked(Connection c, String phone) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("INSERT INTO blocked_phone (list_name, phone, created_at) VALUES ('BLOCKED_PHONES', '" + phone
                     + "', CURRENT_TIMESTAMP)");

@@ -97,7 +97,7 @@ final class BenchMachine {
             max = Math.max(max, gap);
             last = now;
         }
-        return String.format(java.util.Locale.ROOT, "a thread spinning %d s alone lost the CPU %d times > 1 ms, %d > 2 ms, "
+        return String.format(Locale.ROOT, "a thread spinning %d s alone lost the CPU %d times > 1 ms, %d > 2 ms, "
                 + "%d > 5 ms, longest %.1f ms", duration.toSeconds(), over1, over2, over5, max / 1e6);
     }
 }
