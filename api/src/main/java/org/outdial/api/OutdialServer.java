@@ -59,12 +59,15 @@ public final class OutdialServer implements AutoCloseable {
     private final Database database;
     private final Dialing dialing;
     private final DialerScheduler scheduler;
+    private final AutodialerModule autodialers;
     private final HttpServer http;
 
-    private OutdialServer(Database database, Dialing dialing, DialerScheduler scheduler, HttpServer http) {
+    private OutdialServer(Database database, Dialing dialing, DialerScheduler scheduler, AutodialerModule autodialers,
+                          HttpServer http) {
         this.database = database;
         this.dialing = dialing;
         this.scheduler = scheduler;
+        this.autodialers = autodialers;
         this.http = http;
     }
 
@@ -80,6 +83,7 @@ public final class OutdialServer implements AutoCloseable {
         Database database = Database.open(config.storage());
         Dialing dialing = Dialing.none();
         DialerScheduler scheduler = null;
+        AutodialerModule autodialers = null;
         try {
             DataSource ds = database.dataSource();
             Transactor db = new Transactor(ds);
@@ -122,22 +126,23 @@ public final class OutdialServer implements AutoCloseable {
                     alarms::scheduleWindowEvent);
             dialerRef[0] = dialing.dialer();
 
-            AutodialerModule autodialers = AutodialerModule.create(db, clock, ZoneId.systemDefault(),
+            AutodialerModule module = AutodialerModule.create(db, clock, ZoneId.systemDefault(),
                     CampaignLimits.SEED,
                     new CatalogReferences(audios, operators, ttsProfiles, scenarios, robots, triggerActions),
                     new BlockedListsScreen(blockedLists), dialing.changes());
+            autodialers = module;
             List<RouteGroup> groups = new ArrayList<>(List.of(
                     new HealthRoutes(database),
-                    new AutodialRoutes(autodialers,
+                    new AutodialRoutes(module,
                             new AutodialCatalog(audios, operators, scenarios, ttsProfiles, robots, triggerActions), clock)));
             groups.addAll(CatalogRoutes.groups(new Catalog(audios,
                     new AudioSynthesis(audios, ttsProfiles, synthesizer), ttsProfiles, operators,
                     LinePresence.offline(), triggerActions, scenarios, robots, blockedLists), Map.of(
                     // Seed 004 /dictionary: "Predictive Dialing" is UniTalk's name for the guaranteed autodialer.
-                    "AUTODIAL_ALL", () -> autodialers.campaigns().names(null),
-                    "AUTODIAL_AUTODIALER", () -> autodialers.campaigns().names(AutodialerType.AUTODIAL),
-                    "AUTODIAL_PREDICTIVE", () -> autodialers.campaigns().names(AutodialerType.GUARANTEED_DIAL),
-                    "AUTODIAL_ROBOT", () -> autodialers.campaigns().names(AutodialerType.VOICE_ROBOT))));
+                    "AUTODIAL_ALL", () -> module.campaigns().names(null),
+                    "AUTODIAL_AUTODIALER", () -> module.campaigns().names(AutodialerType.AUTODIAL),
+                    "AUTODIAL_PREDICTIVE", () -> module.campaigns().names(AutodialerType.GUARANTEED_DIAL),
+                    "AUTODIAL_ROBOT", () -> module.campaigns().names(AutodialerType.VOICE_ROBOT))));
             groups.addAll(extraGroups);
             Router router = new Router();
             groups.forEach(group -> group.register(router));
@@ -149,8 +154,11 @@ public final class OutdialServer implements AutoCloseable {
             if (dialing.dialer() != null) {
                 dialing.dialer().tick(); // picks up autodialers that were running before a restart
             }
-            return new OutdialServer(database, dialing, scheduler, http);
+            return new OutdialServer(database, dialing, scheduler, autodialers, http);
         } catch (RuntimeException e) {
+            if (autodialers != null) {
+                autodialers.close();
+            }
             dialing.close();
             if (scheduler != null) {
                 scheduler.close();
@@ -187,9 +195,13 @@ public final class OutdialServer implements AutoCloseable {
                 scheduler.close();
             } finally {
                 try {
-                    dialing.close();
+                    autodialers.close();
                 } finally {
-                    database.close();
+                    try {
+                        dialing.close();
+                    } finally {
+                        database.close();
+                    }
                 }
             }
         }

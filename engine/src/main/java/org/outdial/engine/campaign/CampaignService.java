@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.outdial.engine.error.EngineException;
 import org.outdial.engine.number.NumberData;
+import org.outdial.engine.number.NumberExpander;
 import org.outdial.engine.number.NumberIntake;
 import org.outdial.engine.number.NumberRepository;
 import org.outdial.engine.number.NumberState;
@@ -39,6 +40,7 @@ public final class CampaignService {
     private final StatusTransitions transitions;
     private final NumberIntake intake;
     private final NumberWriter writer;
+    private final NumberExpander expander;
     private final NumbersHandler handler;
     private final CampaignChanges changes;
 
@@ -53,6 +55,7 @@ public final class CampaignService {
         this.transitions = store.transitions();
         this.intake = store.intake();
         this.writer = store.writer();
+        this.expander = store.expander();
         this.handler = store.handler();
         this.changes = store.changes();
     }
@@ -69,8 +72,11 @@ public final class CampaignService {
         boolean withNumbers = task.numbers() != null && !task.numbers().isEmpty();
         List<NumberData> accepted = withNumbers
                 ? intake.accept(type, task.numbers(), null, limits.maxAddNumbers()).numbers() : List.of();
-        long id = withNumbers ? handler.exclusively(() -> insert(name, type, mode, settings, accepted, task))
-                : insert(name, type, mode, settings, accepted, task);
+        long id = withNumbers ? handler.exclusively(() -> {
+            long created = insert(name, type, mode, settings, accepted, task);
+            expander.expand(created);
+            return created;
+        }) : insert(name, type, mode, settings, accepted, task);
         changes.changed(id);
         return id;
     }
@@ -119,12 +125,16 @@ public final class CampaignService {
 
     /** REMOVE: deletes the autodialer with its numbers and call history. */
     public void remove(long id) {
-        handler.exclusively(() -> db.inTransaction(c -> {
-            campaigns.lock(c, id).orElseThrow(CampaignService::notFound);
-            numbers.deleteAll(c, id);
-            campaigns.delete(c, id);
-            return null;
-        }));
+        handler.exclusively(() -> {
+            expander.awaitExpanded(id);
+            return db.inTransaction(c -> {
+                campaigns.lock(c, id).orElseThrow(CampaignService::notFound);
+                expander.awaitExpanded(c, id);
+                numbers.deleteAll(c, id);
+                campaigns.delete(c, id);
+                return null;
+            });
+        });
         changes.changed(id);
     }
 
@@ -141,9 +151,11 @@ public final class CampaignService {
      * The status is CANCELED while calls are still in flight and FINISHED once none is.
      */
     public void cancel(long id) {
+        expander.awaitExpanded(id);
         Instant now = clock.instant();
         db.inTransaction(c -> {
             Campaign campaign = campaigns.lock(c, id).orElseThrow(CampaignService::notFound);
+            expander.awaitExpanded(c, id); // numbers never called become CANCEL: all of them
             TaskStatus status = transitions.apply(c, campaign, TaskEvent.CANCEL, now);
             if (status == TaskStatus.CANCELED) {
                 long marked = numbers.closeRemaining(c, id, NumberState.CANCEL, now);
@@ -178,6 +190,7 @@ public final class CampaignService {
                     && campaign.lastRefreshAt().plus(REFRESH_INTERVAL).isAfter(now)) {
                 throw EngineException.busy("Try again later");
             }
+            expander.awaitExpanded(c, id);
             EnumMap<NumberState, Long> moved = numbers.refreshStates(c, id, states);
             if (moved.isEmpty()) {
                 throw EngineException.notFound("Numbers not found by states");

@@ -30,6 +30,7 @@ import org.outdial.engine.event.EventOutbox;
 import org.outdial.engine.event.TriggerEvent;
 import org.outdial.engine.number.AutodialNumber;
 import org.outdial.engine.number.BlockedNumbers;
+import org.outdial.engine.number.NumberBatches;
 import org.outdial.engine.number.NumberRepository;
 import org.outdial.engine.number.NumberState;
 import org.outdial.engine.number.StateCounts;
@@ -77,6 +78,7 @@ public final class Dialer implements CampaignChanges, AutoCloseable {
     private final StatusTransitions transitions;
     private final EventOutbox outbox;
     private final NumberClaims claims;
+    private final NumberBatches batches;
     private final CallRecorder recorder;
     private final AutodialFlow flow;
     private final Map<String, TrunkCapacity> trunks;
@@ -100,6 +102,7 @@ public final class Dialer implements CampaignChanges, AutoCloseable {
         this.transitions = transitions;
         this.outbox = outbox;
         this.claims = new NumberClaims(counts);
+        this.batches = new NumberBatches();
         this.recorder = recorder;
         this.flow = flow;
         this.trunks = Map.copyOf(trunks);
@@ -227,7 +230,9 @@ public final class Dialer implements CampaignChanges, AutoCloseable {
         CampaignSettings settings = campaign.settings();
         return db.inTransaction(c -> {
             Optional<Campaign> locked = campaigns.lock(c, id);
-            if (locked.isEmpty() || !locked.get().status().active()) {
+            if (locked.isEmpty() || !locked.get().status().active() || batches.pending(c, id)) {
+                // Pending: numbers just accepted are being written out (perhaps high-priority ones,
+                // which must go first); the expander says when they are all rows.
                 return new NumberClaims.Claimed(List.of(), List.of(), 0);
             }
             EnumMap<NumberState, Long> stateCounts = counts.of(c, id);
@@ -319,6 +324,11 @@ public final class Dialer implements CampaignChanges, AutoCloseable {
         db.inTransaction(c -> {
             Optional<Campaign> locked = campaigns.lock(c, id);
             if (locked.isEmpty()) {
+                return null;
+            }
+            if (batches.pending(c, id)) {
+                // Numbers accepted just now are still being written out; the expander says when
+                // it is done, and this runs again then, so none of them is left NEW.
                 return null;
             }
             long marked = numbers.closeRemaining(c, id, NumberState.AUTOCANCEL, now);

@@ -22,6 +22,12 @@ import org.outdial.engine.storage.Transactor;
 /**
  * The number actions of {@code /autodial/action}: ADD_NUMBERS, GET_NUMBER, GET_NUMBERS,
  * REMOVE_NUMBERS and REMOVE_ALL_NUMBERS, with the seed's limits and messages.
+ *
+ * <p>ADD_NUMBERS answers once the numbers are accepted (staged, counted, status moved, committed);
+ * {@link NumberExpander} writes their rows out just after. Every other action here first waits
+ * for that, so each sees all the numbers an earlier answer confirmed. Changes wait twice: before
+ * they lock the autodialer (so a dialer claim is not held up behind the wait) and again under the
+ * lock (an add may have committed in between).
  */
 public final class NumberService {
 
@@ -47,6 +53,7 @@ public final class NumberService {
     private final StatusTransitions transitions;
     private final NumberIntake intake;
     private final NumberWriter writer;
+    private final NumberExpander expander;
     private final NumbersHandler handler;
     private final CampaignChanges changes;
 
@@ -60,6 +67,7 @@ public final class NumberService {
         this.transitions = store.transitions();
         this.intake = store.intake();
         this.writer = store.writer();
+        this.expander = store.expander();
         this.handler = store.handler();
         this.changes = store.changes();
     }
@@ -69,12 +77,16 @@ public final class NumberService {
         NumberIntake.Accepted accepted = intake.accept(campaign.type(), request.numbers(), request.numbersWithData(),
                 limits.maxAddNumbers());
         NumberWriter.Added added = handler.exclusively(() -> {
+            expander.awaitExpanded(autodialerId);
             Instant now = clock.instant();
-            return db.inTransaction(c -> {
+            NumberWriter.Added written = db.inTransaction(c -> {
                 Campaign locked = campaigns.lock(c, autodialerId).orElseThrow(NumberService::taskNotFound);
+                expander.awaitExpanded(c, autodialerId);
                 return writer.write(c, locked, accepted.numbers(), request.highPriority(),
                         request.refreshDuplicates(), limits.maxNumbersPerTask(), now);
             });
+            expander.expand(autodialerId);
+            return written;
         });
         changes.changed(autodialerId);
         return added;
@@ -87,6 +99,7 @@ public final class NumberService {
             if (phone == null) {
                 throw EngineException.invalid("Wrong phone number");
             }
+            expander.awaitExpanded(c, autodialerId);
             return numbers.find(c, autodialerId, phone)
                     .orElseThrow(() -> EngineException.notFound("Call not found"));
         });
@@ -104,6 +117,7 @@ public final class NumberService {
             if (skip < 0) {
                 throw EngineException.invalid("Offset cannot be negative");
             }
+            expander.awaitExpanded(c, autodialerId);
             return numbers.page(c, autodialerId, states, pageSize, skip);
         });
     }
@@ -140,9 +154,11 @@ public final class NumberService {
             states.addAll(states(stateNames));
         }
         Removed removed = handler.exclusively(() -> {
+            expander.awaitExpanded(autodialerId);
             Instant now = clock.instant();
             return db.inTransaction(c -> {
                 Campaign campaign = campaigns.lock(c, autodialerId).orElseThrow(NumberService::taskNotFound);
+                expander.awaitExpanded(c, autodialerId);
                 EnumMap<NumberState, Long> deleted = byPhones ? numbers.deletePhones(c, autodialerId, valid)
                         : numbers.deleteStates(c, autodialerId, states);
                 if (deleted.isEmpty()) {
@@ -157,9 +173,11 @@ public final class NumberService {
 
     public long removeAll(long autodialerId) {
         long removed = handler.exclusively(() -> {
+            expander.awaitExpanded(autodialerId);
             Instant now = clock.instant();
             return db.inTransaction(c -> {
                 Campaign campaign = campaigns.lock(c, autodialerId).orElseThrow(NumberService::taskNotFound);
+                expander.awaitExpanded(c, autodialerId);
                 long n = numbers.deleteAll(c, autodialerId);
                 if (n == 0) {
                     throw EngineException.notFound("Numbers not found");

@@ -14,10 +14,14 @@ import org.outdial.engine.campaign.TaskEvent;
 import org.outdial.engine.error.EngineException;
 
 /**
- * Stores accepted numbers in an autodialer inside the caller's transaction: skips numbers on
+ * Accepts numbers into an autodialer inside the caller's transaction: skips numbers on
  * BLOCKED_FOR_AUTODIAL_PHONES, drops duplicates (or puts them back to NEW with
- * {@code refreshDuplicates}), enforces the per-autodialer limit, inserts in one batch, keeps
- * the statistics in step and moves the autodialer's status (NO_NUMBERS or FINISHED to WAITING).
+ * {@code refreshDuplicates}), enforces the per-autodialer limit, stages the new ones in
+ * {@code number_batch} (written out as rows by {@link NumberExpander} once the caller commits and
+ * calls {@link NumberExpander#expand}), keeps the statistics in step and moves the autodialer's
+ * status (NO_NUMBERS or FINISHED to WAITING). The caller must have awaited the autodialer's earlier
+ * chunks ({@link NumberExpander#awaitExpanded}), so duplicates and the limit are judged on every
+ * number it holds.
  */
 public final class NumberWriter {
 
@@ -26,13 +30,15 @@ public final class NumberWriter {
     }
 
     private final NumberRepository numbers;
+    private final NumberBatches batches;
     private final StateCounts counts;
     private final StatusTransitions transitions;
     private final BlockedNumbers blocked;
 
-    public NumberWriter(NumberRepository numbers, StateCounts counts, StatusTransitions transitions,
-                        BlockedNumbers blocked) {
+    public NumberWriter(NumberRepository numbers, NumberBatches batches, StateCounts counts,
+                        StatusTransitions transitions, BlockedNumbers blocked) {
         this.numbers = numbers;
+        this.batches = batches;
         this.counts = counts;
         this.transitions = transitions;
         this.blocked = blocked;
@@ -69,7 +75,7 @@ public final class NumberWriter {
         if (fresh.isEmpty() && again.isEmpty()) {
             throw EngineException.conflict("Numbers not added");
         }
-        numbers.insert(c, campaign.id(), fresh, highPriority);
+        batches.stage(c, campaign.id(), fresh, highPriority);
         numbers.refresh(c, campaign.id(), again, highPriority);
         deltas.merge(NumberState.NEW, (long) fresh.size(), Long::sum);
         counts.adjust(c, campaign.id(), deltas);

@@ -117,6 +117,7 @@ class DialerTest {
 
     @AfterEach
     void stop() {
+        module.close();
         dialer.close();
         database.close();
     }
@@ -132,6 +133,7 @@ class DialerTest {
                 0, null, null, null, null, threads, callDelay, onlyAnswered, null, null, null, null, null, null));
         if (phones.length > 0) {
             module.numbers().add(id, new NumberService.AddRequest(List.of(phones), null, false, false));
+            module.expander().awaitExpanded(id); // tests below change number rows directly
         }
         return id;
     }
