@@ -11,12 +11,8 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,10 +21,7 @@ import org.outdial.engine.AutodialerModule;
 import org.outdial.engine.campaign.CampaignChanges;
 import org.outdial.engine.campaign.CampaignLimits;
 import org.outdial.engine.campaign.CampaignRepository;
-import org.outdial.engine.campaign.References;
-import org.outdial.engine.campaign.TaskDraft;
 import org.outdial.engine.error.EngineException;
-import org.outdial.engine.event.TriggerEvent;
 import org.outdial.engine.storage.Database;
 import org.outdial.engine.storage.StorageSettings;
 import org.outdial.engine.storage.Transactor;
@@ -167,21 +160,11 @@ class NumberExpanderTest {
     }
 
     private long autodialer() {
-        List<String> days = Collections.nCopies(7, "09:00");
-        List<String> ends = Collections.nCopies(7, "19:00");
-        return module.campaigns().add(new TaskDraft(null, "c-" + UUID.randomUUID().toString().substring(0, 8),
-                "AUTODIAL", "FIXED", "2026-01-01", "2030-12-31", days, ends, "Europe/Kyiv", null, null, null, null,
-                null, null, null, null, null, null, "DONT_SEND", "NEVER", null, null, null, null, null, null,
-                new TaskDraft.CompositeAudioDraft(List.of(new TaskDraft.AudioPartDraft(null, 200, null))), null, null,
-                0, null, null, null, null, 1, 0, false, null, null, null, null, null, null));
+        return NumberFixtures.autodialer(module);
     }
 
     private static List<String> phones(int count) {
-        List<String> phones = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            phones.add("38067" + (1_000_000 + i));
-        }
-        return phones;
+        return NumberFixtures.phones(count);
     }
 
     private long rows(String table) {
@@ -192,53 +175,5 @@ class NumberExpanderTest {
                 return rs.getLong(1);
             }
         });
-    }
-
-    /** Every referenced entity exists: these tests add plain numbers only. */
-    private static final class AnyReferences implements References {
-        @Override
-        public Optional<String> audioType(long id) {
-            return Optional.of(AUDIO_AUTODIAL);
-        }
-
-        @Override
-        public Optional<String> groupType(long id) {
-            return Optional.of(INNER_PHONES);
-        }
-
-        @Override
-        public boolean operatorExists(String number) {
-            return true;
-        }
-
-        @Override
-        public boolean ttsProfileExists(long id) {
-            return true;
-        }
-
-        @Override
-        public boolean inScenarioExists(long id) {
-            return true;
-        }
-
-        @Override
-        public boolean outScenarioExists(long id) {
-            return true;
-        }
-
-        @Override
-        public boolean voiceRobotExists(long id) {
-            return true;
-        }
-
-        @Override
-        public Optional<String> triggerActionType(long id) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean compatible(String actionType, TriggerEvent event) {
-            return true;
-        }
     }
 }

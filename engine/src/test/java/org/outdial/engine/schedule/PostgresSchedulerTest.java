@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.outdial.engine.schedule.RecordingWork.Call;
 import org.outdial.engine.schedule.RecordingWork.Kind;
 import org.outdial.engine.storage.Database;
+import org.outdial.engine.storage.LocalPostgres;
 
 /**
  * The same migrations and scheduler on a real PostgreSQL (issue 2: migrations run on both). Fails,

@@ -1,4 +1,4 @@
-package org.outdial.engine.schedule;
+package org.outdial.engine.storage;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -10,15 +10,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.outdial.engine.storage.StorageSettings;
 
 /**
  * A throw-away PostgreSQL server for tests: initdb in a temporary folder, started on a free
- * loopback port with fsync off, stopped and deleted on close. Tests skip when no PostgreSQL
- * binaries are installed ({@link #binaries()} is empty). PostgreSQL refuses to run as root, so
- * under root it runs as the {@code postgres} user.
+ * loopback port with fsync off, stopped and deleted on close. Where no PostgreSQL binaries are
+ * installed ({@link #binaries()} is empty) the tests that need one fail and say so. PostgreSQL
+ * refuses to run as root, so under root it runs as the {@code postgres} user.
  */
-final class LocalPostgres implements AutoCloseable {
+public final class LocalPostgres implements AutoCloseable {
 
     private static final Path[] SEARCHED = {Path.of("/usr/lib/postgresql"), Path.of("/usr/local/pgsql")};
 
@@ -33,7 +32,7 @@ final class LocalPostgres implements AutoCloseable {
     }
 
     /** The {@code bin} folder holding {@code initdb} and {@code pg_ctl}, newest version first. */
-    static Optional<Path> binaries() {
+    public static Optional<Path> binaries() {
         List<Path> found = new ArrayList<>();
         for (Path root : SEARCHED) {
             if (Files.isRegularFile(root.resolve("bin/initdb"))) {
@@ -50,7 +49,7 @@ final class LocalPostgres implements AutoCloseable {
         return found.stream().max(Comparator.comparing(Path::toString));
     }
 
-    static LocalPostgres start(Path bin) throws IOException, InterruptedException {
+    public static LocalPostgres start(Path bin) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("outdial-pg");
         LocalPostgres pg = new LocalPostgres(bin, dir, freePort());
         try {
@@ -67,7 +66,7 @@ final class LocalPostgres implements AutoCloseable {
         }
     }
 
-    StorageSettings storage() {
+    public StorageSettings storage() {
         return new StorageSettings("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "outdial", "", 4);
     }
 
