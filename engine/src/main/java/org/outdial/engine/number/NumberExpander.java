@@ -111,7 +111,6 @@ public final class NumberExpander implements AutoCloseable {
             if (!batches.pending(c, autodialerId)) {
                 return;
             }
-            expand(autodialerId); // normally queued already; after a failed attempt this is a retry
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 throw EngineException.busy(BUSY);

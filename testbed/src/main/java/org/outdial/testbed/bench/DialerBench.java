@@ -46,6 +46,7 @@ import org.outdial.api.config.OutdialConfig;
 import org.outdial.engine.campaign.Campaign;
 import org.outdial.engine.campaign.CampaignRepository;
 import org.outdial.engine.dialer.NumberClaims;
+import org.outdial.engine.number.NumberBatches;
 import org.outdial.engine.number.NumberState;
 import org.outdial.engine.number.StateCounts;
 import org.outdial.engine.storage.StorageSettings;
@@ -455,7 +456,9 @@ public final class DialerBench {
                 }
                 api.addNumbers(id, chunk);
             }
-            System.out.printf(Locale.ROOT, "  filled with %,d numbers over HTTP (%d ADD_NUMBERS of %,d) in %.1f s%n",
+            api.awaitWrittenOut(id, million);
+            System.out.printf(Locale.ROOT, "  filled with %,d numbers over HTTP (%d ADD_NUMBERS of %,d) in %.1f s, "
+                            + "until all were rows%n",
                     million, (million + CHUNK - 1) / CHUNK, CHUNK, (System.nanoTime() - fill) / 1e9);
 
             Transactor db = new Transactor(server.database().dataSource());
@@ -514,12 +517,16 @@ public final class DialerBench {
         return results;
     }
 
-    /** Claims as the dialer does: one transaction that locks the row, reads the counts, claims. */
+    /**
+     * Claims as the dialer does: one transaction that locks the row, checks that no accepted
+     * numbers are still being written out, reads the counts, claims.
+     */
     private static final class Claimer {
         private final Transactor db;
         private final CampaignRepository campaigns;
         private final StateCounts counts;
         private final NumberClaims claims;
+        private final NumberBatches batches = new NumberBatches();
         private final long id;
 
         Claimer(Transactor db, CampaignRepository campaigns, StateCounts counts, NumberClaims claims, long id) {
@@ -539,6 +546,9 @@ public final class DialerBench {
                 long t0 = System.nanoTime();
                 int got = db.inTransaction(c -> {
                     Campaign locked = campaigns.lock(c, id).orElseThrow();
+                    if (batches.pending(c, id)) {
+                        throw new IllegalStateException("numbers still being written out"); // the dialer would not claim
+                    }
                     EnumMap<NumberState, Long> stateCounts = counts.of(c, id);
                     long total = stateCounts.values().stream().mapToLong(Long::longValue).sum();
                     var repeat = locked.settings().repeatCallsSettings();
@@ -677,6 +687,17 @@ public final class DialerBench {
             JsonNode answer = action(body);
             if (answer.path("data").path("added").asInt() != numbers.size()) {
                 throw new IllegalStateException("ADD_NUMBERS added " + answer.path("data") + " of " + numbers.size());
+            }
+        }
+
+        /**
+         * Returns once the autodialer's {@code count} accepted numbers are all rows: GET_NUMBERS
+         * waits for the write-out that follows ADD_NUMBERS's answer.
+         */
+        void awaitWrittenOut(long id, int count) throws IOException, InterruptedException {
+            JsonNode last = action(body("GET_NUMBERS", id).put("limit", 1).put("offset", count - 1));
+            if (last.size() != 1) {
+                throw new IllegalStateException("number " + count + " not readable: " + last);
             }
         }
 
