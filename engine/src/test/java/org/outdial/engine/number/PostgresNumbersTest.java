@@ -25,10 +25,7 @@ class PostgresNumbersTest {
 
     @Test
     void numbersWithTheirDataAreStagedWrittenOutAndReadBackOnPostgres() throws Exception {
-        var bin = LocalPostgres.binaries();
-        assertTrue(bin.isPresent(), "no PostgreSQL binaries installed: ./outdial test installs the Debian package "
-                + "postgresql; install it (apt-get install postgresql) to run this test");
-        try (LocalPostgres postgres = LocalPostgres.start(bin.get());
+        try (LocalPostgres postgres = LocalPostgres.startInstalled();
              Database database = Database.open(postgres.storage());
              AutodialerModule module = AutodialerModule.create(new Transactor(database.dataSource()),
                      InstantSource.system(), ZoneId.of("Europe/Kyiv"), CampaignLimits.SEED, new AnyReferences(),

@@ -2,7 +2,6 @@ package org.outdial.engine.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,11 +20,8 @@ class PostgresSchedulerTest {
 
     @Test
     void theMigrationCreatesQuartzTablesOnPostgresAndAWindowEventFiresThere() throws Exception {
-        var bin = LocalPostgres.binaries();
-        assertTrue(bin.isPresent(), "no PostgreSQL binaries installed: ./outdial test installs the Debian package "
-                + "postgresql; install it (apt-get install postgresql) to run this test");
         RecordingWork work = new RecordingWork();
-        try (LocalPostgres postgres = LocalPostgres.start(bin.get());
+        try (LocalPostgres postgres = LocalPostgres.startInstalled();
                 Database database = Database.open(postgres.storage());
                 DialerScheduler scheduler = DialerScheduler.start(database.dataSource(),
                         SchedulerSettings.defaults().withInstanceName("postgres-test").withTick(Duration.ofMinutes(10)),

@@ -49,6 +49,19 @@ public final class LocalPostgres implements AutoCloseable {
         return found.stream().max(Comparator.comparing(Path::toString));
     }
 
+    /**
+     * Starts one on the installed binaries; fails the test, saying what to install, where there
+     * are none ({@code ./outdial test} installs them).
+     */
+    public static LocalPostgres startInstalled() throws IOException, InterruptedException {
+        Optional<Path> bin = binaries();
+        if (bin.isEmpty()) {
+            throw new AssertionError("no PostgreSQL binaries installed: ./outdial test installs the Debian package "
+                    + "postgresql; install it (apt-get install postgresql) to run this test");
+        }
+        return start(bin.get());
+    }
+
     public static LocalPostgres start(Path bin) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("outdial-pg");
         LocalPostgres pg = new LocalPostgres(bin, dir, freePort());
