@@ -30,7 +30,8 @@ import org.outdial.testbed.sipp.SippProcess;
  * A campaign survives {@code kill -9} of the server in the middle of its calls: after a restart
  * on the same database every number left DIALING is recorded once as FAIL, the campaign resumes
  * and finishes, and no number is lost or called twice (by Outdial's records and by the INVITEs
- * SIPp received).
+ * SIPp received). And numbers whose ADD_NUMBERS was answered are all there after a kill that
+ * came before they were written out as rows.
  */
 class KillNineTest {
 
@@ -129,6 +130,81 @@ class KillNineTest {
                     second.destroyForcibly();
                 }
             }
+        }
+    }
+
+    @Test
+    void numbersAnsweredJustBeforeAKillAreAllThereAfterTheRestart() throws Exception {
+        Path dir = Files.createTempDirectory("outdial-kill9-add-");
+        int http = freePort();
+        Path config = dir.resolve("outdial.yaml");
+        // No trunk: nothing dials, so the numbers stay NEW and can be counted exactly.
+        Files.writeString(config, """
+                http:
+                  port: %d
+                  bind-address: 127.0.0.1
+                storage:
+                  url: jdbc:h2:file:%s/db/outdial
+                audio:
+                  dir: %s/audio
+                api:
+                  rate-limit:
+                    enabled: false
+                """.formatted(http, dir, dir));
+        StorageSettings storage = new StorageSettings("jdbc:h2:file:" + dir + "/db/outdial", "sa", "", 2);
+        String key;
+        try (Database database = Database.open(storage)) {
+            key = new ApiKeys(database.dataSource()).create("kill9", Instant.now()).secret();
+        }
+        Api api = new Api(http, key);
+        int count = 100_000;
+        List<String> numbers = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            numbers.add("380" + (670_000_000 + i));
+        }
+
+        Process first = serve(config);
+        long id;
+        try {
+            awaitUp(http, first);
+            id = api.createCampaign("numbers survive kill -9", 5, null);
+            api.addNumbers(id, numbers); // answered: accepted and committed, rows still being written
+        } finally {
+            first.destroyForcibly(); // SIGKILL at once
+            first.waitFor(20, TimeUnit.SECONDS);
+        }
+        long chunksLeft;
+        try (Database database = Database.open(storage)) {
+            chunksLeft = count(database, "SELECT COUNT(*) FROM number_batch");
+        }
+        assertTrue(chunksLeft > 0, "the kill came before the write-out of 100,000 rows ended (it takes a second "
+                + "or more), so this test exercises the restart's write-out");
+
+        Process second = serve(config);
+        try {
+            awaitUp(http, second);
+            assertEquals(count, api.task(id).path("statistics").path("totalCount").asLong());
+            JsonNode last = api.action(Api.body("GET_NUMBERS", id).put("limit", 1).put("offset", count - 1));
+            assertEquals(numbers.getLast(), last.get(0).path("phone").asText(), "the last number, in its place");
+            assertEquals(0, api.action(Api.body("GET_NUMBERS", id).put("limit", 1).put("offset", count)).size(),
+                    "no number written twice");
+            assertEquals(count, api.stateCount(id, "NEW"));
+        } finally {
+            second.destroy();
+            if (!second.waitFor(20, TimeUnit.SECONDS)) {
+                second.destroyForcibly();
+            }
+        }
+        try (Database database = Database.open(storage)) {
+            assertEquals(0, count(database, "SELECT COUNT(*) FROM number_batch"));
+            assertEquals(count, count(database, "SELECT COUNT(*) FROM autodial_number"));
+        }
+    }
+
+    private static long count(Database database, String sql) throws Exception {
+        try (var c = database.dataSource().getConnection(); var rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
