@@ -172,6 +172,7 @@ public final class CampaignService {
 
     /** REFRESH: numbers in {@code states} go back to NEW; at most once a minute per autodialer. */
     public void refresh(long id, Collection<String> stateNames) {
+        expander.awaitExpanded(id); // before the lock, so a dialer claim does not wait behind it
         Instant now = clock.instant();
         db.inTransaction(c -> {
             Campaign campaign = campaigns.lock(c, id).orElseThrow(CampaignService::notFound);

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.outdial.engine.campaign.CampaignChanges;
 import org.outdial.engine.campaign.CampaignRepository;
 import org.outdial.engine.error.EngineException;
+import org.outdial.engine.storage.StorageException;
 import org.outdial.engine.storage.Transactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,10 +106,32 @@ public final class NumberExpander implements AutoCloseable {
      * @throws EngineException busy ("Handler is busy, try again later") after the wait limit
      */
     public void awaitExpanded(Connection c, long autodialerId) throws SQLException {
+        await(() -> batches.pending(c, autodialerId));
+    }
+
+    /**
+     * As {@link #awaitExpanded(Connection, long)}, each look on a connection borrowed for it: a
+     * waiter holds none in between, so waiters cannot take the connections the expander needs.
+     */
+    public void awaitExpanded(long autodialerId) {
+        try {
+            await(() -> db.read(c -> batches.pending(c, autodialerId)));
+        } catch (SQLException e) {
+            throw new StorageException(e); // db.read reports its own failures unchecked; kept for the signature
+        }
+    }
+
+    /** One look at whether chunks are waiting. */
+    @FunctionalInterface
+    private interface Look {
+        boolean pending() throws SQLException;
+    }
+
+    private void await(Look look) throws SQLException {
         long deadline = System.nanoTime() + waitLimit.toNanos();
         while (true) {
             long seen = expandedChunks();
-            if (!batches.pending(c, autodialerId)) {
+            if (!look.pending()) {
                 return;
             }
             long left = deadline - System.nanoTime();
@@ -117,14 +140,6 @@ public final class NumberExpander implements AutoCloseable {
             }
             awaitProgress(seen, Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, RECHECK_MILLIS));
         }
-    }
-
-    /** As {@link #awaitExpanded(Connection, long)} on a connection of its own. */
-    public void awaitExpanded(long autodialerId) {
-        db.read(c -> {
-            awaitExpanded(c, autodialerId);
-            return null;
-        });
     }
 
     private void run(long autodialerId, Duration retry) {

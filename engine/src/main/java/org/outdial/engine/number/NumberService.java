@@ -27,7 +27,8 @@ import org.outdial.engine.storage.Transactor;
  * {@link NumberExpander} writes their rows out just after. Every other action here first waits
  * for that, so each sees all the numbers an earlier answer confirmed. Changes wait twice: before
  * they lock the autodialer (so a dialer claim is not held up behind the wait) and again under the
- * lock (an add may have committed in between).
+ * lock (an add may have committed in between). Reads wait before they take a connection, so many
+ * waiting readers cannot empty the pool the expander needs.
  */
 public final class NumberService {
 
@@ -93,23 +94,24 @@ public final class NumberService {
     }
 
     public AutodialNumber get(long autodialerId, String rawPhone) {
-        return db.read(c -> {
+        String phone = db.read(c -> {
             campaigns.find(c, autodialerId).orElseThrow(NumberService::taskNotFound);
-            String phone = PhoneNumbers.normalize(rawPhone);
-            if (phone == null) {
+            String normalized = PhoneNumbers.normalize(rawPhone);
+            if (normalized == null) {
                 throw EngineException.invalid("Wrong phone number");
             }
-            expander.awaitExpanded(c, autodialerId);
-            return numbers.find(c, autodialerId, phone)
-                    .orElseThrow(() -> EngineException.notFound("Call not found"));
+            return normalized;
         });
+        expander.awaitExpanded(autodialerId); // holding no connection while it waits
+        return db.read(c -> numbers.find(c, autodialerId, phone))
+                .orElseThrow(() -> EngineException.notFound("Call not found"));
     }
 
     public List<AutodialNumber> page(long autodialerId, Integer limit, Long offset, List<String> stateNames) {
         int pageSize = limit == null ? DEFAULT_PAGE : limit;
         long skip = offset == null ? 0 : offset;
         Set<NumberState> states = states(stateNames);
-        return db.read(c -> {
+        db.read(c -> {
             campaigns.find(c, autodialerId).orElseThrow(NumberService::taskNotFound);
             if (pageSize < 1 || pageSize > MAX_PAGE) {
                 throw EngineException.invalid("Limit range is 1-5000");
@@ -117,9 +119,10 @@ public final class NumberService {
             if (skip < 0) {
                 throw EngineException.invalid("Offset cannot be negative");
             }
-            expander.awaitExpanded(c, autodialerId);
-            return numbers.page(c, autodialerId, states, pageSize, skip);
+            return null;
         });
+        expander.awaitExpanded(autodialerId); // holding no connection while it waits
+        return db.read(c -> numbers.page(c, autodialerId, states, pageSize, skip));
     }
 
     /**

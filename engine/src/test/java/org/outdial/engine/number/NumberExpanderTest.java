@@ -11,9 +11,14 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,6 +80,25 @@ class NumberExpanderTest {
         assertEquals(0, rows("number_batch"));
         assertEquals(30_000, rows("autodial_number"));
         assertTrue(told.contains(id), "the dialer is told once the numbers are rows");
+    }
+
+    @Test
+    void manyReadersWaitingAtOnceDoNotStarveTheWriteOut() throws Exception {
+        long id = autodialer();
+        List<String> phones = phones(30_000);
+        module.numbers().add(id, new NumberService.AddRequest(phones, null, false, false));
+
+        // Twice as many readers as the pool has connections, all arriving during the write-out.
+        int readers = 2 * StorageSettings.h2File(dir.toString()).poolSize();
+        try (ExecutorService pool = Executors.newFixedThreadPool(readers)) {
+            List<Future<String>> lasts = new ArrayList<>();
+            for (int i = 0; i < readers; i++) {
+                lasts.add(pool.submit(() -> module.numbers().page(id, 1, 29_999L, null).getFirst().phone()));
+            }
+            for (Future<String> last : lasts) {
+                assertEquals(phones.getLast(), last.get(20, TimeUnit.SECONDS));
+            }
+        }
     }
 
     @Test
