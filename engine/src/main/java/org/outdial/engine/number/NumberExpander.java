@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.outdial.engine.campaign.CampaignChanges;
 import org.outdial.engine.campaign.CampaignRepository;
 import org.outdial.engine.error.EngineException;
@@ -50,7 +52,10 @@ public final class NumberExpander implements AutoCloseable {
     private final Duration waitLimit;
     private final ScheduledThreadPoolExecutor worker;
     private final Set<Long> queued = ConcurrentHashMap.newKeySet();
-    private final Object progress = new Object();
+    // A lock and condition rather than a monitor: waiters are often the HTTP server's virtual
+    // threads, which Object.wait pins to their carrier on Java 21.
+    private final ReentrantLock progress = new ReentrantLock();
+    private final Condition chunkDone = progress.newCondition();
     private long expandedChunks; // guarded by progress
     private volatile boolean closed;
 
@@ -184,30 +189,36 @@ public final class NumberExpander implements AutoCloseable {
     }
 
     private long expandedChunks() {
-        synchronized (progress) {
+        progress.lock();
+        try {
             return expandedChunks;
+        } finally {
+            progress.unlock();
         }
     }
 
     private void signal() {
-        synchronized (progress) {
+        progress.lock();
+        try {
             expandedChunks++;
-            progress.notifyAll();
+            chunkDone.signalAll();
+        } finally {
+            progress.unlock();
         }
     }
 
     private void awaitProgress(long seen, long millis) {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-        synchronized (progress) {
-            try {
-                long left;
-                while (expandedChunks == seen && (left = deadline - System.nanoTime()) > 0) {
-                    TimeUnit.NANOSECONDS.timedWait(progress, left);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw EngineException.busy(BUSY);
+        long left = TimeUnit.MILLISECONDS.toNanos(millis);
+        progress.lock();
+        try {
+            while (expandedChunks == seen && left > 0) {
+                left = chunkDone.awaitNanos(left);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw EngineException.busy(BUSY);
+        } finally {
+            progress.unlock();
         }
     }
 

@@ -88,9 +88,10 @@ class NumberExpanderTest {
         List<String> phones = phones(30_000);
         module.numbers().add(id, new NumberService.AddRequest(phones, null, false, false));
 
-        // Twice as many readers as the pool has connections, all arriving during the write-out.
+        // Twice as many readers as the pool has connections, all arriving during the write-out, on
+        // virtual threads as the HTTP server runs them.
         int readers = 2 * StorageSettings.h2File(dir.toString()).poolSize();
-        try (ExecutorService pool = Executors.newFixedThreadPool(readers)) {
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<String>> lasts = new ArrayList<>();
             for (int i = 0; i < readers; i++) {
                 lasts.add(pool.submit(() -> module.numbers().page(id, 1, 29_999L, null).getFirst().phone()));
