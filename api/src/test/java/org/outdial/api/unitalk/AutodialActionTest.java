@@ -497,6 +497,30 @@ class AutodialActionTest {
     }
 
     @Test
+    void aFullAddIsThereForTheVeryNextRequest() {
+        long id = create(t -> { });
+        String[] numbers = new String[100_000];
+        for (int i = 0; i < numbers.length; i++) {
+            numbers[i] = "380" + (930_000_000 + i);
+        }
+
+        assertEquals(100_000, addNumbers(id, numbers).path("data").path("added").asInt());
+
+        // The answer comes before the rows are written (docs/API.md); the next request waits for them.
+        JsonNode last = ok(action("GET_NUMBERS", id).put("limit", 1).put("offset", 99_999));
+        assertEquals(numbers[99_999], last.get(0).path("phone").asText());
+        assertEquals(0, ok(action("GET_NUMBERS", id).put("limit", 1).put("offset", 100_000)).size());
+        assertEquals(100_000, taskOf(id).path("statistics").path("statesCount").path("NEW").asInt());
+        JsonNode again = ok(action("ADD_NUMBERS", id).set("numbers", JSON.createArrayNode().add(numbers[0])
+                .add(numbers[99_999]).add("380939999999")));
+        assertEquals(1, again.path("data").path("added").asInt());
+        assertEquals(2, again.path("data").path("duplicates").asInt(), "duplicates judged on every number");
+        assertEquals("Removed", ok(action("REMOVE_ALL_NUMBERS", id)).path("message").asText());
+        assertEquals(0, taskOf(id).path("statistics").path("totalCount").asInt());
+        error(404, "Numbers not found", action("REMOVE_ALL_NUMBERS", id));
+    }
+
+    @Test
     void numbersOnTheBlockedForAutodialListAreSkipped() {
         new BlockedLists(server.database().dataSource(), InstantSource.system())
                 .add(BlockedList.BLOCKED_FOR_AUTODIAL_PHONES, List.of("380635550001"));
