@@ -28,10 +28,10 @@ import org.slf4j.LoggerFactory;
  * statistics and status, then calls {@link #expand}. Every action that reads or changes an
  * autodialer's number rows first calls {@link #awaitExpanded}, so no client ever sees an
  * autodialer's numbers half there: GET_NUMBERS right after ADD_NUMBERS returns them, REMOVE_NUMBERS
- * finds them. The dialer simply cannot claim a number before its row exists, and is told when an
- * autodialer's chunks are done. A chunk left by a crash is expanded when the next process starts
- * ({@link #start}); a chunk is deleted in the transaction that writes its rows, so none is expanded
- * twice.
+ * finds them. The dialer does not claim from an autodialer with chunks left (numbers added with
+ * highPriority must still go first) and is told when they are done. A chunk left by a crash is
+ * expanded when the next process starts ({@link #start}); a chunk is deleted in the transaction
+ * that writes its rows, so none is expanded twice.
  */
 public final class NumberExpander implements AutoCloseable {
 
