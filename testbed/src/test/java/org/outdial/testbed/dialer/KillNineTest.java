@@ -43,13 +43,7 @@ class KillNineTest {
         try (SippProcess sipp = SippProcess.callee(Duration.ofMinutes(3))) {
             int http = freePort();
             int rtp = LoopbackPorts.evenRange(200);
-            Path config = dir.resolve("outdial.yaml");
-            Files.writeString(config, """
-                    http:
-                      port: %d
-                      bind-address: 127.0.0.1
-                    storage:
-                      url: jdbc:h2:file:%s/db/outdial
+            Path config = writeConfig(dir, http, """
                     sip:
                       bind-address: 127.0.0.1
                       port: %d
@@ -62,17 +56,8 @@ class KillNineTest {
                         max-cps: 50
                     dialer:
                       ring-timeout: 5s
-                    audio:
-                      dir: %s/audio
-                    api:
-                      rate-limit:
-                        enabled: false
-                    """.formatted(http, dir, LoopbackPorts.sipPort(), rtp, rtp + 199, sipp.sipPort(), dir));
-            String key;
-            try (Database database = Database.open(new StorageSettings("jdbc:h2:file:" + dir + "/db/outdial",
-                    "sa", "", 2))) {
-                key = new ApiKeys(database.dataSource()).create("kill9", Instant.now()).secret();
-            }
+                    """.formatted(LoopbackPorts.sipPort(), rtp, rtp + 199, sipp.sipPort()));
+            String key = createKey(dir);
             Api api = new Api(http, key);
 
             Process first = serve(config);
@@ -137,25 +122,9 @@ class KillNineTest {
     void numbersAnsweredJustBeforeAKillAreAllThereAfterTheRestart() throws Exception {
         Path dir = Files.createTempDirectory("outdial-kill9-add-");
         int http = freePort();
-        Path config = dir.resolve("outdial.yaml");
-        // No trunk: nothing dials, so the numbers stay NEW and can be counted exactly.
-        Files.writeString(config, """
-                http:
-                  port: %d
-                  bind-address: 127.0.0.1
-                storage:
-                  url: jdbc:h2:file:%s/db/outdial
-                audio:
-                  dir: %s/audio
-                api:
-                  rate-limit:
-                    enabled: false
-                """.formatted(http, dir, dir));
-        StorageSettings storage = new StorageSettings("jdbc:h2:file:" + dir + "/db/outdial", "sa", "", 2);
-        String key;
-        try (Database database = Database.open(storage)) {
-            key = new ApiKeys(database.dataSource()).create("kill9", Instant.now()).secret();
-        }
+        Path config = writeConfig(dir, http, ""); // no trunk: nothing dials, numbers stay NEW to be counted
+        StorageSettings storage = storage(dir);
+        String key = createKey(dir);
         Api api = new Api(http, key);
         int count = 100_000;
         List<String> numbers = new ArrayList<>(count);
@@ -198,6 +167,35 @@ class KillNineTest {
         try (Database database = Database.open(storage)) {
             assertEquals(0, count(database, "SELECT COUNT(*) FROM number_batch"));
             assertEquals(count, count(database, "SELECT COUNT(*) FROM autodial_number"));
+        }
+    }
+
+    /** The server's configuration in {@code dir}: HTTP, an H2 file database, audio, no rate limit, plus {@code telephony}. */
+    private static Path writeConfig(Path dir, int http, String telephony) throws IOException {
+        Path config = dir.resolve("outdial.yaml");
+        Files.writeString(config, """
+                http:
+                  port: %d
+                  bind-address: 127.0.0.1
+                storage:
+                  url: jdbc:h2:file:%s/db/outdial
+                audio:
+                  dir: %s/audio
+                api:
+                  rate-limit:
+                    enabled: false
+                """.formatted(http, dir, dir) + telephony);
+        return config;
+    }
+
+    private static StorageSettings storage(Path dir) {
+        return new StorageSettings("jdbc:h2:file:" + dir + "/db/outdial", "sa", "", 2);
+    }
+
+    /** An API key, made with the server stopped as {@code ./outdial keys create} does. */
+    private static String createKey(Path dir) {
+        try (Database database = Database.open(storage(dir))) {
+            return new ApiKeys(database.dataSource()).create("kill9", Instant.now()).secret();
         }
     }
 
