@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import org.outdial.engine.campaign.CampaignChanges;
 import org.outdial.engine.campaign.CampaignRepository;
 import org.outdial.engine.error.EngineException;
@@ -110,8 +111,14 @@ public final class NumberExpander implements AutoCloseable {
      *
      * @throws EngineException busy ("Handler is busy, try again later") after the wait limit
      */
-    public void awaitExpanded(Connection c, long autodialerId) throws SQLException {
-        await(() -> batches.pending(c, autodialerId));
+    public void awaitExpanded(Connection c, long autodialerId) {
+        await(() -> {
+            try {
+                return batches.pending(c, autodialerId);
+            } catch (SQLException e) {
+                throw new StorageException(e);
+            }
+        });
     }
 
     /**
@@ -119,24 +126,14 @@ public final class NumberExpander implements AutoCloseable {
      * waiter holds none in between, so waiters cannot take the connections the expander needs.
      */
     public void awaitExpanded(long autodialerId) {
-        try {
-            await(() -> db.read(c -> batches.pending(c, autodialerId)));
-        } catch (SQLException e) {
-            throw new StorageException(e); // db.read reports its own failures unchecked; kept for the signature
-        }
+        await(() -> db.read(c -> batches.pending(c, autodialerId)));
     }
 
-    /** One look at whether chunks are waiting. */
-    @FunctionalInterface
-    private interface Look {
-        boolean pending() throws SQLException;
-    }
-
-    private void await(Look look) throws SQLException {
+    private void await(BooleanSupplier pending) {
         long deadline = System.nanoTime() + waitLimit.toNanos();
         while (true) {
             long seen = expandedChunks();
-            if (!look.pending()) {
+            if (!pending.getAsBoolean()) {
                 return;
             }
             long left = deadline - System.nanoTime();

@@ -94,24 +94,24 @@ public final class NumberService {
     }
 
     public AutodialNumber get(long autodialerId, String rawPhone) {
-        String phone = db.read(c -> {
+        expander.awaitExpanded(autodialerId); // first, holding no connection while it waits
+        return db.read(c -> {
             campaigns.find(c, autodialerId).orElseThrow(NumberService::taskNotFound);
-            String normalized = PhoneNumbers.normalize(rawPhone);
-            if (normalized == null) {
+            String phone = PhoneNumbers.normalize(rawPhone);
+            if (phone == null) {
                 throw EngineException.invalid("Wrong phone number");
             }
-            return normalized;
+            return numbers.find(c, autodialerId, phone)
+                    .orElseThrow(() -> EngineException.notFound("Call not found"));
         });
-        expander.awaitExpanded(autodialerId); // holding no connection while it waits
-        return db.read(c -> numbers.find(c, autodialerId, phone))
-                .orElseThrow(() -> EngineException.notFound("Call not found"));
     }
 
     public List<AutodialNumber> page(long autodialerId, Integer limit, Long offset, List<String> stateNames) {
         int pageSize = limit == null ? DEFAULT_PAGE : limit;
         long skip = offset == null ? 0 : offset;
         Set<NumberState> states = states(stateNames);
-        db.read(c -> {
+        expander.awaitExpanded(autodialerId); // first, holding no connection while it waits
+        return db.read(c -> {
             campaigns.find(c, autodialerId).orElseThrow(NumberService::taskNotFound);
             if (pageSize < 1 || pageSize > MAX_PAGE) {
                 throw EngineException.invalid("Limit range is 1-5000");
@@ -119,10 +119,8 @@ public final class NumberService {
             if (skip < 0) {
                 throw EngineException.invalid("Offset cannot be negative");
             }
-            return null;
+            return numbers.page(c, autodialerId, states, pageSize, skip);
         });
-        expander.awaitExpanded(autodialerId); // holding no connection while it waits
-        return db.read(c -> numbers.page(c, autodialerId, states, pageSize, skip));
     }
 
     /**
