@@ -99,11 +99,11 @@ public final class MediaEngine implements AutoCloseable {
                 throw new MediaException("no free RTP port in sip.media-ports " + ports.range()
                         + " (" + sessions.size() + " sessions open)");
             }
-            RtpSession session = new RtpSession(this, port);
-            ChannelFuture bound = bootstrap.clone().handler(session.inboundHandler())
-                    .bind(bindAddress, port).awaitUninterruptibly();
+            RtpRoute route = new RtpRoute();
+            RtpReceiver receiver = new RtpReceiver(port, route, System::nanoTime);
+            ChannelFuture bound = bootstrap.clone().handler(receiver).bind(bindAddress, port).awaitUninterruptibly();
             if (bound.isSuccess()) {
-                session.attach(bound.channel());
+                RtpSession session = new RtpSession(this, port, bound.channel(), route, receiver);
                 sessions.add(session);
                 return session;
             }

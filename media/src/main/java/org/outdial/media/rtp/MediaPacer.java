@@ -60,7 +60,7 @@ public final class MediaPacer implements AutoCloseable {
      */
     private final class LoopSessions implements Runnable {
         final EventLoop loop;
-        final List<List<RtpSession>> slots = new ArrayList<>(SLOTS);
+        final List<List<RtpSender>> slots = new ArrayList<>(SLOTS);
         final AtomicBoolean scheduled = new AtomicBoolean();
         volatile int size;
         volatile long latestTick = -1;
@@ -115,14 +115,14 @@ public final class MediaPacer implements AutoCloseable {
                 // Slot tick s is slot (s mod SLOTS)'s turn in 20 ms period (s / SLOTS).
                 long tick = slotTick / SLOTS;
                 long deadline = startNanos + slotTick * SLOT_NANOS;
-                List<RtpSession> sessions = slots.get((int) (slotTick % SLOTS));
-                for (int i = 0; i < sessions.size(); i++) {
-                    RtpSession session = sessions.get(i);
+                List<RtpSender> senders = slots.get((int) (slotTick % SLOTS));
+                for (int i = 0; i < senders.size(); i++) {
+                    RtpSender sender = senders.get(i);
                     try {
-                        session.onTick(tick, deadline);
+                        sender.onTick(tick, deadline);
                     } catch (RuntimeException e) {
                         // One broken session must not silence the other calls on this loop.
-                        log.warn("Media tick failed for {}", session, e);
+                        log.warn("Media tick failed for {}", sender, e);
                     }
                 }
             }
@@ -172,40 +172,40 @@ public final class MediaPacer implements AutoCloseable {
         thread.start();
     }
 
-    /** Adds a session to the ticks; called on the session's event loop. */
-    void register(RtpSession session) {
-        LoopSessions owner = ownerOf(session);
-        if (session.pacerIndex >= 0) {
+    /** Adds a session's sender to the ticks; called on the session's event loop. */
+    void register(RtpSender sender) {
+        LoopSessions owner = ownerOf(sender);
+        if (sender.pacerIndex >= 0) {
             return;
         }
         int slot = owner.lightestSlot();
-        List<RtpSession> list = owner.slots.get(slot);
-        session.pacerSlot = slot;
-        session.pacerIndex = list.size();
-        list.add(session);
+        List<RtpSender> list = owner.slots.get(slot);
+        sender.pacerSlot = slot;
+        sender.pacerIndex = list.size();
+        list.add(sender);
         owner.size++;
     }
 
-    /** Removes a session from the ticks; called on the session's event loop. O(1) by swap-remove. */
-    void unregister(RtpSession session) {
-        int index = session.pacerIndex;
+    /** Removes a session's sender from the ticks; called on the session's event loop. O(1) by swap-remove. */
+    void unregister(RtpSender sender) {
+        int index = sender.pacerIndex;
         if (index < 0) {
             return;
         }
-        LoopSessions owner = ownerOf(session);
-        List<RtpSession> list = owner.slots.get(session.pacerSlot);
-        RtpSession last = list.removeLast();
-        if (last != session) {
+        LoopSessions owner = ownerOf(sender);
+        List<RtpSender> list = owner.slots.get(sender.pacerSlot);
+        RtpSender last = list.removeLast();
+        if (last != sender) {
             list.set(index, last);
             last.pacerIndex = index;
         }
-        session.pacerIndex = -1;
-        session.pacerSlot = -1;
+        sender.pacerIndex = -1;
+        sender.pacerSlot = -1;
         owner.size--;
     }
 
-    private LoopSessions ownerOf(RtpSession session) {
-        EventLoop loop = session.eventLoop();
+    private LoopSessions ownerOf(RtpSender sender) {
+        EventLoop loop = sender.eventLoop();
         if (!loop.inEventLoop()) {
             throw new IllegalStateException("pacer registration must run on the session's event loop");
         }

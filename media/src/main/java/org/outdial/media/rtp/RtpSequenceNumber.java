@@ -19,7 +19,12 @@ public record RtpSequenceNumber(int value) {
         return plus(1);
     }
 
-    public RtpSequenceNumber plus(int delta) {
+    /**
+     * The number {@code delta} packets on (back, when negative). A sender derives each packet's
+     * number as its first number plus the packets sent before it, so the delta is a packet count
+     * that outgrows 16 and 32 bits over a long call.
+     */
+    public RtpSequenceNumber plus(long delta) {
         return new RtpSequenceNumber(Math.floorMod(value + delta, MODULUS));
     }
 

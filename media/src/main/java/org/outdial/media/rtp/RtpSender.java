@@ -1,0 +1,145 @@
+package org.outdial.media.rtp;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.DatagramPacket;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
+import org.outdial.media.audio.AudioSource;
+import org.outdial.media.dtmf.DtmfSender;
+
+/**
+ * The sending half of a session: on every tick of the shared {@link MediaPacer} (registered by
+ * the session while connected), one packet to the {@link RtpRoute}'s peer. The packet is a
+ * telephone-event when {@link OutboundDtmf} has one due, else one frame of the current
+ * {@link OutboundAudio} source (silence when nothing else is chosen). Sending starts at connect
+ * and never pauses until close.
+ *
+ * <p>Every method runs on the channel's event loop, which owns all state here; the session hands
+ * commands over to it. Per packet the tick allocates only what it did before this class existed:
+ * a pooled buffer and the {@code DatagramPacket} envelope.
+ */
+final class RtpSender {
+
+    private static final int SAMPLES_PER_FRAME = AudioSource.FRAME_SAMPLES;
+
+    private final Channel channel;
+    private final RtpRoute route;
+    private final long ssrc;
+    private final RtpSequenceNumber firstSequence;
+    private final RtpTimestamp firstTimestamp;
+    private final LongSupplier nanoClock;
+    private final SendStatistics statistics = new SendStatistics();
+    private final OutboundDtmf dtmf = new OutboundDtmf();
+    private OutboundAudio audio = Silence.INSTANCE;
+    private long firstTick = -1;
+
+    /** Position in the pacer's list for its event loop, -1 when not ticking. */
+    int pacerIndex = -1;
+    /** The pacer slot (phase of the 20 ms period) this sender sends in; -1 while not registered. */
+    int pacerSlot = -1;
+
+    /**
+     * @param firstSequence  the first packet's sequence number, and {@code firstTimestamp} its
+     *                       timestamp: random in a real session (RFC 3550 §5.1)
+     * @param nanoClock      when a packet has been handed to the socket, for the statistics
+     */
+    RtpSender(Channel channel, RtpRoute route, long ssrc, RtpSequenceNumber firstSequence,
+              RtpTimestamp firstTimestamp, LongSupplier nanoClock) {
+        this.channel = channel;
+        this.route = route;
+        this.ssrc = ssrc;
+        this.firstSequence = firstSequence;
+        this.firstTimestamp = firstTimestamp;
+        this.nanoClock = nanoClock;
+    }
+
+    EventLoop eventLoop() {
+        return channel.eventLoop();
+    }
+
+    long ssrc() {
+        return ssrc;
+    }
+
+    SendStatistics statistics() {
+        return statistics;
+    }
+
+    /** Plays {@code source} from its first frame, cancelling what played. */
+    void play(AudioSource source, CompletableFuture<Void> done) {
+        if (source.frameCount() == 0) {
+            replaceAudio(Silence.INSTANCE);
+            done.complete(null);
+        } else {
+            replaceAudio(new Playback(source, done));
+        }
+    }
+
+    /** Sends {@code next} from the next tick on; the source it replaces is cancelled. */
+    void replaceAudio(OutboundAudio next) {
+        OutboundAudio previous = audio;
+        audio = next;
+        previous.cancel();
+    }
+
+    void sendDtmf(DtmfSender digits, CompletableFuture<Void> done) {
+        dtmf.add(digits, done);
+    }
+
+    /** The session closes: what plays and every queued digit string are cancelled. */
+    void close() {
+        replaceAudio(Silence.INSTANCE);
+        dtmf.cancelAll();
+    }
+
+    /** Called by the pacer once per 20 ms tick, {@code deadlineNanos} being when it is due. */
+    void onTick(long tick, long deadlineNanos) {
+        RtpPeer peer = route.active();
+        if (peer == null) {
+            return;
+        }
+        if (firstTick < 0) {
+            firstTick = tick;
+        }
+        // The timestamp follows the pacer's clock, so ticks skipped by a stalled pacer show up as a
+        // timestamp jump (RFC 3550 §5.1: "the timestamp ... increments monotonically and linearly
+        // in time"), not as audio played too late. The sequence number "increments by one for each
+        // RTP data packet sent" (§5.1).
+        long timestamp = firstTimestamp.plus((tick - firstTick) * SAMPLES_PER_FRAME).value();
+        int sequence = firstSequence.plus(statistics.packetsSent()).value();
+        ByteBuf packet = channel.alloc().ioBuffer(RtpPacket.FIXED_HEADER_LENGTH + SAMPLES_PER_FRAME);
+        OutboundAudio ended = null;
+        try {
+            if (!dtmf.writeEvent(peer, sequence, timestamp, ssrc, packet)) {
+                // RFC 3551 §4.1: "Applications without silence suppression MUST set the marker bit
+                // to zero"; the stream never pauses, so audio packets never carry it.
+                RtpPacket.writeHeader(packet, false, peer.codec().payloadType(), sequence, timestamp, ssrc);
+                if (!audio.writeFrame(peer.codec(), packet)) {
+                    ended = audio;
+                    audio = Silence.INSTANCE;
+                }
+            }
+        } catch (RuntimeException e) {
+            packet.release();
+            throw e;
+        }
+        int bytes = packet.readableBytes();
+        channel.writeAndFlush(new DatagramPacket(packet, peer.remote()), channel.voidPromise());
+        statistics.onSent(tick, deadlineNanos, bytes, nanoClock.getAsLong());
+        // Futures complete after the packet has left, so a flow that plays the next prompt from
+        // a callback continues on the very next tick.
+        if (ended != null) {
+            ended.ended();
+        }
+        dtmf.afterSend();
+    }
+
+    @Override
+    public String toString() {
+        RtpPeer peer = route.last();
+        return "RtpSender[" + channel.localAddress() + (peer == null ? ", not connected" : " → " + peer.remote()
+                + " " + peer.codec()) + ", " + audio + "]";
+    }
+}
