@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DatagramPacket;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 import org.outdial.media.audio.AudioSource;
 import org.outdial.media.dtmf.DtmfSender;
@@ -53,6 +54,16 @@ final class RtpSender {
         this.firstSequence = firstSequence;
         this.firstTimestamp = firstTimestamp;
         this.nanoClock = nanoClock;
+    }
+
+    /** A sender for a real session: random SSRC, first sequence number and timestamp, the real clock. */
+    static RtpSender startingAtRandom(Channel channel, RtpRoute route) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        // RFC 3550 §5.1: random initial sequence number, timestamp and SSRC make known-plaintext
+        // attacks on encrypted streams harder and keep restarted sessions apart.
+        return new RtpSender(channel, route, random.nextLong(1L << 32),
+                new RtpSequenceNumber(random.nextInt(RtpSequenceNumber.MODULUS)),
+                new RtpTimestamp(random.nextLong(RtpTimestamp.MODULUS)), System::nanoTime);
     }
 
     EventLoop eventLoop() {

@@ -1,52 +1,45 @@
 package org.outdial.media.rtp;
 
 import io.netty.channel.Channel;
-import io.netty.channel.EventLoop;
 import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.outdial.media.audio.AudioSource;
+import org.outdial.media.codec.Codec;
 import org.outdial.media.dtmf.DtmfEvent;
 import org.outdial.media.dtmf.DtmfReceiver;
 import org.outdial.media.dtmf.DtmfSender;
-import org.outdial.media.codec.Codec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One call leg's RTP stream: a UDP socket on an even port of {@code sip.media-ports}, sending G.711
- * in 20 ms packets on the shared {@link MediaPacer} ({@link RtpSender}) and receiving audio and
- * RFC 4733 digits ({@link RtpReceiver}). This class is the lifecycle (connect, close, the port's
- * release) and hands everything else to those two.
+ * in 20 ms packets on the shared {@link MediaPacer} and receiving audio and RFC 4733 digits. This
+ * class is the lifecycle (connect, close, the port's release) and the threads; the
+ * {@link RtpSender} and the {@link RtpReceiver} do the rest.
  *
- * <h2>Behaviour</h2>
  * <ul>
  *   <li><b>Sending starts at {@link #connect}</b> and never stops until {@link #close}: while
  *       nothing plays, the session sends G.711 silence ({@link Silence}).</li>
  *   <li><b>Symmetric RTP</b> (RFC 4961): the first valid packet after each {@code connect}
  *       decides where packets go ({@link RtpRoute}).</li>
- *   <li><b>{@link #play} replaces</b> what is playing or relayed: the earlier future is
- *       cancelled. Composite prompts are one {@link AudioSource#concat} source, so there is
- *       nothing to queue.</li>
- *   <li><b>{@link #relayFrom} sends another leg's received audio</b>, a bridge
- *       ({@link RelayedAudio}); it too is replaced by the next {@code play} or {@code relayFrom}.</li>
- *   <li><b>{@link #sendDtmf} queues</b> behind earlier digit strings. While an event is sent the
- *       audio is paused, not skipped, and resumes where it was ({@link OutboundDtmf}).</li>
- *   <li><b>Received digits</b> are reported once per event, when its first packet arrives (see
- *       {@link DtmfReceiver}).</li>
+ *   <li><b>{@link #play} and {@link #relayFrom} replace</b> what is playing or relayed: the
+ *       earlier future is cancelled. Composite prompts are one {@link AudioSource#concat} source,
+ *       so there is nothing to queue.</li>
+ *   <li><b>{@link #sendDtmf} queues</b> behind earlier digit strings; the audio pauses during
+ *       each event and resumes where it was ({@link OutboundDtmf}). Received digits are reported
+ *       once per event, when its first packet arrives ({@link DtmfReceiver}).</li>
  * </ul>
  *
- * <h2>Threads</h2>
- * All methods may be called from any thread, typically a call flow's virtual thread. State is owned
- * by the channel's Netty event loop: commands are handed to it, and the pacer's tick and incoming
- * packets run on it. Futures complete and listeners run on that event loop, so they must not block;
- * a call flow awaits the futures on its own thread.
+ * <p>Threads: all methods may be called from any thread, typically a call flow's virtual thread.
+ * State is owned by the channel's Netty event loop: commands are handed to it, and the pacer's
+ * tick and incoming packets run on it. Futures complete and listeners run on that event loop, so
+ * they must not block; a call flow awaits the futures on its own thread.
  */
 public final class RtpSession implements AutoCloseable {
 
@@ -55,6 +48,7 @@ public final class RtpSession implements AutoCloseable {
     private final MediaEngine engine;
     private final int port;
     private final Channel channel;
+    private final LoopHandoff loop;
     private final RtpRoute route;
     private final RtpReceiver receiver;
     private final RtpSender sender;
@@ -66,14 +60,10 @@ public final class RtpSession implements AutoCloseable {
         this.engine = engine;
         this.port = port;
         this.channel = channel;
+        this.loop = new LoopHandoff(channel.eventLoop());
         this.route = route;
         this.receiver = receiver;
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        // RFC 3550 §5.1: random initial sequence number, timestamp and SSRC make known-plaintext
-        // attacks on encrypted streams harder and keep restarted sessions apart.
-        long ssrc = random.nextLong(1L << 32);
-        this.sender = new RtpSender(channel, route, ssrc, new RtpSequenceNumber(random.nextInt(RtpSequenceNumber.MODULUS)),
-                new RtpTimestamp(random.nextLong(RtpTimestamp.MODULUS)), System::nanoTime);
+        this.sender = RtpSender.startingAtRandom(channel, route);
     }
 
     /** The bound local address and port; advertise the port in SDP. */
@@ -105,7 +95,7 @@ public final class RtpSession implements AutoCloseable {
             throw new IllegalStateException("RTP session on port " + port + " is closed");
         }
         route.connect(peer);
-        onLoop(() -> {
+        loop.run(() -> {
             if (!route.isClosed()) {
                 engine.pacer().register(sender);
             }
@@ -127,7 +117,7 @@ public final class RtpSession implements AutoCloseable {
             source.encoded(current.codec());
         }
         CompletableFuture<Void> done = new CompletableFuture<>();
-        commandOrCancel(() -> sender.play(source, done), done);
+        loop.runUnlessClosed(() -> sender.play(source, done), route, done);
         return done;
     }
 
@@ -146,13 +136,13 @@ public final class RtpSession implements AutoCloseable {
         RelayedAudio relay = new RelayedAudio(done);
         other.receiver.addRelay(relay);
         done.whenComplete((ignored, failure) -> other.receiver.removeRelay(relay));
-        commandOrCancel(() -> sender.replaceAudio(relay), done);
+        loop.runUnlessClosed(() -> sender.replaceAudio(relay), route, done);
         return done;
     }
 
     /** Stops what is playing or relayed (its future is cancelled); silence follows. */
     public void stopPlayback() {
-        onLoop(() -> sender.replaceAudio(Silence.INSTANCE), null);
+        loop.run(() -> sender.replaceAudio(Silence.INSTANCE), null);
     }
 
     /**
@@ -167,7 +157,7 @@ public final class RtpSession implements AutoCloseable {
     public CompletableFuture<Void> sendDtmf(String digits) {
         DtmfSender digitSender = new DtmfSender(digits);
         CompletableFuture<Void> done = new CompletableFuture<>();
-        commandOrCancel(() -> sender.sendDtmf(digitSender, done), done);
+        loop.runUnlessClosed(() -> sender.sendDtmf(digitSender, done), route, done);
         return done;
     }
 
@@ -191,11 +181,11 @@ public final class RtpSession implements AutoCloseable {
         if (done != null) {
             return done;
         }
-        if (channel.eventLoop().inEventLoop()) {
+        if (loop.inLoop()) {
             return snapshot();
         }
         try {
-            return channel.eventLoop().submit(this::snapshot).get(1, TimeUnit.SECONDS);
+            return loop.read(this::snapshot);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MediaException("interrupted while reading RTP statistics", e);
@@ -216,7 +206,7 @@ public final class RtpSession implements AutoCloseable {
     @Override
     public void close() {
         CompletableFuture<Void> closing = closeAsync();
-        if (channel.eventLoop().inEventLoop()) {
+        if (loop.inLoop()) {
             return;
         }
         try {
@@ -253,11 +243,7 @@ public final class RtpSession implements AutoCloseable {
             });
         };
         try {
-            if (channel.eventLoop().inEventLoop()) {
-                shutdown.run();
-            } else {
-                channel.eventLoop().execute(shutdown);
-            }
+            loop.execute(shutdown);
         } catch (RejectedExecutionException e) {
             // The engine is shutting its event loops down; the socket closes with them.
             finalStats = RtpStats.EMPTY;
@@ -271,38 +257,8 @@ public final class RtpSession implements AutoCloseable {
         return route.isClosed();
     }
 
-    /** Runs {@code command} on the event loop, or cancels {@code done} if the session is closed by then. */
-    private void commandOrCancel(Runnable command, CompletableFuture<Void> done) {
-        onLoop(() -> {
-            if (route.isClosed()) {
-                done.cancel(false);
-            } else {
-                command.run();
-            }
-        }, done);
-    }
-
-    private void onLoop(Runnable task, CompletableFuture<Void> failOnReject) {
-        EventLoop loop = channel.eventLoop();
-        if (loop.inEventLoop()) {
-            task.run();
-            return;
-        }
-        try {
-            loop.execute(task);
-        } catch (RejectedExecutionException e) {
-            if (failOnReject != null) {
-                failOnReject.completeExceptionally(new IllegalStateException("media engine is closed", e));
-            }
-        }
-    }
-
     private RtpStats snapshot() {
-        SendStatistics sent = sender.statistics();
-        ReceiveStatistics received = receiver.statistics();
-        return new RtpStats(sent.packetsSent(), sent.bytesSent(), receiver.packetsReceived(), receiver.bytesReceived(),
-                received.lost(), received.jitterMillis(), sent.intervalErrorP50Micros(), sent.intervalErrorP99Micros(),
-                sent.intervalErrorMaxMicros(), sent.latenessP99Micros(), sent.latenessMaxMicros());
+        return RtpStats.of(sender.statistics(), receiver);
     }
 
     @Override

@@ -37,4 +37,12 @@ public record RtpStats(
             throw new IllegalArgumentException("RTP counters must not be negative");
         }
     }
+
+    /** The figures of one session's two halves, read on its event loop. */
+    static RtpStats of(SendStatistics sent, RtpReceiver received) {
+        ReceiveStatistics stream = received.statistics();
+        return new RtpStats(sent.packetsSent(), sent.bytesSent(), received.packetsReceived(), received.bytesReceived(),
+                stream.lost(), stream.jitterMillis(), sent.intervalErrorP50Micros(), sent.intervalErrorP99Micros(),
+                sent.intervalErrorMaxMicros(), sent.latenessP99Micros(), sent.latenessMaxMicros());
+    }
 }

@@ -1,12 +1,14 @@
 package org.outdial.media.rtp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -164,6 +166,30 @@ class RtpLoopbackTest {
 
         assertEquals(List.of(400.0, 800.0, 1200.0, 1600.0, 2000.0),
                 new ToneDetector(TONES, 8000, 0.6).sequence(concat(received), 160, 3));
+    }
+
+    @Test
+    void aBridgeRelaysWhatOneLegReceivesToTheOtherLegsFarEnd() throws Exception {
+        // caller ⇄ callee is one call; operatorLeg ⇄ operator the other, in A-law. The operator's
+        // leg relays what the callee leg receives: the operator hears the caller.
+        connect(Codec.PCMU);
+        RtpSession operatorLeg = engine.openSession();
+        RtpSession operator = engine.openSession();
+        operatorLeg.connect(new InetSocketAddress("127.0.0.1", operator.localPort()), Codec.PCMA, DTMF_PT);
+        operator.connect(new InetSocketAddress("127.0.0.1", operatorLeg.localPort()), Codec.PCMA, DTMF_PT);
+        ConcurrentLinkedQueue<short[]> heard = new ConcurrentLinkedQueue<>();
+        operator.onAudio(heard::add);
+
+        var relay = operatorLeg.relayFrom(callee);
+        caller.play(toneSequence()).get(5, TimeUnit.SECONDS);
+        // The relay delays by up to 60 ms; the last tone's tail arrives after the caller is done.
+        long relayed = operatorLeg.stats().packetsSent() + 10;
+        await("the relay has sent the last tone", () -> operatorLeg.stats().packetsSent() >= relayed);
+        operatorLeg.stopPlayback();
+
+        assertThrows(CancellationException.class, () -> relay.get(1, TimeUnit.SECONDS), "stopping the relay cancels its future");
+        assertEquals(List.of(400.0, 800.0, 1200.0, 1600.0, 2000.0),
+                new ToneDetector(TONES, 8000, 0.6).sequence(concat(heard), 160, 3));
     }
 
     private static short[] concat(Iterable<short[]> frames) {

@@ -33,6 +33,15 @@ class RtpSequenceNumberTest {
     }
 
     @Test
+    void aPacketCountBeyond16And32BitsStillLandsOnTheRightNumber() {
+        RtpSequenceNumber first = new RtpSequenceNumber(65530);
+
+        assertEquals(new RtpSequenceNumber(65530), first.plus(RtpSequenceNumber.MODULUS));
+        assertEquals(new RtpSequenceNumber(4), first.plus(10 + 3L * RtpSequenceNumber.MODULUS));
+        assertEquals(new RtpSequenceNumber(4), first.plus((1L << 32) + 10), "past what an int holds");
+    }
+
+    @Test
     void halfTheSpaceAheadIsOlderBySerialArithmetic() {
         // RFC 1982: exactly half way is undefined; one past it reads as behind.
         assertFalse(new RtpSequenceNumber(32769).isNewerThan(new RtpSequenceNumber(0)));

@@ -17,6 +17,15 @@ class RtpTimestampTest {
     }
 
     @Test
+    void aFrameCountPastTheWrapLandsOnTheRightTimestamp() {
+        RtpTimestamp first = new RtpTimestamp(MAX - 479);
+
+        assertEquals(new RtpTimestamp(0), first.plus(3 * 160));
+        assertEquals(new RtpTimestamp(160), first.plus(4 * 160 + 5 * RtpTimestamp.MODULUS));
+        assertEquals(new RtpTimestamp(MAX - 639), first.plus(-160 + RtpTimestamp.MODULUS * 2));
+    }
+
+    @Test
     void timestampsAfterTheWrapAreNewer() {
         RtpTimestamp before = new RtpTimestamp(MAX - 79);
         RtpTimestamp after = new RtpTimestamp(80);
