@@ -19,7 +19,9 @@ import org.outdial.media.dtmf.DtmfSender;
  *
  * <p>Every method runs on the channel's event loop, which owns all state here; the session hands
  * commands over to it. Per packet the tick allocates only what it did before this class existed:
- * a pooled buffer and the {@code DatagramPacket} envelope.
+ * a pooled buffer and the {@code DatagramPacket} envelope. The sequence number and timestamp
+ * records never leave the tick, so once it is compiled the JIT's escape analysis removes them
+ * (measured in docs/BENCHMARKS.md: the same bytes per tick as the code before the split).
  */
 final class RtpSender {
 
