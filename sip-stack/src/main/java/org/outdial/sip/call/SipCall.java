@@ -38,7 +38,6 @@ import org.outdial.sip.sdp.SdpFormatException;
 import org.outdial.sip.sdp.SdpParser;
 import org.outdial.sip.sdp.SessionDescription;
 import org.outdial.sip.stack.SipEvent;
-import org.outdial.sip.trunk.TrunkGate;
 import org.outdial.sip.trunk.TrunkSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +56,6 @@ final class SipCall implements Call {
 
     private final SipTelephony telephony;
     private final SipMessages messages;
-    private final TrunkGate gate;
     private final TrunkSettings trunk;
     private final DialRequest request;
     private final ReentrantLock lock = new ReentrantLock();
@@ -69,8 +67,6 @@ final class SipCall implements Call {
     private final List<Consumer<short[]>> audioListeners = new CopyOnWriteArrayList<>();
 
     private volatile String callId = "";
-    /** Whether this call holds one of the trunk's lines (refused calls never do). */
-    private boolean holdsLine;
     private CallState state = CallState.CREATED;
     private MediaLeg leg;
     private boolean mediaConnected;
@@ -95,11 +91,10 @@ final class SipCall implements Call {
     private Instant answeredAt;
     private Instant endedAt;
 
-    SipCall(SipTelephony telephony, SipMessages messages, TrunkGate gate, DialRequest request) {
+    SipCall(SipTelephony telephony, SipMessages messages, TrunkSettings trunk, DialRequest request) {
         this.telephony = telephony;
         this.messages = messages;
-        this.gate = gate;
-        this.trunk = gate.settings();
+        this.trunk = trunk;
         this.request = request;
     }
 
@@ -210,25 +205,11 @@ final class SipCall implements Call {
 
     // ---- start ----------------------------------------------------------------------------
 
-    /** Refused by the trunk's limits: ends at once, nothing is sent. */
-    void refuse(String why) {
-        List<Runnable> after = new ArrayList<>(2);
-        lock.lock();
-        try {
-            inviteSent = telephony.now();
-            finish(OutcomeTable.forLocal(LocalCause.TRUNK_FULL), 0, why, Party.LOCAL, after);
-        } finally {
-            lock.unlock();
-        }
-        after.forEach(Runnable::run);
-    }
-
     /** Opens the RTP leg, sends the INVITE, starts the ring timer. Called once, by the telephony. */
     void start(MediaLegs legs) {
         List<Runnable> after = new ArrayList<>(2);
         lock.lock();
         try {
-            holdsLine = true;
             inviteSent = telephony.now();
             try {
                 leg = legs.open();
@@ -604,7 +585,7 @@ final class SipCall implements Call {
                 pending.endedBy(), after);
     }
 
-    /** Ends the call once: timers off, media closed, line back to the trunk, futures completed. */
+    /** Ends the call once: timers off, media closed, dialog released, futures completed. */
     private void finish(Classification c, int sipCode, String reason, Party by, List<Runnable> after) {
         if (state == CallState.ENDED && outcome.isDone()) {
             return;
@@ -622,10 +603,6 @@ final class SipCall implements Call {
         releaseDialog();
         if (!callId.isEmpty()) {
             telephony.unregister(this);
-        }
-        if (holdsLine) {
-            holdsLine = false;
-            gate.release();
         }
         CallOutcome result = outcome(c, sipCode, reason, by);
         LOG.debug("{}: {}", this, result);

@@ -6,8 +6,6 @@ public enum LocalCause {
     RING_TIMEOUT,
     /** The caller of {@code Call.hangup()} gave up before an answer. */
     ABANDONED,
-    /** The trunk's max-calls or max-cps was reached here; nothing was sent. */
-    TRUNK_FULL,
     /** No response to the INVITE at all (RFC 3261 Timer B, 64*T1). */
     NO_RESPONSE,
     /** The transport failed (TCP connection refused or reset, ICMP unreachable). */

@@ -3,7 +3,6 @@ package org.outdial.testbed.sipp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -165,38 +164,6 @@ class CallOutcomesAgainstSippTest {
 
         assertTrue(call.progress().stream().anyMatch(p -> p.status() == 183 && p.earlyMedia()),
                 call.progress().toString());
-    }
-
-    @Test
-    void trunkAtMaxCallsRefusesWithoutSending() throws Exception {
-        Call first = line.telephony.dial(DialRequest.of(SippLine.ONE_LINE_TRUNK, CalleeNumbers.RING_FOREVER,
-                Duration.ofSeconds(20)));
-        try {
-            awaitRinging(first);
-            CallOutcome second = call(SippLine.ONE_LINE_TRUNK, CalleeNumbers.ANSWER, Duration.ofSeconds(5));
-
-            assertEquals(Outcome.CONGESTION, second.outcome());
-            assertEquals(0, second.sipCode(), "nothing was sent");
-            assertEquals(34, second.q850());
-            assertNull(second.timings().firstProvisional());
-        } finally {
-            first.hangup();
-            first.outcome().get(10, TimeUnit.SECONDS);
-        }
-        assertEquals(0, line.telephony.inFlight(SippLine.ONE_LINE_TRUNK), "the line came back");
-    }
-
-    @Test
-    void trunkAtMaxCpsRefusesTheSecondCallInTheSameSecond() throws Exception {
-        Call first = line.telephony.dial(DialRequest.of(SippLine.ONE_CPS_TRUNK, CalleeNumbers.finalResponse(486),
-                Duration.ofSeconds(5)));
-        Call second = line.telephony.dial(DialRequest.of(SippLine.ONE_CPS_TRUNK, CalleeNumbers.finalResponse(486),
-                Duration.ofSeconds(5)));
-
-        assertEquals(Outcome.BUSY, first.outcome().get(10, TimeUnit.SECONDS).outcome());
-        CallOutcome refused = second.outcome().get(1, TimeUnit.SECONDS);
-        assertEquals(Outcome.CONGESTION, refused.outcome());
-        assertTrue(refused.reason().contains("max-cps"), refused.reason());
     }
 
     @Test
