@@ -63,14 +63,15 @@ class JainSipStackTest {
         ListAppender<ILoggingEvent> recorded = new ListAppender<>();
         recorded.start();
         stackLog.addAppender(recorded);
-        try (JainSipStack stack = JainSipStack.start(new SipSettings("127.0.0.1", freePort()),
-                new SipEventAdapter(e -> { }))) {
+        JainSipStack stack = JainSipStack.start(new SipSettings("127.0.0.1", freePort()), new SipEventAdapter(e -> { }));
+        try {
             List<String> warnings = recorded.list.stream()
                     .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
                     .map(ILoggingEvent::getFormattedMessage)
                     .toList();
             assertEquals(List.of(), warnings, "the RI's start-up warnings");
         } finally {
+            stack.close();
             stackLog.detachAppender(recorded);
         }
     }
