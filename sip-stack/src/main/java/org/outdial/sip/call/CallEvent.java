@@ -38,7 +38,7 @@ sealed interface CallEvent {
         }
     }
 
-    /** The authenticated INVITE asked for by the last {@link Rejected} challenge could not be built or sent. */
+    /** The authenticated INVITE asked for by {@code challenge} could not be built or sent. */
     record ChallengeNotAnswered(Rejected challenge) implements CallEvent {
     }
 

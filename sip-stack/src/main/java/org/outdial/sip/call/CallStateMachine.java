@@ -4,24 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.outdial.sip.call.CallAction.AbandonInvite;
-import org.outdial.sip.call.CallAction.AnswerReInvite;
-import org.outdial.sip.call.CallAction.CloseMedia;
-import org.outdial.sip.call.CallAction.ConnectMedia;
-import org.outdial.sip.call.CallAction.Finish;
-import org.outdial.sip.call.CallAction.RefuseReInvite;
-import org.outdial.sip.call.CallAction.ReportAnswer;
-import org.outdial.sip.call.CallAction.ReportProgress;
-import org.outdial.sip.call.CallAction.ResendInviteWithAuth;
-import org.outdial.sip.call.CallAction.SendAck;
-import org.outdial.sip.call.CallAction.SendBye;
-import org.outdial.sip.call.CallAction.SendCancel;
-import org.outdial.sip.call.CallAction.StartTimer;
-import org.outdial.sip.call.CallAction.StopTimer;
-import org.outdial.sip.call.CallEvent.Answered;
-import org.outdial.sip.call.CallEvent.Provisional;
-import org.outdial.sip.call.CallEvent.Rejected;
 import org.outdial.sip.outcome.CallOutcome;
 import org.outdial.sip.outcome.Classification;
 import org.outdial.sip.outcome.LocalCause;
@@ -36,7 +18,7 @@ import org.outdial.sip.outcome.Party;
  *
  * <p>Each event is handled by one method with an exhaustive switch over {@link CallState}. Events
  * that can only come from the network are dropped in states where they mean nothing (a 1xx after
- * the answer, a retransmitted 2xx); none of them ever makes a second {@link Finish}.
+ * the answer, a retransmitted 2xx); none of them ever makes a second {@link CallAction.Finish}.
  */
 final class CallStateMachine {
 
@@ -80,9 +62,9 @@ final class CallStateMachine {
         switch (event) {
             case CallEvent.InviteSent e -> inviteSent(e, out);
             case CallEvent.NotPlaced e -> notPlaced(e, out);
-            case Provisional e -> provisional(e, now, out);
-            case Answered e -> answered(e, now, out);
-            case Rejected e -> rejected(e, now, out);
+            case CallEvent.Provisional e -> provisional(e, now, out);
+            case CallEvent.Answered e -> answered(e, now, out);
+            case CallEvent.Rejected e -> rejected(e, now, out);
             case CallEvent.ChallengeNotAnswered e -> challengeNotAnswered(e, now, out);
             case CallEvent.InviteTimedOut e -> inviteTimedOut(now, out);
             case CallEvent.ByeAnswered e -> byeOver(now, out);
@@ -103,7 +85,7 @@ final class CallStateMachine {
         requireCreated(e);
         timeline.dialed(e.dialedAt());
         state = state.moveTo(CallState.INVITING);
-        out.add(new StartTimer(CallTimer.RING, ringTimeout));
+        out.add(new CallAction.StartTimer(CallTimer.RING, ringTimeout));
     }
 
     private void notPlaced(CallEvent.NotPlaced e, List<CallAction> out) {
@@ -120,11 +102,10 @@ final class CallStateMachine {
 
     // ---- responses to the INVITE ----------------------------------------------------------
 
-    private void provisional(Provisional p, Instant now, List<CallAction> out) {
+    private void provisional(CallEvent.Provisional p, Instant now, List<CallAction> out) {
         switch (state) {
-            case CREATED, CONFIRMED, ENDING, ENDED -> {
-                // nothing sent yet, or a 1xx overtaken by the final response: dropped
-            }
+            case CREATED, CONFIRMED, ENDING, ENDED ->
+                    nothing("not sent yet, or a 1xx overtaken by the final response");
             case INVITING, EARLY -> {
                 boolean early = false;
                 if (p.status() > 100 && p.sdp() instanceof RemoteSdp.Usable usable) {
@@ -143,22 +124,21 @@ final class CallStateMachine {
         }
     }
 
-    private void progress(Provisional p, boolean early, Instant now, List<CallAction> out) {
+    private void progress(CallEvent.Provisional p, boolean early, Instant now, List<CallAction> out) {
         provisionalSeen = true;
         CallProgress progress = new CallProgress(p.status(), p.reason(), early, now);
         timeline.provisional(now, progress.ringing());
-        out.add(new ReportProgress(progress));
+        out.add(new CallAction.ReportProgress(progress));
     }
 
-    private void answered(Answered a, Instant now, List<CallAction> out) {
+    private void answered(CallEvent.Answered a, Instant now, List<CallAction> out) {
         switch (state) {
-            case CREATED, CONFIRMED, ENDING, ENDED -> {
-                // a retransmitted 2xx: the stack re-sends our ACK by itself
-            }
+            case CREATED, CONFIRMED, ENDING, ENDED ->
+                    nothing("a retransmitted 2xx: the stack re-sends our ACK by itself");
             case INVITING, EARLY -> {
                 timeline.answered(now);
-                out.add(new SendAck());
-                out.add(new StopTimer(CallTimer.RING));
+                out.add(new CallAction.SendAck());
+                out.add(new CallAction.StopTimer(CallTimer.RING));
                 switch (a.sdp()) {
                     case RemoteSdp.Usable usable -> {
                         connect(usable, out);
@@ -174,7 +154,7 @@ final class CallStateMachine {
             case CANCELLING -> {
                 // The 2xx raced our CANCEL: the call is ours to end at once (RFC 3261 §9.1, §15).
                 timeline.answered(now);
-                out.add(new SendAck());
+                out.add(new CallAction.SendAck());
                 Classification c = OutcomeTable.forLocal(cancelCause);
                 pending = new Pending(c, 200, "answered as we cancelled; hung up", Party.LOCAL);
                 sendBye(c.q850(), now, out);
@@ -184,8 +164,8 @@ final class CallStateMachine {
 
     private void confirm(List<CallAction> out) {
         state = state.moveTo(CallState.CONFIRMED);
-        out.add(new StartTimer(CallTimer.LENGTH, maxDuration));
-        out.add(new ReportAnswer());
+        out.add(new CallAction.StartTimer(CallTimer.LENGTH, maxDuration));
+        out.add(new CallAction.ReportAnswer());
     }
 
     private void badAnswer(Instant now, List<CallAction> out) {
@@ -194,25 +174,23 @@ final class CallStateMachine {
         sendBye(c.q850(), now, out);
     }
 
-    private void rejected(Rejected r, Instant now, List<CallAction> out) {
+    private void rejected(CallEvent.Rejected r, Instant now, List<CallAction> out) {
         switch (state) {
-            case CREATED, CONFIRMED, ENDING, ENDED -> {
-                // the INVITE is not pending: nothing to decide
-            }
+            case CREATED, CONFIRMED, ENDING, ENDED -> nothing("the INVITE is not pending: nothing to decide");
             case INVITING, EARLY -> {
                 if (r.challenge() && authAttempts == 0 && hasCredentials) {
                     // One retry with credentials; a second challenge ends the call with its own row.
                     authAttempts++;
                     provisionalSeen = false; // a new INVITE transaction: its CANCEL waits for its own 1xx
                     state = state.moveTo(CallState.INVITING);
-                    out.add(new ResendInviteWithAuth(authAttempts));
+                    out.add(new CallAction.ResendInviteWithAuth(authAttempts));
                 } else {
                     finishRejected(r, now, out);
                 }
             }
             case CANCELLING -> {
                 if (r.status() == 487) {
-                    finish(OutcomeTable.forLocal(cancelCause), 487, reasonOf(cancelCause), Party.LOCAL, now, out);
+                    finish(OutcomeTable.forLocal(cancelCause), 487, cancelCause.reason(), Party.LOCAL, now, out);
                 } else {
                     finishRejected(r, now, out); // the trunk's own answer crossed our CANCEL
                 }
@@ -223,13 +201,12 @@ final class CallStateMachine {
     private void challengeNotAnswered(CallEvent.ChallengeNotAnswered e, Instant now, List<CallAction> out) {
         switch (state) {
             case INVITING, EARLY -> finishRejected(e.challenge(), now, out);
-            case CREATED, CANCELLING, CONFIRMED, ENDING, ENDED -> {
-                // only follows our own ResendInviteWithAuth, which leaves the call INVITING
-            }
+            case CREATED, CANCELLING, CONFIRMED, ENDING, ENDED ->
+                    nothing("only follows our own ResendInviteWithAuth, which leaves the call INVITING");
         }
     }
 
-    private void finishRejected(Rejected r, Instant now, List<CallAction> out) {
+    private void finishRejected(CallEvent.Rejected r, Instant now, List<CallAction> out) {
         Classification c = OutcomeTable.forResponse(r.status());
         Classification reported = r.q850() > 0 ? new Classification(c.outcome(), r.q850()) : c;
         finish(reported, r.status(), r.status() + " " + r.reason(), Party.REMOTE, now, out);
@@ -240,9 +217,8 @@ final class CallStateMachine {
             case INVITING, EARLY -> finishLocal(LocalCause.NO_RESPONSE, now, out);
             // No 1xx ever came, so the CANCEL was never sent: the INVITE's own timeout ends the call.
             case CANCELLING -> finishLocal(cancelCause, now, out);
-            case CREATED, CONFIRMED, ENDING, ENDED -> {
-                // the INVITE transaction ended with its 2xx or final response
-            }
+            case CREATED, CONFIRMED, ENDING, ENDED ->
+                    nothing("the INVITE transaction ended with its 2xx or final response");
         }
     }
 
@@ -251,9 +227,7 @@ final class CallStateMachine {
     private void byeOver(Instant now, List<CallAction> out) {
         switch (state) {
             case ENDING -> finishPending(now, out);
-            case CREATED, INVITING, EARLY, CANCELLING, CONFIRMED, ENDED -> {
-                // no BYE of ours is pending
-            }
+            case CREATED, INVITING, EARLY, CANCELLING, CONFIRMED, ENDED -> nothing("no BYE of ours is pending");
         }
     }
 
@@ -262,17 +236,15 @@ final class CallStateMachine {
             case CONFIRMED -> finish(new Classification(Outcome.ANSWERED, bye.q850() > 0 ? bye.q850() : 16), 200,
                     "callee hung up", Party.REMOTE, now, out);
             case ENDING -> finishPending(now, out); // BYEs crossed; ours will get 200 or 481, either is fine
-            case CREATED, INVITING, EARLY, CANCELLING, ENDED -> {
-                // no confirmed dialog to end
-            }
+            case CREATED, INVITING, EARLY, CANCELLING, ENDED -> nothing("no confirmed dialog to end");
         }
     }
 
     private void reInvite(List<CallAction> out) {
         switch (state) {
-            case CONFIRMED -> out.add(new AnswerReInvite());
+            case CONFIRMED -> out.add(new CallAction.AnswerReInvite());
             // RFC 3261 §14.2: 491 Request Pending while we are mid-change (ending, or not yet up).
-            case CREATED, INVITING, EARLY, CANCELLING, ENDING, ENDED -> out.add(new RefuseReInvite(491));
+            case CREATED, INVITING, EARLY, CANCELLING, ENDING, ENDED -> out.add(new CallAction.RefuseReInvite(491));
         }
     }
 
@@ -280,33 +252,33 @@ final class CallStateMachine {
 
     private void timerFired(CallTimer timer, Instant now, List<CallAction> out) {
         switch (timer) {
-            case RING -> {
-                switch (state) {
-                    case INVITING, EARLY -> cancel(LocalCause.RING_TIMEOUT, out);
-                    case CREATED, CANCELLING, CONFIRMED, ENDING, ENDED -> {
-                        // answered, cancelled or ended as the timer fired
-                    }
-                }
+            case RING -> ringTimedOut(out);
+            case LENGTH -> lengthCapReached(now, out);
+            case CANCEL_GUARD -> cancelGuardExpired(now, out);
+        }
+    }
+
+    private void ringTimedOut(List<CallAction> out) {
+        switch (state) {
+            case INVITING, EARLY -> cancel(LocalCause.RING_TIMEOUT, out);
+            case CREATED, CANCELLING, CONFIRMED, ENDING, ENDED -> nothing("answered, cancelled or ended meanwhile");
+        }
+    }
+
+    private void lengthCapReached(Instant now, List<CallAction> out) {
+        switch (state) {
+            case CONFIRMED -> bye("call-length cap of " + maxDuration + " reached", now, out);
+            case CREATED, INVITING, EARLY, CANCELLING, ENDING, ENDED -> nothing("already ending");
+        }
+    }
+
+    private void cancelGuardExpired(Instant now, List<CallAction> out) {
+        switch (state) {
+            case CANCELLING -> {
+                out.add(new CallAction.AbandonInvite());
+                finishLocal(cancelCause, now, out);
             }
-            case LENGTH -> {
-                switch (state) {
-                    case CONFIRMED -> bye("call-length cap of " + maxDuration + " reached", now, out);
-                    case CREATED, INVITING, EARLY, CANCELLING, ENDING, ENDED -> {
-                        // already ending
-                    }
-                }
-            }
-            case CANCEL_GUARD -> {
-                switch (state) {
-                    case CANCELLING -> {
-                        out.add(new AbandonInvite());
-                        finishLocal(cancelCause, now, out);
-                    }
-                    case CREATED, INVITING, EARLY, CONFIRMED, ENDING, ENDED -> {
-                        // the INVITE ended in time
-                    }
-                }
-            }
+            case CREATED, INVITING, EARLY, CONFIRMED, ENDING, ENDED -> nothing("the INVITE ended in time");
         }
     }
 
@@ -316,9 +288,7 @@ final class CallStateMachine {
                     Party.LOCAL, now, out);
             case INVITING, EARLY -> cancel(LocalCause.ABANDONED, out);
             case CONFIRMED -> bye("hung up", now, out);
-            case CANCELLING, ENDING, ENDED -> {
-                // already on its way out
-            }
+            case CANCELLING, ENDING, ENDED -> nothing("already on its way out");
         }
     }
 
@@ -326,9 +296,7 @@ final class CallStateMachine {
         switch (state) {
             case CREATED, INVITING, EARLY, CANCELLING, CONFIRMED, ENDING ->
                     finish(OutcomeTable.forLocal(LocalCause.LOCAL_ERROR), 0, e.reason(), Party.LOCAL, now, out);
-            case ENDED -> {
-                // already over
-            }
+            case ENDED -> nothing("already over");
         }
     }
 
@@ -336,22 +304,22 @@ final class CallStateMachine {
 
     private void cancel(LocalCause cause, List<CallAction> out) {
         cancelCause = cause;
-        out.add(new StopTimer(CallTimer.RING));
+        out.add(new CallAction.StopTimer(CallTimer.RING));
         state = state.moveTo(CallState.CANCELLING);
         if (provisionalSeen) {
             sendCancel(out);
         }
-        out.add(new StartTimer(CallTimer.CANCEL_GUARD, CANCEL_GUARD));
+        out.add(new CallAction.StartTimer(CallTimer.CANCEL_GUARD, CANCEL_GUARD));
         closeMedia(out);
     }
 
     private void sendCancel(List<CallAction> out) {
         cancelSent = true;
-        out.add(new SendCancel());
+        out.add(new CallAction.SendCancel());
     }
 
     private void bye(String why, Instant now, List<CallAction> out) {
-        out.add(new StopTimer(CallTimer.LENGTH));
+        out.add(new CallAction.StopTimer(CallTimer.LENGTH));
         pending = new Pending(ANSWERED, 200, why, Party.LOCAL);
         sendBye(16, now, out);
     }
@@ -361,7 +329,7 @@ final class CallStateMachine {
         timeline.ended(now);
         state = state.moveTo(CallState.ENDING);
         closeMedia(out);
-        out.add(new SendBye(q850));
+        out.add(new CallAction.SendBye(q850));
     }
 
     private void finishPending(Instant now, List<CallAction> out) {
@@ -369,31 +337,27 @@ final class CallStateMachine {
     }
 
     private void finishLocal(LocalCause cause, Instant now, List<CallAction> out) {
-        finish(OutcomeTable.forLocal(cause), 0, reasonOf(cause), Party.LOCAL, now, out);
+        finish(OutcomeTable.forLocal(cause), 0, cause.reason(), Party.LOCAL, now, out);
     }
 
     private void finish(Classification c, int sipCode, String reason, Party by, Instant now, List<CallAction> out) {
         state = state.moveTo(CallState.ENDED);
         timeline.ended(now);
-        out.add(new Finish(new CallOutcome(c.outcome(), sipCode, c.q850(), reason, by, timeline.timings())));
+        out.add(new CallAction.Finish(new CallOutcome(c.outcome(), sipCode, c.q850(), reason, by, timeline.timings())));
     }
 
     private void connect(RemoteSdp.Usable sdp, List<CallAction> out) {
         mediaConnected = true;
-        out.add(new ConnectMedia(sdp.audio()));
+        out.add(new CallAction.ConnectMedia(sdp.audio()));
     }
 
     private void closeMedia(List<CallAction> out) {
         mediaConnected = false;
-        out.add(new CloseMedia());
+        out.add(new CallAction.CloseMedia());
     }
 
-    private static String reasonOf(LocalCause cause) {
-        return switch (cause) {
-            case RING_TIMEOUT -> "ring timeout";
-            case ABANDONED -> "hung up before answer";
-            case NO_RESPONSE -> "no response from the trunk";
-            case TRANSPORT_ERROR, BAD_ANSWER, LOCAL_ERROR -> cause.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-        };
+    /** A case that needs no action, with why. */
+    private static void nothing(String why) {
+        // the event means nothing in this state
     }
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javax.sip.SipException;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
@@ -51,6 +53,7 @@ public final class SipTelephony implements Telephony {
     private final InstantSource clock;
     private final ScheduledExecutorService timers;
     private final Map<String, SipCall> calls = new ConcurrentHashMap<>();
+    private final List<Consumer<InDialogRequest>> dialogRequestListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong sessionIds;
 
     private SipTelephony(JainSipStack stack, Map<String, TrunkSettings> trunks, MediaLegs media, InstantSource clock,
@@ -126,6 +129,15 @@ public final class SipTelephony implements Telephony {
         return (int) calls.values().stream().filter(call -> call.request().trunk().equals(trunk)).count();
     }
 
+    /**
+     * Calls {@code listener} for every request a far end sends inside one of our calls' dialogs,
+     * once it has been answered: a re-INVITE, its ACK, a BYE, an OPTIONS. Listeners run on the SIP
+     * stack's threads and must not block.
+     */
+    public void onDialogRequest(Consumer<InDialogRequest> listener) {
+        dialogRequestListeners.add(listener);
+    }
+
     public SipSettings settings() {
         return stack.settings();
     }
@@ -165,6 +177,10 @@ public final class SipTelephony implements Telephony {
 
     ScheduledFuture<?> schedule(Runnable task, Duration delay) {
         return timers.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    void handled(InDialogRequest request) {
+        dialogRequestListeners.forEach(listener -> listener.accept(request));
     }
 
     void register(SipCall call) {
