@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.sip.message.Request;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.outdial.sip.call.Call;
 import org.outdial.sip.call.DialRequest;
+import org.outdial.sip.call.InDialogRequest;
 import org.outdial.sip.outcome.CallOutcome;
 import org.outdial.sip.outcome.Outcome;
 import org.outdial.sip.outcome.Party;
@@ -170,8 +173,17 @@ class CallOutcomesAgainstSippTest {
     void holdReInviteIsAnsweredRecvonlyAndTheCallStaysUp() throws Exception {
         Call call = line.telephony.dial(DialRequest.of(SippLine.TRUNK, CalleeNumbers.ANSWER_THEN_HOLD,
                 Duration.ofSeconds(10)));
+        CompletableFuture<InDialogRequest> holdAccepted = new CompletableFuture<>();
+        line.telephony.onDialogRequest(r -> {
+            if (r.callId().equals(call.id()) && r.method().equals(Request.OPTIONS)) {
+                holdAccepted.complete(r);
+            }
+        });
         assertTrue(call.answered().get(10, TimeUnit.SECONDS));
-        Thread.sleep(1000); // SIPp re-INVITEs 300 ms after the answer; it aborts (BYE) on a wrong answer
+        // SIPp re-INVITEs 300 ms after the answer. When our 200 says a=recvonly it sends an
+        // OPTIONS in the dialog; when it does not, it hangs up with BYE, which ends the call.
+        CompletableFuture.anyOf(holdAccepted, call.outcome()).get(10, TimeUnit.SECONDS);
+        assertTrue(holdAccepted.isDone(), "SIPp accepted our answer to its hold: " + call.outcome().getNow(null));
         assertFalse(call.outcome().isDone(), "still up after the re-INVITE: " + call.outcome().getNow(null));
         call.hangup();
         CallOutcome outcome = call.outcome().get(10, TimeUnit.SECONDS);
