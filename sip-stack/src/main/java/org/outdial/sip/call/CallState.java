@@ -37,8 +37,4 @@ enum CallState {
         }
         return next;
     }
-
-    boolean beforeAnswer() {
-        return this == CREATED || this == INVITING || this == EARLY;
-    }
 }

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -15,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.LongSupplier;
+import java.util.function.Consumer;
 import javax.sip.SipException;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
@@ -25,8 +26,6 @@ import org.outdial.sip.stack.SipEvent;
 import org.outdial.sip.stack.SipEventAdapter;
 import org.outdial.sip.stack.SipSettings;
 import org.outdial.sip.stack.SipStackException;
-import org.outdial.sip.trunk.Admission;
-import org.outdial.sip.trunk.TrunkGate;
 import org.outdial.sip.trunk.TrunkSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link Telephony} on the JAIN-SIP RI: one stack, the configured trunks, and the calls in flight,
  * found by Call-ID when the stack reports an event.
+ *
+ * <p>Trunk limits ({@code max-calls}, {@code max-cps}) are not enforced here: the engine's
+ * dispatcher is their one owner and dials only calls it has admitted (docs/DIALER.md).
  *
  * <p>Requests that belong to no call Outdial placed are answered here and go no further: OPTIONS
  * gets 200 (trunks use it as a keep-alive), an INVITE gets 403 (DESIGN.md: an inbound INVITE
@@ -46,22 +48,21 @@ public final class SipTelephony implements Telephony {
 
     private final JainSipStack stack;
     private final SipMessages messages;
-    private final Map<String, TrunkGate> trunks;
+    private final Map<String, TrunkSettings> trunks;
     private final MediaLegs media;
     private final InstantSource clock;
-    private final LongSupplier nanoTime;
     private final ScheduledExecutorService timers;
     private final Map<String, SipCall> calls = new ConcurrentHashMap<>();
+    private final List<Consumer<InDialogRequest>> dialogRequestListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong sessionIds;
 
-    private SipTelephony(JainSipStack stack, Map<String, TrunkGate> trunks, MediaLegs media, InstantSource clock,
-                         LongSupplier nanoTime, ScheduledExecutorService timers) {
+    private SipTelephony(JainSipStack stack, Map<String, TrunkSettings> trunks, MediaLegs media, InstantSource clock,
+                         ScheduledExecutorService timers) {
         this.stack = stack;
         this.messages = new SipMessages(stack);
         this.trunks = trunks;
         this.media = media;
         this.clock = clock;
-        this.nanoTime = nanoTime;
         this.timers = timers;
         // RFC 4566 §5.2 suggests an NTP timestamp for o= session ids; seconds since 1900 will do.
         this.sessionIds = new AtomicLong((clock.instant().getEpochSecond() + 2_208_988_800L) * 1000);
@@ -75,14 +76,9 @@ public final class SipTelephony implements Telephony {
      */
     public static SipTelephony start(SipSettings sip, List<TrunkSettings> trunks, MediaLegs media)
             throws SipStackException {
-        return start(sip, trunks, media, InstantSource.system(), System::nanoTime);
-    }
-
-    static SipTelephony start(SipSettings sip, List<TrunkSettings> trunks, MediaLegs media, InstantSource clock,
-                              LongSupplier nanoTime) throws SipStackException {
-        Map<String, TrunkGate> gates = new HashMap<>();
+        Map<String, TrunkSettings> byName = new HashMap<>();
         for (TrunkSettings trunk : trunks) {
-            if (gates.put(trunk.name(), new TrunkGate(trunk)) != null) {
+            if (byName.put(trunk.name(), trunk) != null) {
                 throw new IllegalArgumentException("trunks[].name must be unique, '" + trunk.name() + "' repeats");
             }
         }
@@ -106,27 +102,20 @@ public final class SipTelephony implements Telephony {
             timers.shutdownNow();
             throw e;
         }
-        SipTelephony telephony = new SipTelephony(stack, Map.copyOf(gates), media, clock, nanoTime, timers);
+        SipTelephony telephony = new SipTelephony(stack, Map.copyOf(byName), media, InstantSource.system(), timers);
         self.set(telephony);
         return telephony;
     }
 
     @Override
     public Call dial(DialRequest request) {
-        TrunkGate gate = trunks.get(request.trunk());
-        if (gate == null) {
+        TrunkSettings trunk = trunks.get(request.trunk());
+        if (trunk == null) {
             throw new IllegalArgumentException("no trunk named '" + request.trunk() + "'; configured: "
                     + trunks.keySet());
         }
-        SipCall call = new SipCall(this, messages, gate, request);
-        Admission admission = gate.tryAdmit(nanoTime.getAsLong());
-        switch (admission) {
-            case ADMITTED -> call.start(media);
-            case TOO_MANY_CALLS -> call.refuse("not enough lines: trunk " + gate.settings().name() + " has "
-                    + gate.settings().maxCalls() + " calls in flight (max-calls)");
-            case TOO_FAST -> call.refuse("not enough lines: trunk " + gate.settings().name() + " is at "
-                    + gate.settings().maxCps() + " calls per second (max-cps)");
-        }
+        SipCall call = new SipCall(this, messages, trunk, request);
+        call.start(media);
         return call;
     }
 
@@ -135,10 +124,18 @@ public final class SipTelephony implements Telephony {
         return new TelephonyCounts(calls.size(), stack.dialogCount(), stack.transactionCount(), media.openCount());
     }
 
-    /** How many calls a trunk has in flight now. */
+    /** How many calls placed through a trunk are not over yet (a leak check for tests). */
     public int inFlight(String trunk) {
-        TrunkGate gate = trunks.get(trunk);
-        return gate == null ? 0 : gate.inFlight();
+        return (int) calls.values().stream().filter(call -> call.request().trunk().equals(trunk)).count();
+    }
+
+    /**
+     * Calls {@code listener} for every request a far end sends inside one of our calls' dialogs,
+     * once it has been answered: a re-INVITE, its ACK, a BYE, an OPTIONS. Listeners run on the SIP
+     * stack's threads and must not block.
+     */
+    public void onDialogRequest(Consumer<InDialogRequest> listener) {
+        dialogRequestListeners.add(listener);
     }
 
     public SipSettings settings() {
@@ -180,6 +177,10 @@ public final class SipTelephony implements Telephony {
 
     ScheduledFuture<?> schedule(Runnable task, Duration delay) {
         return timers.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    void handled(InDialogRequest request) {
+        dialogRequestListeners.forEach(listener -> listener.accept(request));
     }
 
     void register(SipCall call) {

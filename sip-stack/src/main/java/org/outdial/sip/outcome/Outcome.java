@@ -17,7 +17,7 @@ public enum Outcome {
     REJECTED,
     /** The trunk refuses this destination or offer: 403, 488, 606. */
     WRONG_DIRECTION,
-    /** No line free: 503 from the trunk, or the trunk's max-calls / max-cps reached here. */
+    /** No line free: 503 Service Unavailable from the trunk. */
     CONGESTION,
     /** Ended by us before an answer, for a reason other than the ring timeout. */
     CANCELLED,

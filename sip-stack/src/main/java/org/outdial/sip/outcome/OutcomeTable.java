@@ -43,7 +43,6 @@ public final class OutcomeTable {
         return switch (cause) {
             case RING_TIMEOUT -> new Classification(Outcome.NO_ANSWER, 19);
             case ABANDONED -> new Classification(Outcome.CANCELLED, 16);
-            case TRUNK_FULL -> new Classification(Outcome.CONGESTION, 34);
             case NO_RESPONSE -> new Classification(Outcome.FAILED, 102);
             case TRANSPORT_ERROR -> new Classification(Outcome.FAILED, 38);
             case BAD_ANSWER -> new Classification(Outcome.FAILED, 88);

@@ -18,6 +18,8 @@ public final class AudioOffer {
     public static final int PCMA = 8;
     public static final int TELEPHONE_EVENT = 101;
     public static final int PTIME_MS = 20;
+    /** RFC 4733 §3.2: DTMF 0-9, *, #, A-D and flash. */
+    public static final String TELEPHONE_EVENTS = "0-16";
 
     private AudioOffer() {
     }
@@ -36,7 +38,7 @@ public final class AudioOffer {
                 Map.of(PCMU, new RtpMap(PCMU, "PCMU", 8000, 1),
                         PCMA, new RtpMap(PCMA, "PCMA", 8000, 1),
                         TELEPHONE_EVENT, new RtpMap(TELEPHONE_EVENT, "telephone-event", 8000, 1)),
-                Map.of(TELEPHONE_EVENT, "0-16"), PTIME_MS, MediaDirection.SENDRECV);
+                Map.of(TELEPHONE_EVENT, TELEPHONE_EVENTS), PTIME_MS, MediaDirection.SENDRECV);
         return new SessionDescription(new Origin("outdial", sessionId, 1, addressType, address),
                 "outdial", address, List.of(audio));
     }

@@ -26,6 +26,11 @@ final class StackProperties {
         p.setProperty("gov.nist.javax.sip.SERVER_LOGGER", Slf4jServerLogger.class.getName());
         p.setProperty("gov.nist.javax.sip.LOG_STACK_TRACE_ON_MESSAGE_SEND", "false");
         p.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
+        // No TLS (trunks are UDP or TCP): name the RI's own default TLS policy, so it does not warn
+        // that it picked it, and a key source that reads no key store, so the RI's default one does
+        // not warn four times that TLS "will be inactive". Both are read at every start.
+        p.setProperty("gov.nist.javax.sip.TLS_SECURITY_POLICY", "gov.nist.javax.sip.stack.DefaultTlsSecurityPolicy");
+        p.setProperty("gov.nist.javax.sip.SECURITY_MANAGER_PROVIDER", NoTlsKeys.class.getName());
 
         // Throughput: messages are parsed and delivered by a bounded pool, and listener calls run
         // concurrently (each call serialises its own events); the listener never blocks.

@@ -11,8 +11,8 @@ package org.outdial.sip.trunk;
  * @param password  digest password, or null
  * @param callerId  the caller ID (user part of From) presented on calls, or null for anonymous
  * @param prefix    digits put before every dialed number (a carrier's route prefix), may be empty
- * @param maxCalls  most calls in flight at once on this trunk; more is "not enough lines"
- * @param maxCps    most new calls per second on this trunk
+ * @param maxCalls  most calls in flight at once on this trunk (enforced by the engine's dispatcher)
+ * @param maxCps    most new calls per second on this trunk (likewise)
  */
 public record TrunkSettings(String name, String host, int port, String transport, String username,
                             String password, String callerId, String prefix, int maxCalls, int maxCps) {

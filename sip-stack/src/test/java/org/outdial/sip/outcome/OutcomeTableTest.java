@@ -26,7 +26,7 @@ class OutcomeTableTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"RING_TIMEOUT, NO_ANSWER, 19", "ABANDONED, CANCELLED, 16", "TRUNK_FULL, CONGESTION, 34",
+    @CsvSource({"RING_TIMEOUT, NO_ANSWER, 19", "ABANDONED, CANCELLED, 16",
             "NO_RESPONSE, FAILED, 102", "TRANSPORT_ERROR, FAILED, 38", "BAD_ANSWER, FAILED, 88",
             "LOCAL_ERROR, FAILED, 41"})
     void localEventsMapAsDocumented(LocalCause cause, Outcome outcome, int q850) {

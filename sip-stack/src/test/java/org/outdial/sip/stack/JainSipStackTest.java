@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class JainSipStackTest {
 
@@ -49,6 +54,25 @@ class JainSipStackTest {
             assertTrue(e.getMessage().contains("127.0.0.1:" + port), e.getMessage());
             assertEquals(0, first.dialogCount());
             assertEquals(0, first.transactionCount());
+        }
+    }
+
+    @Test
+    void startingTheStackWarnsAboutNothingThoughOutdialHasNoTls() throws Exception {
+        Logger stackLog = (Logger) LoggerFactory.getLogger("gov.nist");
+        ListAppender<ILoggingEvent> recorded = new ListAppender<>();
+        recorded.start();
+        stackLog.addAppender(recorded);
+        JainSipStack stack = JainSipStack.start(new SipSettings("127.0.0.1", freePort()), new SipEventAdapter(e -> { }));
+        try {
+            List<String> warnings = recorded.list.stream()
+                    .filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                    .map(ILoggingEvent::getFormattedMessage)
+                    .toList();
+            assertEquals(List.of(), warnings, "the RI's start-up warnings");
+        } finally {
+            stack.close();
+            stackLog.detachAppender(recorded);
         }
     }
 }

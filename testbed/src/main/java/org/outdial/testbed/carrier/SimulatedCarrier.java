@@ -4,10 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -32,10 +31,8 @@ import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
-import org.outdial.sip.sdp.MediaDescription;
-import org.outdial.sip.sdp.MediaDirection;
+import org.outdial.sip.sdp.AudioAnswer;
 import org.outdial.sip.sdp.Origin;
-import org.outdial.sip.sdp.RtpMap;
 import org.outdial.sip.sdp.SdpFormatException;
 import org.outdial.sip.sdp.SdpParser;
 import org.outdial.sip.sdp.SdpWriter;
@@ -57,9 +54,6 @@ public final class SimulatedCarrier implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatedCarrier.class);
     private static final String SERVER = "Outdial simulated carrier";
-    /** RFC 4733 §3.2: events 0-15 are DTMF 0-9, *, #, A-D; 16 is flash. */
-    private static final String DTMF_EVENTS = "0-16";
-    private static final int PTIME_MS = 20;
 
     private final CarrierSettings settings;
     private final CarrierSipStack sip;
@@ -267,11 +261,12 @@ public final class SimulatedCarrier implements AutoCloseable {
                 sendFinal(call, Response.SERVICE_UNAVAILABLE, "503 (no RTP port: " + e.getMessage() + ")");
                 return;
             }
-            SessionDescription answer = answerTo(offer, call);
-            if (answer == null) {
+            Optional<SessionDescription> answered = answerTo(offer, call);
+            if (answered.isEmpty()) {
                 sendFinal(call, Response.NOT_ACCEPTABLE_HERE, "488 (no PCMU or PCMA offered)");
                 return;
             }
+            SessionDescription answer = answered.get();
             try {
                 Response ok = response(Response.OK, call.invite, call.tag);
                 ok.setContent(SdpWriter.write(answer), sdpType());
@@ -446,63 +441,11 @@ public final class SimulatedCarrier implements AutoCloseable {
 
     // ---- messages -----------------------------------------------------------------------------
 
-    /**
-     * The answer (RFC 3264 §6): one m= line per offered one, the first audio stream with PCMU or
-     * PCMA taken (the offerer's preferred of the two, plus telephone-event if offered), every
-     * other stream refused with port 0. Null when no stream can be taken.
-     */
-    private SessionDescription answerTo(SessionDescription offer, CarrierCall call) {
-        List<MediaDescription> streams = new ArrayList<>();
-        boolean taken = false;
-        for (MediaDescription m : offer.media()) {
-            OptionalInt codec = taken || !m.media().equals("audio") || m.port() == 0
-                    ? OptionalInt.empty() : firstG711(m);
-            if (codec.isEmpty()) {
-                streams.add(new MediaDescription(m.media(), 0, m.protocol(), m.formats(), null, Map.of(), Map.of(), 0,
-                        MediaDirection.INACTIVE));
-                continue;
-            }
-            taken = true;
-            int pt = codec.getAsInt();
-            List<Integer> formats = new ArrayList<>(List.of(pt));
-            Map<Integer, RtpMap> maps = new java.util.HashMap<>(Map.of(pt, m.mapping(pt).orElseThrow()));
-            Map<Integer, String> fmtp = new java.util.HashMap<>();
-            OptionalInt events = m.payloadTypeOf("telephone-event", 8000);
-            if (events.isPresent()) {
-                int te = events.getAsInt();
-                formats.add(te);
-                maps.put(te, new RtpMap(te, "telephone-event", 8000, 1));
-                fmtp.put(te, DTMF_EVENTS);
-            }
-            streams.add(new MediaDescription("audio", call.echo.port(), m.protocol(), formats, null, maps, fmtp,
-                    PTIME_MS, answerDirection(m.direction())));
-        }
-        if (!taken) {
-            return null;
-        }
+    /** The answer (RFC 3264 §6) from {@link AudioAnswer}; empty when no stream can be taken. */
+    private Optional<SessionDescription> answerTo(SessionDescription offer, CarrierCall call) {
         String address = sip.address();
-        return new SessionDescription(new Origin("carrier", call.sessionId, 1,
-                address.indexOf(':') >= 0 ? "IP6" : "IP4", address), "-", address, streams);
-    }
-
-    private static OptionalInt firstG711(MediaDescription m) {
-        for (int pt : m.formats()) {
-            var map = m.mapping(pt);
-            if (map.isPresent() && (map.get().is("PCMU", 8000) || map.get().is("PCMA", 8000))) {
-                return OptionalInt.of(pt);
-            }
-        }
-        return OptionalInt.empty();
-    }
-
-    /** RFC 3264 §6.1: the answer's direction mirrors the offer's. */
-    private static MediaDirection answerDirection(MediaDirection offered) {
-        return switch (offered) {
-            case SENDRECV -> MediaDirection.SENDRECV;
-            case SENDONLY -> MediaDirection.RECVONLY;
-            case RECVONLY -> MediaDirection.SENDONLY;
-            case INACTIVE -> MediaDirection.INACTIVE;
-        };
+        return AudioAnswer.to(offer, new Origin("carrier", call.sessionId, 1,
+                address.indexOf(':') >= 0 ? "IP6" : "IP4", address), "-", call.echo.port());
     }
 
     private Response response(int status, Request request, String tag)

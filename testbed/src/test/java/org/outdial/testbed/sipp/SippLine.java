@@ -17,8 +17,6 @@ final class SippLine implements AutoCloseable {
     static final String TRUNK = "sipp";
     static final String AUTH_TRUNK = "sipp-auth";
     static final String WRONG_PASSWORD_TRUNK = "sipp-wrong-password";
-    static final String ONE_LINE_TRUNK = "sipp-one-line";
-    static final String ONE_CPS_TRUNK = "sipp-one-cps";
 
     final SippProcess sipp;
     final MediaEngine media;
@@ -41,9 +39,7 @@ final class SippLine implements AutoCloseable {
                     new TrunkSettings(AUTH_TRUNK, "127.0.0.1", port, "udp", CalleeNumbers.AUTH_USER,
                             CalleeNumbers.AUTH_PASSWORD, "15550002", "", 100, 100),
                     new TrunkSettings(WRONG_PASSWORD_TRUNK, "127.0.0.1", port, "udp", CalleeNumbers.AUTH_USER,
-                            "not-the-password", "15550003", "", 100, 100),
-                    new TrunkSettings(ONE_LINE_TRUNK, "127.0.0.1", port, "udp", null, null, "15550004", "", 1, 100),
-                    new TrunkSettings(ONE_CPS_TRUNK, "127.0.0.1", port, "udp", null, null, "15550005", "", 100, 1));
+                            "not-the-password", "15550003", "", 100, 100));
             return new SippLine(sipp, LoopbackTelephony.start(2000, trunks));
         } catch (SipStackException | RuntimeException e) {
             sipp.close();
