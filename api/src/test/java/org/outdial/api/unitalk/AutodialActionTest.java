@@ -757,8 +757,13 @@ class AutodialActionTest {
                 .set("callHistoryRequest", JSON.createObjectNode().put("dateFrom", "2023-10-24")));
         error(400, "Invalid date to", action("GET_CALLS_HISTORY", id)
                 .set("callHistoryRequest", JSON.createObjectNode().put("dateTo", "yesterday")));
-        error(400, "Limit range is 1-1000", action("GET_CALLS_HISTORY", id)
-                .set("callHistoryRequest", JSON.createObjectNode().put("limit", 1001)));
+        // Seed 004's error text: "Limit range is 1-5000" ("not in the range from 1 to 5000").
+        error(400, "Limit range is 1-5000", action("GET_CALLS_HISTORY", id)
+                .set("callHistoryRequest", JSON.createObjectNode().put("limit", 5001)));
+        error(400, "Limit range is 1-5000", action("GET_CALLS_HISTORY", id)
+                .set("callHistoryRequest", JSON.createObjectNode().put("limit", 0)));
+        assertEquals(5000, ok(action("GET_CALLS_HISTORY", id)
+                .set("callHistoryRequest", JSON.createObjectNode().put("limit", 5000))).path("limit").asInt());
         error(400, "Offset is less than 0", action("GET_CALLS_HISTORY", id)
                 .set("callHistoryRequest", JSON.createObjectNode().put("offset", -1)));
     }
