@@ -237,6 +237,14 @@ class AutodialActionTest {
         assertTrue(contains(states.path("refreshableStates"), "AUTOCANCEL"));
         assertTrue(contains(states.path("warningStates"), "AUDIO_ERR"));
         assertEquals(21, data.path("triggerActionEventsData").size());
+        int previous = 0;
+        for (JsonNode event : data.path("triggerActionEventsData")) {
+            assertTrue(event.path("order").asInt() > previous, "orders rise in the seed's order of events: " + event);
+            previous = event.path("order").asInt();
+            if (event.path("event").asText().equals("AUTODIAL_FINISH")) {
+                assertEquals(200, event.path("order").asInt(), "seed 004: AUTODIAL_FINISH's order is 200");
+            }
+        }
         assertEquals(20, data.path("statesInfo").size());
         JsonNode answer = data.path("statesInfo").get(2);
         assertEquals("ANSWER", answer.path("state").asText());
