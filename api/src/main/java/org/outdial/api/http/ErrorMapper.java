@@ -1,6 +1,7 @@
 package org.outdial.api.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.outdial.engine.error.EngineException;
@@ -106,6 +108,60 @@ public final class ErrorMapper {
             return subject + ": expected " + expected;
         }
         return subject;
+    }
+
+    /**
+     * The refusal of a value bound to an integer field that JSON lets through but an integer is
+     * not: a fraction (1.9, never truncated to 1), a boolean, or a number beyond the field's type
+     * ("Wrong value for 'id': expected a whole number in -9223372036854775808..9223372036854775807,
+     * was 9223372036854775808"). Empty for every other mapping problem, which keeps its message.
+     *
+     * @param root the JSON the path of {@code e} starts at
+     */
+    static Optional<HttpException> wrongInteger(JsonMappingException e, JsonNode root) {
+        Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType()
+                : e.getCause() instanceof InputCoercionException c ? c.getTargetType() : null;
+        IntegerRange range = target == null ? null : IntegerRange.of(target);
+        JsonNode value = valueAt(root, e.getPath());
+        if (range == null || value == null || !(value.isNumber() || value.isBoolean())) {
+            return Optional.empty();
+        }
+        String field = path(e.getPath());
+        String subject = field.isEmpty() ? "Wrong value" : "Wrong value for '" + field + "'";
+        String expected = value.isIntegralNumber()
+                ? "a whole number in " + range.min() + ".." + range.max() : "a whole number";
+        return Optional.of(HttpException.badRequest(subject + ": expected " + expected + ", was " + value));
+    }
+
+    /** The bounds of Java's integer types, as a client reads them. */
+    private record IntegerRange(long min, long max) {
+        static IntegerRange of(Class<?> type) {
+            if (type == Long.class || type == long.class) {
+                return new IntegerRange(Long.MIN_VALUE, Long.MAX_VALUE);
+            }
+            if (type == Integer.class || type == int.class) {
+                return new IntegerRange(Integer.MIN_VALUE, Integer.MAX_VALUE);
+            }
+            if (type == Short.class || type == short.class) {
+                return new IntegerRange(Short.MIN_VALUE, Short.MAX_VALUE);
+            }
+            if (type == Byte.class || type == byte.class) {
+                return new IntegerRange(Byte.MIN_VALUE, Byte.MAX_VALUE);
+            }
+            return null;
+        }
+    }
+
+    private static JsonNode valueAt(JsonNode root, List<JsonMappingException.Reference> path) {
+        JsonNode node = root;
+        for (JsonMappingException.Reference ref : path) {
+            if (node == null) {
+                return null;
+            }
+            node = ref.getFieldName() != null ? node.get(ref.getFieldName())
+                    : ref.getIndex() >= 0 ? node.get(ref.getIndex()) : null;
+        }
+        return node;
     }
 
     /** The JSON words for a Java type. */

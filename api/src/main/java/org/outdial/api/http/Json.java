@@ -13,6 +13,9 @@ public final class Json {
             .addModule(new JavaTimeModule())
             // UniTalk clients send fields Outdial does not know (and GET_WITH_DATA echoes); ignore them.
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // An id of 1.9 is not autodialer 1: a fractional value for an integer field is refused
+            // (ErrorMapper.wrongInteger names the field), never truncated.
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();

@@ -1,6 +1,7 @@
 package org.outdial.api.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -126,7 +127,9 @@ public final class Request {
 
     /**
      * The whole JSON body as a {@code type}. A field of the wrong type fails with 400
-     * "Wrong value for 'field': expected a number"; unknown fields are ignored.
+     * "Wrong value for 'field': expected a number"; an integer field holding a fraction, a boolean
+     * or a number beyond its type fails with 400 "Wrong value for 'field': expected a whole
+     * number ..., was 1.9" ({@link ErrorMapper#wrongInteger}); unknown fields are ignored.
      */
     public <T> T bind(Class<T> type) throws JsonMappingException {
         return bindNode(json(), null, Json.mapper().constructType(type));
@@ -151,9 +154,17 @@ public final class Request {
         }
         try {
             return Json.mapper().treeToValue(node, type);
+        } catch (InputCoercionException e) {
+            // The field itself is a number beyond its type (nested ones arrive wrapped, with a path).
+            JsonMappingException wrapped = JsonMappingException.wrapWithPath(e, json(), field);
+            throw ErrorMapper.wrongInteger(wrapped, json()).orElseThrow(() -> ErrorMapper.malformed(e));
         } catch (JsonMappingException e) {
             if (field != null) {
                 e.prependPath(json(), field);
+            }
+            Optional<HttpException> integer = ErrorMapper.wrongInteger(e, json());
+            if (integer.isPresent()) {
+                throw integer.get();
             }
             throw e;
         } catch (JsonProcessingException e) {

@@ -3,6 +3,7 @@ package org.outdial.api.unitalk;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.InstantSource;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,6 @@ import org.outdial.api.http.RouteGroup;
 import org.outdial.api.http.Router;
 import org.outdial.engine.AutodialerModule;
 import org.outdial.engine.campaign.CampaignView;
-import org.outdial.engine.campaign.TaskDraft;
 import org.outdial.engine.error.EngineException;
 import org.outdial.engine.history.CallHistoryService;
 import org.outdial.engine.number.NumberDraft;
@@ -69,7 +69,7 @@ public final class AutodialRoutes implements RouteGroup {
         return switch (action.asText()) {
             case "GET_LIST" -> getList();
             case "GET_WITH_DATA" -> getWithData();
-            case "ADD" -> Response.data(autodialers.campaigns().add(request.bind("task", TaskDraft.class)));
+            case "ADD" -> Response.data(autodialers.campaigns().add(TaskRequest.draft(request.bind("task", TaskRequest.class))));
             case "UPDATE" -> update(request);
             case "REMOVE" -> {
                 autodialers.campaigns().remove(id(request));
@@ -123,8 +123,7 @@ public final class AutodialRoutes implements RouteGroup {
     }
 
     private Response update(Request request) throws Exception {
-        TaskDraft task = request.bind("task", TaskDraft.class);
-        autodialers.campaigns().update(task);
+        autodialers.campaigns().update(TaskRequest.draft(request.bind("task", TaskRequest.class)));
         return Response.success();
     }
 
@@ -156,7 +155,8 @@ public final class AutodialRoutes implements RouteGroup {
         if (json != null) {
             HistoryFilterJson f = json.filter() == null
                     ? new HistoryFilterJson(null, null, null, null, null, null, null, null, null, null) : json.filter();
-            query = new CallHistoryService.Request(json.dateFrom(), json.dateTo(), json.offset(), json.limit(),
+            query = new CallHistoryService.Request(historyDate(json.dateFrom(), "Invalid date from"),
+                    historyDate(json.dateTo(), "Invalid date to"), json.offset(), json.limit(),
                     json.maxId(), f.states(), f.phone(), f.operatorNumber(), f.name(), f.note(), f.link(), f.param(),
                     f.voiceSecretaryIds(), f.voiceSecretaryEndNodeTypes(), f.voiceSecretaryEndReasons());
         }
@@ -167,6 +167,11 @@ public final class AutodialRoutes implements RouteGroup {
         body.put("limit", page.limit());
         body.put("items", page.items().stream().map(r -> CallJson.of(r, autodialers.zone())).toList());
         return Response.json(body);
+    }
+
+    /** Seed 004: "dateFrom – minimum date and time of the call (inclusive) in the “yyyy-MM-dd HH:mm:ss” format". */
+    private static LocalDateTime historyDate(String text, String error) {
+        return text == null ? null : UnitalkFormats.dateTime(text).orElseThrow(() -> HttpException.badRequest(error));
     }
 
     /** The target autodialer's id; a missing one finds no autodialer, as in the seed. */

@@ -16,7 +16,7 @@ final class CallJson {
         json.put("id", r.id());
         json.put("phone", r.phone());
         json.put("state", r.state().name());
-        json.put("callEndTime", NumberJson.DATE_TIME.format(r.callEndTime().atZone(zone)));
+        json.put("callEndTime", UnitalkFormats.DATE_TIME.format(r.callEndTime().atZone(zone)));
         json.put("operatorNumber", r.operatorNumber());
         json.put("userId", r.userId());
         json.put("calledCount", r.calledCount());

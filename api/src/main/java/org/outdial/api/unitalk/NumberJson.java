@@ -1,7 +1,6 @@
 package org.outdial.api.unitalk;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +12,6 @@ import org.outdial.engine.number.NumberData;
 /** A number as GET_NUMBER and GET_NUMBERS show it. */
 final class NumberJson {
 
-    static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
     private NumberJson() {
     }
 
@@ -24,7 +21,7 @@ final class NumberJson {
         json.put("taskId", n.autodialerId());
         json.put("phone", n.phone());
         json.put("state", n.state().name());
-        json.put("stateDateTime", n.stateAt() == null ? null : DATE_TIME.format(n.stateAt().atZone(zone)));
+        json.put("stateDateTime", n.stateAt() == null ? null : UnitalkFormats.DATE_TIME.format(n.stateAt().atZone(zone)));
         json.put("calledCount", n.calledCount());
         json.put("realCalledCount", n.realCalledCount());
         json.put("highPriority", n.highPriority());
@@ -50,7 +47,7 @@ final class NumberJson {
         }
         json.put("audios", audios);
         if (n.nextAttemptAt() != null) {
-            json.put("nextAttemptDateTime", DATE_TIME.format(n.nextAttemptAt().atZone(zone)));
+            json.put("nextAttemptDateTime", UnitalkFormats.DATE_TIME.format(n.nextAttemptAt().atZone(zone)));
         }
         return json;
     }

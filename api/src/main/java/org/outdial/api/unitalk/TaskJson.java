@@ -3,7 +3,6 @@ package org.outdial.api.unitalk;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,11 @@ import org.outdial.engine.campaign.AutodialerType;
 import org.outdial.engine.campaign.Campaign;
 import org.outdial.engine.campaign.CampaignSettings;
 import org.outdial.engine.campaign.CampaignStatistics;
+import org.outdial.engine.campaign.CommonSettings;
+import org.outdial.engine.campaign.CompositeAudio;
+import org.outdial.engine.campaign.CallingWindow;
+import org.outdial.engine.campaign.TypeSettings;
+import org.outdial.engine.pacing.ModeSettings;
 import org.outdial.engine.campaign.CampaignView;
 import org.outdial.engine.campaign.RepeatCallsSettings;
 import org.outdial.engine.campaign.StateRepeat;
@@ -27,8 +31,6 @@ import org.outdial.engine.number.NumberState;
  */
 final class TaskJson {
 
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
-
     private TaskJson() {
     }
 
@@ -37,7 +39,6 @@ final class TaskJson {
         CampaignSettings s = c.settings();
         AutodialerType type = c.type();
         AutodialerMode mode = c.mode();
-        boolean operators = type == AutodialerType.GUARANTEED_DIAL || mode.needsOperators();
         Map<String, Object> task = new LinkedHashMap<>();
         task.put("id", c.id());
         task.put("name", c.name());
@@ -53,55 +54,50 @@ final class TaskJson {
         if (c.finishedDate() != null) {
             task.put("finishedDate", c.finishedDate().toString());
         }
-        if (mode == AutodialerMode.FIXED) {
-            task.put("threadCount", s.threadCount());
-            task.put("callDelay", s.callDelay());
-            task.put("callDelayOnlyAnswered", s.callDelayOnlyAnswered());
+        if (s.mode() instanceof ModeSettings.Fixed fixed) {
+            task.put("threadCount", fixed.threadCount());
+            task.put("callDelay", fixed.callDelay().toSeconds());
+            task.put("callDelayOnlyAnswered", fixed.callDelayOnlyAnswered());
         }
-        if (type == AutodialerType.AUTODIAL) {
-            task.put("delay", s.delay());
-            task.put("compositeAudio", compositeAudio(s));
-            task.put("scenarioId", s.scenarioId());
+        if (s.type() instanceof TypeSettings.Autodial autodial) {
+            task.put("delay", autodial.delay().toSeconds());
+            task.put("compositeAudio", compositeAudio(autodial.compositeAudio()));
+            task.put("scenarioId", autodial.scenarioId());
         }
-        if (mode == AutodialerMode.SMART) {
-            task.put("smartSpeed", s.smartSpeed());
+        if (s.mode() instanceof ModeSettings.Smart smart) {
+            task.put("smartSpeed", smart.smartSpeed());
         }
-        if (mode.needsOperators()) {
-            task.put("coldBaseStartCallsMultiplier", s.coldBaseStartCallsMultiplier());
-            task.put("pauseOperatorNoAnswerLimit", s.pauseOperatorNoAnswerLimit());
-            task.put("markAsBusySeconds", s.markAsBusySeconds());
-            task.put("markAsBusyMinSecondsTalk", s.markAsBusyMinSecondsTalk());
-            task.put("reservedSipsBusyOnlyForAutodials", s.reservedSipsBusyOnlyForAutodials());
+        operatorPacing(task, s.mode());
+        if (s.type() instanceof TypeSettings.GuaranteedDial guaranteed) {
+            task.put("moh", guaranteed.moh());
         }
-        if (type == AutodialerType.GUARANTEED_DIAL) {
-            task.put("moh", s.moh());
+        s.operators().ifPresent(lines -> {
+            task.put("groupId", lines.groupId());
+            task.put("pseudoGroupOperators", lines.lines());
+        });
+        switch (s.type()) {
+            case TypeSettings.Autodial a -> audioFallback(task, a.ttsSettingsId(), a.useTaskAudioIfAudioError());
+            case TypeSettings.GuaranteedDial g -> audioFallback(task, g.ttsSettingsId(), g.useTaskAudioIfAudioError());
+            case TypeSettings.VoiceRobot robot -> task.put("voiceSecretaryId", robot.voiceSecretaryId());
         }
-        if (operators) {
-            task.put("groupId", s.groupId());
-            task.put("pseudoGroupOperators", s.pseudoGroupOperators());
-        }
-        if (type == AutodialerType.VOICE_ROBOT) {
-            task.put("voiceSecretaryId", s.voiceSecretaryId());
-        } else {
-            task.put("ttsSettingsId", s.ttsSettingsId());
-            task.put("useTaskAudioIfAudioError", s.useTaskAudioIfAudioError());
-        }
-        task.put("startDate", s.window().startDate().toString());
-        task.put("endDate", s.window().endDate().toString());
-        task.put("timeFrom", times(s.window().timeFrom()));
-        task.put("timeTo", times(s.window().timeTo()));
-        task.put("timeZone", s.window().timeZone().getId());
-        task.put("calleeLocalTime", s.window().calleeLocalTime());
-        task.put("outScenarioId", s.outScenarioId());
-        repeat(task, s.repeatCallsSettings());
-        task.put("callerIdPrefix", s.callerIdPrefix());
-        task.put("crmMode", s.crmMode().name());
-        task.put("clientCalledMode", s.clientCalledMode().name());
-        task.put("displayName", s.displayName());
-        task.put("displayNote", s.displayNote());
-        task.put("removeAfterFinish", s.removeAfterFinish());
+        CommonSettings common = s.common();
+        CallingWindow window = common.window();
+        task.put("startDate", window.startDate().toString());
+        task.put("endDate", window.endDate().toString());
+        task.put("timeFrom", times(window.timeFrom()));
+        task.put("timeTo", times(window.timeTo()));
+        task.put("timeZone", window.timeZone().getId());
+        task.put("calleeLocalTime", window.calleeLocalTime());
+        task.put("outScenarioId", common.outScenarioId());
+        repeat(task, common.repeatCallsSettings());
+        task.put("callerIdPrefix", common.callerIdPrefix());
+        task.put("crmMode", common.crmMode().name());
+        task.put("clientCalledMode", common.clientCalledMode().name());
+        task.put("displayName", common.displayName());
+        task.put("displayNote", common.displayNote());
+        task.put("removeAfterFinish", common.removeAfterFinish());
         Map<String, Object> triggers = new LinkedHashMap<>();
-        s.triggerActions().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        common.triggerActions().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(e -> triggers.put(e.getKey().name(), e.getValue()));
         task.put("triggerActions", triggers);
         Map<String, Object> statusInfo = new LinkedHashMap<>();
@@ -130,12 +126,35 @@ final class TaskJson {
         return json;
     }
 
-    private static Map<String, Object> compositeAudio(CampaignSettings s) {
-        if (s.compositeAudio() == null) {
+    /** Seed 004: these five are "present only for autodialers in FREE and SMART modes". */
+    private static void operatorPacing(Map<String, Object> task, ModeSettings mode) {
+        ModeSettings.OperatorPacing pacing = switch (mode) {
+            case ModeSettings.Fixed fixed -> null;
+            case ModeSettings.Free free -> free.pacing();
+            case ModeSettings.Smart smart -> smart.pacing();
+        };
+        if (pacing == null) {
+            return;
+        }
+        task.put("coldBaseStartCallsMultiplier", pacing.coldBaseStartCallsMultiplier());
+        task.put("pauseOperatorNoAnswerLimit", pacing.pauseOperatorNoAnswerLimit());
+        task.put("markAsBusySeconds", pacing.markAsBusy().toSeconds());
+        task.put("markAsBusyMinSecondsTalk", pacing.markAsBusyMinTalk().toSeconds());
+        task.put("reservedSipsBusyOnlyForAutodials", pacing.reservedSipsBusyOnlyForAutodials());
+    }
+
+    /** Seed 004: "Present only for autodialers with AUTODIAL or GUARANTEED_DIAL type". */
+    private static void audioFallback(Map<String, Object> task, Long ttsSettingsId, boolean useTaskAudioIfAudioError) {
+        task.put("ttsSettingsId", ttsSettingsId);
+        task.put("useTaskAudioIfAudioError", useTaskAudioIfAudioError);
+    }
+
+    private static Map<String, Object> compositeAudio(CompositeAudio audio) {
+        if (audio == null) {
             return null;
         }
         List<Map<String, Object>> parts = new ArrayList<>();
-        for (AudioPart part : s.compositeAudio().multiAudios()) {
+        for (AudioPart part : audio.multiAudios()) {
             switch (part) {
                 case AudioPart.File f -> parts.add(Map.of("id", f.id()));
                 case AudioPart.Silence silence -> parts.add(Map.of("silenceMillis", silence.millis()));
@@ -198,7 +217,7 @@ final class TaskJson {
     private static List<String> times(List<LocalTime> times) {
         List<String> result = new ArrayList<>(7);
         for (LocalTime t : times) {
-            result.add(t == null ? null : t.equals(LocalTime.MAX) ? "24:00" : t.format(HH_MM));
+            result.add(t == null ? null : UnitalkFormats.time(t));
         }
         return result;
     }

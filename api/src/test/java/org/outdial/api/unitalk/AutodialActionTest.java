@@ -237,6 +237,14 @@ class AutodialActionTest {
         assertTrue(contains(states.path("refreshableStates"), "AUTOCANCEL"));
         assertTrue(contains(states.path("warningStates"), "AUDIO_ERR"));
         assertEquals(21, data.path("triggerActionEventsData").size());
+        int previous = 0;
+        for (JsonNode event : data.path("triggerActionEventsData")) {
+            assertTrue(event.path("order").asInt() > previous, "orders rise in the seed's order of events: " + event);
+            previous = event.path("order").asInt();
+            if (event.path("event").asText().equals("AUTODIAL_FINISH")) {
+                assertEquals(200, event.path("order").asInt(), "seed 004: AUTODIAL_FINISH's order is 200");
+            }
+        }
         assertEquals(20, data.path("statesInfo").size());
         JsonNode answer = data.path("statesInfo").get(2);
         assertEquals("ANSWER", answer.path("state").asText());
@@ -757,8 +765,13 @@ class AutodialActionTest {
                 .set("callHistoryRequest", JSON.createObjectNode().put("dateFrom", "2023-10-24")));
         error(400, "Invalid date to", action("GET_CALLS_HISTORY", id)
                 .set("callHistoryRequest", JSON.createObjectNode().put("dateTo", "yesterday")));
-        error(400, "Limit range is 1-1000", action("GET_CALLS_HISTORY", id)
-                .set("callHistoryRequest", JSON.createObjectNode().put("limit", 1001)));
+        // Seed 004's error text: "Limit range is 1-5000" ("not in the range from 1 to 5000").
+        error(400, "Limit range is 1-5000", action("GET_CALLS_HISTORY", id)
+                .set("callHistoryRequest", JSON.createObjectNode().put("limit", 5001)));
+        error(400, "Limit range is 1-5000", action("GET_CALLS_HISTORY", id)
+                .set("callHistoryRequest", JSON.createObjectNode().put("limit", 0)));
+        assertEquals(5000, ok(action("GET_CALLS_HISTORY", id)
+                .set("callHistoryRequest", JSON.createObjectNode().put("limit", 5000))).path("limit").asInt());
         error(400, "Offset is less than 0", action("GET_CALLS_HISTORY", id)
                 .set("callHistoryRequest", JSON.createObjectNode().put("offset", -1)));
     }

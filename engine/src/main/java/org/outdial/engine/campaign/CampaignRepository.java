@@ -147,14 +147,14 @@ public final class CampaignRepository {
     private static Campaign map(ResultSet rs) throws SQLException {
         Date finished = rs.getDate("finished_date");
         Timestamp refreshed = rs.getTimestamp("last_refresh_at");
-        return new Campaign(rs.getLong("id"), rs.getString("name"),
-                AutodialerType.valueOf(rs.getString("autodialer_type")),
-                AutodialerMode.valueOf(rs.getString("autodialer_mode")),
+        AutodialerType type = AutodialerType.valueOf(rs.getString("autodialer_type"));
+        AutodialerMode mode = AutodialerMode.valueOf(rs.getString("autodialer_mode"));
+        return new Campaign(rs.getLong("id"), rs.getString("name"), type, mode,
                 TaskStatus.valueOf(rs.getString("status")),
                 rs.getTimestamp("status_changed_at").toInstant(),
                 finished == null ? null : finished.toLocalDate(),
                 refreshed == null ? null : refreshed.toInstant(),
-                SettingsCodec.read(rs.getString("settings")),
+                SettingsCodec.read(rs.getString("settings"), type, mode),
                 rs.getLong("calls_done_count"),
                 rs.getTimestamp("created_at").toInstant());
     }

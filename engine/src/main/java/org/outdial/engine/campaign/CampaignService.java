@@ -61,7 +61,7 @@ public final class CampaignService {
     }
 
     /** ADD: creates the autodialer (and adds its numbers when given); returns its id. */
-    public long add(TaskDraft task) {
+    public long add(CampaignDraft task) {
         if (task == null) {
             throw EngineException.invalid("task is null");
         }
@@ -82,7 +82,7 @@ public final class CampaignService {
     }
 
     private long insert(String name, AutodialerType type, AutodialerMode mode, CampaignSettings settings,
-                        List<NumberData> accepted, TaskDraft task) {
+                        List<NumberData> accepted, CampaignDraft task) {
         Instant now = clock.instant();
         return db.inTransaction(c -> {
             if (campaigns.nameTaken(c, name, -1)) {
@@ -103,7 +103,7 @@ public final class CampaignService {
     }
 
     /** UPDATE: replaces the configuration; the type cannot change, numbers are ignored. */
-    public void update(TaskDraft task) {
+    public void update(CampaignDraft task) {
         if (task == null) {
             throw EngineException.invalid("task is null");
         }

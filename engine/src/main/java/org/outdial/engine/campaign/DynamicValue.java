@@ -30,13 +30,4 @@ public enum DynamicValue {
     public int parameter() {
         return name().startsWith("P") ? Integer.parseInt(name().substring(1)) : 0;
     }
-
-    public static DynamicValue parse(String name) {
-        for (DynamicValue value : values()) {
-            if (value.name().equals(name)) {
-                return value;
-            }
-        }
-        return null;
-    }
 }

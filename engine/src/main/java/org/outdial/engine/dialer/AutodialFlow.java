@@ -86,11 +86,11 @@ public final class AutodialFlow {
         } catch (ExecutionException | TimeoutException e) {
             return null; // the callee hung up during the audio, or media failed: the outcome says which
         }
-        int delay = campaign.settings().delay();
-        if (delay > 0 && await(call.outcome(), Duration.ofSeconds(delay)).isPresent()) {
+        Duration delay = campaign.settings().autodial().delay();
+        if (delay.isPositive() && await(call.outcome(), delay).isPresent()) {
             return null; // the callee hung up during the pause
         }
-        Long scenarioId = campaign.settings().scenarioId();
+        Long scenarioId = campaign.settings().autodial().scenarioId();
         if (scenarioId != null) {
             Optional<InScenario> scenario = scenarios.findIn(scenarioId);
             if (scenario.isPresent() && scenario.get().action() != InAction.HANGUP) {
@@ -118,7 +118,7 @@ public final class AutodialFlow {
     }
 
     private Optional<OutScenario> outScenario(Campaign campaign) {
-        Long id = campaign.settings().outScenarioId();
+        Long id = campaign.settings().common().outScenarioId();
         return id == null ? Optional.empty() : scenarios.findOut(id);
     }
 

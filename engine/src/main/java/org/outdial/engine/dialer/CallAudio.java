@@ -9,7 +9,7 @@ import org.outdial.engine.audio.AudioLibrary;
 import org.outdial.engine.audio.AudioSynthesis;
 import org.outdial.engine.campaign.AudioPart;
 import org.outdial.engine.campaign.Campaign;
-import org.outdial.engine.campaign.CampaignSettings;
+import org.outdial.engine.campaign.TypeSettings;
 import org.outdial.engine.campaign.DynamicValue;
 import org.outdial.engine.number.AutodialNumber;
 import org.outdial.engine.number.NumberAudio;
@@ -50,7 +50,7 @@ public final class CallAudio {
     }
 
     public AudioSource forNumber(Campaign campaign, AutodialNumber number) throws Unavailable {
-        CampaignSettings settings = campaign.settings();
+        TypeSettings.Autodial settings = campaign.settings().autodial();
         List<NumberAudio> own = number.data().audios();
         if (!own.isEmpty()) {
             try {
@@ -65,7 +65,7 @@ public final class CallAudio {
         return campaignAudio(settings, number.data());
     }
 
-    private AudioSource numberAudio(CampaignSettings settings, List<NumberAudio> audios) throws Unavailable {
+    private AudioSource numberAudio(TypeSettings.Autodial settings, List<NumberAudio> audios) throws Unavailable {
         List<AudioSource> parts = new ArrayList<>();
         for (NumberAudio audio : audios) {
             switch (audio) {
@@ -77,7 +77,7 @@ public final class CallAudio {
         return AudioSource.concat(parts);
     }
 
-    private AudioSource campaignAudio(CampaignSettings settings, NumberData data) throws Unavailable {
+    private AudioSource campaignAudio(TypeSettings.Autodial settings, NumberData data) throws Unavailable {
         if (settings.compositeAudio() == null) {
             return AudioSource.empty(); // a scenario-only autodialer plays nothing before its scenario
         }

@@ -174,7 +174,7 @@ public final class Dialer implements CampaignChanges, AutoCloseable {
             return;
         }
         CampaignSettings settings = campaign.settings();
-        CallingWindow window = settings.window();
+        CallingWindow window = settings.common().window();
         if ((status.active() || status == TaskStatus.PAUSED) && CallingWindows.ended(window, now)) {
             endDatePassed(id, run, now);
             return;
@@ -196,8 +196,8 @@ public final class Dialer implements CampaignChanges, AutoCloseable {
             log.warn("Autodialer {}: trunk '{}' is not configured; not dialing", id, trunkName);
             return;
         }
-        PacingDecision decision = FixedPacing.decide(new FixedSnapshot(settings.threadCount(), run.inFlight.get(),
-                settings.callDelay(), settings.callDelayOnlyAnswered(), run.lastCallEndedAt, run.lastCallAnswered,
+        PacingDecision decision = FixedPacing.decide(new FixedSnapshot(settings.fixed().threadCount(), run.inFlight.get(),
+                (int) settings.fixed().callDelay().toSeconds(), settings.fixed().callDelayOnlyAnswered(), run.lastCallEndedAt, run.lastCallAnswered,
                 trunk.freeLines(), trunk.callsAllowedNow(now)), now);
         if (decision.wakeAt() != null) {
             long delay = Math.max(1, decision.wakeAt().toEpochMilli() - now.toEpochMilli());
@@ -237,8 +237,8 @@ public final class Dialer implements CampaignChanges, AutoCloseable {
             }
             EnumMap<NumberState, Long> stateCounts = counts.of(c, id);
             long total = stateCounts.values().stream().mapToLong(Long::longValue).sum();
-            boolean retries = settings.repeatCallsSettings() != null
-                    && ((settings.repeatCallsSettings().earlyStart() && total <= EARLY_RETRY_LIMIT)
+            boolean retries = settings.common().repeatCallsSettings() != null
+                    && ((settings.common().repeatCallsSettings().earlyStart() && total <= EARLY_RETRY_LIMIT)
                     || stateCounts.get(NumberState.NEW) == 0);
             NumberClaims.Claimed claimed = claims.claim(c, id, wanted, now, retries, n -> screen(c, settings, n, now));
             for (AutodialNumber n : claimed.blocked()) {
@@ -264,8 +264,8 @@ public final class Dialer implements CampaignChanges, AutoCloseable {
         if (onBlockedList) {
             return new NumberClaims.Verdict.Block();
         }
-        if (settings.window().calleeLocalTime()) {
-            CalleeTime.Decision decision = CalleeTime.check(settings.window(), n.phone(), now);
+        if (settings.common().window().calleeLocalTime()) {
+            CalleeTime.Decision decision = CalleeTime.check(settings.common().window(), n.phone(), now);
             if (!decision.allowed()) {
                 // The note names the zone used and, for numbers whose prefix spans several, all of them.
                 log.info("Number {} deferred to {}: callee's local time outside the window ({})", n.phone(),
@@ -283,7 +283,7 @@ public final class Dialer implements CampaignChanges, AutoCloseable {
             try {
                 CallResult result = flow.run(campaign, number);
                 answered = result.secondsTalk() != null;
-                db.inTransactionRetrying(3, c -> recorder.record(c, result, campaign.settings().repeatCallsSettings()));
+                db.inTransactionRetrying(3, c -> recorder.record(c, result, campaign.settings().common().repeatCallsSettings()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
@@ -354,7 +354,7 @@ public final class Dialer implements CampaignChanges, AutoCloseable {
 
     private void finish(Connection c, Campaign campaign, Instant now) throws SQLException {
         transitions.apply(c, campaign, TaskEvent.COMPLETED, now);
-        if (campaign.settings().removeAfterFinish()) {
+        if (campaign.settings().common().removeAfterFinish()) {
             numbers.deleteAll(c, campaign.id());
             campaigns.delete(c, campaign.id());
         }

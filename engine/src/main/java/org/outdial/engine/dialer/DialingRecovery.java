@@ -69,7 +69,7 @@ public final class DialingRecovery {
                     }
                 }
                 recorder.record(c, CallResult.withoutCall(n.autodialerId(), n, NumberState.FAIL, now, DETAIL),
-                        campaign.get().settings().repeatCallsSettings());
+                        campaign.get().settings().common().repeatCallsSettings());
                 return true;
             });
             if (done) {

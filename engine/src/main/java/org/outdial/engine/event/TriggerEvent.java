@@ -34,9 +34,17 @@ public enum TriggerEvent {
         return title;
     }
 
-    /** The seed's sequence number for the event (by tens, in the seed's order). */
+    /**
+     * The event's sequence number in GET_WITH_DATA's {@code triggerActionEventsData}. Seed 004
+     * shows one: AUTODIAL_FINISH is 200. The others are Outdial's, by tens in the seed's order of
+     * the events, with AUTODIAL_AUTOCANCEL between AUTODIAL_CANCEL (190) and AUTODIAL_FINISH.
+     */
     public int order() {
-        return (ordinal() + 1) * 10;
+        return switch (this) {
+            case AUTODIAL_AUTOCANCEL -> 195;
+            case AUTODIAL_FINISH -> 200;
+            default -> (ordinal() + 1) * 10;
+        };
     }
 
     /** Whether the event is about one number (a call's end) rather than the whole autodialer. */
@@ -46,15 +54,5 @@ public enum TriggerEvent {
                  AUTODIAL_USER_PAUSED -> false;
             default -> true;
         };
-    }
-
-    /** Parses an event name as clients send it, or returns null when it is not an event. */
-    public static TriggerEvent parse(String name) {
-        for (TriggerEvent event : values()) {
-            if (event.name().equals(name)) {
-                return event;
-            }
-        }
-        return null;
     }
 }

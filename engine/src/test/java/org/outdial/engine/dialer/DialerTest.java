@@ -11,9 +11,9 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,11 +26,12 @@ import org.outdial.engine.audio.AudioLibrary;
 import org.outdial.engine.blocklist.BlockedList;
 import org.outdial.engine.blocklist.BlockedLists;
 import org.outdial.engine.blocklist.BlockedListsScreen;
+import org.outdial.engine.campaign.CampaignDraft;
+import org.outdial.engine.campaign.CampaignDrafts;
 import org.outdial.engine.campaign.CampaignLimits;
 import org.outdial.engine.campaign.CampaignRepository;
 import org.outdial.engine.campaign.CatalogReferences;
 import org.outdial.engine.campaign.StatusTransitions;
-import org.outdial.engine.campaign.TaskDraft;
 import org.outdial.engine.campaign.TaskStatus;
 import org.outdial.engine.event.EventOutbox;
 import org.outdial.engine.history.CallHistoryRepository;
@@ -123,14 +124,10 @@ class DialerTest {
     }
 
     private long campaign(int threads, int callDelay, boolean onlyAnswered,
-                          TaskDraft.RepeatCallsDraft repeat, String... phones) {
-        List<String> days = Collections.nCopies(7, "09:00");
-        List<String> ends = Collections.nCopies(7, "19:00");
-        long id = module.campaigns().add(new TaskDraft(null, "c-" + UUID.randomUUID().toString().substring(0, 8),
-                "AUTODIAL", "FIXED", "2026-01-01", "2026-12-31", days, ends, "Europe/Kyiv", null, null, null, repeat,
-                null, null, null, null, null, null, "DONT_SEND", "NEVER", null, null, null, null, null, null,
-                new TaskDraft.CompositeAudioDraft(List.of(new TaskDraft.AudioPartDraft(null, 200, null))), null, null,
-                0, null, null, null, null, threads, callDelay, onlyAnswered, null, null, null, null, null, null));
+                          CampaignDraft.RepeatDraft repeat, String... phones) {
+        long id = module.campaigns().add(CampaignDrafts.autodial().endDate(LocalDate.of(2026, 12, 31))
+                .threadCount(threads).callDelay(Duration.ofSeconds(callDelay)).callDelayOnlyAnswered(onlyAnswered)
+                .repeatCallsSettings(repeat).build());
         if (phones.length > 0) {
             module.numbers().add(id, new NumberService.AddRequest(List.of(phones), null, false, false));
             module.expander().awaitExpanded(id); // tests below change number rows directly
@@ -274,8 +271,7 @@ class DialerTest {
     @Test
     void retriesHappenAfterTheirIntervalAndStopWhenAttemptsRunOut() throws Exception {
         telephony.otherwise(FakeTelephony.Behaviour.ends(Outcome.NO_ANSWER, 487));
-        long id = campaign(2, 0, false, new TaskDraft.RepeatCallsDraft(true, false,
-                Map.of("NOANSWER", new TaskDraft.StateRepeatDraft(2, 5, null))), "380671234567");
+        long id = campaign(2, 0, false, CampaignDrafts.repeat(NumberState.NOANSWER, 2, Duration.ofMinutes(5)), "380671234567");
 
         dialer.tick();
         await("first call recorded", () -> calls(id) == 1);
@@ -412,8 +408,7 @@ class DialerTest {
     @Test
     void recoveryResolvesNumbersLeftDialingExactlyOnceAndAppliesRetryRules() throws Exception {
         clock.advance(Duration.ofHours(10)); // outside the window: only recovery touches the numbers
-        long id = campaign(2, 0, false, new TaskDraft.RepeatCallsDraft(true, false,
-                Map.of("FAIL", new TaskDraft.StateRepeatDraft(1, 10, null))), "380671234567", "380671234568");
+        long id = campaign(2, 0, false, CampaignDrafts.repeat(NumberState.FAIL, 1, Duration.ofMinutes(10)), "380671234567", "380671234568");
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE autodial_number SET state = 'DIALING' WHERE autodialer_id = ? AND phone = '380671234567'")) {

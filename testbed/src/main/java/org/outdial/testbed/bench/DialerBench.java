@@ -551,7 +551,7 @@ public final class DialerBench {
                     }
                     EnumMap<NumberState, Long> stateCounts = counts.of(c, id);
                     long total = stateCounts.values().stream().mapToLong(Long::longValue).sum();
-                    var repeat = locked.settings().repeatCallsSettings();
+                    var repeat = locked.settings().common().repeatCallsSettings();
                     boolean retries = repeat != null && ((repeat.earlyStart() && total <= 1_000_000)
                             || stateCounts.get(NumberState.NEW) == 0);
                     long t1 = System.nanoTime();
