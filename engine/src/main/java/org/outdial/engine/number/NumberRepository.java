@@ -161,12 +161,18 @@ public final class NumberRepository {
         }
     }
 
-    /** Numbers waiting for a repeat call (the seed's {@code repeatCount} statistic). */
+    /**
+     * Numbers waiting for a repeat call (the seed's {@code repeatCount} statistic). The lower bound
+     * stands for {@code IS NOT NULL}: with it H2 reads only the retry index's entries that have a
+     * time; with {@code IS NOT NULL} it walked every number of the autodialer (NULLs sort first),
+     * which made each GET_LIST cost a scan per autodialer (docs/BENCHMARKS.md, mixed-load).
+     */
     public long repeatPending(Connection c, long autodialerId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM autodial_number WHERE autodialer_id = ? AND next_attempt_at IS NOT NULL "
+                "SELECT COUNT(*) FROM autodial_number WHERE autodialer_id = ? AND next_attempt_at >= ? "
                         + "AND state <> 'NEW'")) {
             ps.setLong(1, autodialerId);
+            ps.setTimestamp(2, Timestamp.from(Instant.EPOCH));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
