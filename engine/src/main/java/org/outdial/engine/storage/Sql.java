@@ -18,7 +18,7 @@ import java.util.Optional;
  * The few shapes of plain JDBC that the catalog repositories repeat (delete by id, "is this name
  * taken", find one row, list rows, id → name), so that each repository method is its SQL and its
  * row mapping and nothing else. Every method prepares, runs and closes one statement on the
- * caller's connection: the transaction stays the caller's ({@link Transactions}), and an
+ * caller's connection: the transaction stays the caller's ({@link Transactor}), and an
  * {@link SQLException} comes out unchanged.
  *
  * <p>Parameters bind by their Java type: {@link String}, {@link Long}, {@link Integer},

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * On the default H2 file database, a transaction that has committed survives the process being
  * killed the instant after (without {@link CheckpointingDataSource}, H2 lost it: its background
  * writer had not stored it yet), and a thread whose interrupt status is set still commits and
- * keeps that status (see {@link Transactions}).
+ * keeps that status (see {@link Transactor}).
  */
 class DurableCommitTest {
 
@@ -60,14 +60,14 @@ class DurableCommitTest {
             Thread flow = Thread.ofVirtual().start(() -> {
                 // A call flow interrupted at shutdown goes on to record its outcome.
                 Thread.currentThread().interrupt();
-                Transactions.write(database.dataSource(), c -> insertBlocked(c, "380501112233"));
+                new Transactor(database.dataSource()).inTransaction(c -> insertBlocked(c, "380501112233"));
                 stillInterrupted[0] = Thread.currentThread().isInterrupted();
             });
             flow.join();
 
             assertTrue(stillInterrupted[0], "the flow's interrupt status is given back");
-            Transactions.write(database.dataSource(), c -> insertBlocked(c, "380501112234"));
-            assertEquals(2L, (long) Transactions.read(database.dataSource(), c -> {
+            new Transactor(database.dataSource()).inTransaction(c -> insertBlocked(c, "380501112234"));
+            assertEquals(2L, (long) new Transactor(database.dataSource()).read(c -> {
                 try (Statement s = c.createStatement();
                      ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM blocked_phone")) {
                     rs.next();
