@@ -70,12 +70,13 @@ public final class CampaignRepository {
         }
     }
 
-    public void addCallsDone(Connection c, long id, int calls) throws SQLException {
+    /** Counts calls done; its UPDATE locks the row, as {@link #lock} does. False when the autodialer is gone. */
+    public boolean addCallsDone(Connection c, long id, int calls) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE autodialer SET calls_done_count = calls_done_count + ? WHERE id = ?")) {
             ps.setInt(1, calls);
             ps.setLong(2, id);
-            ps.executeUpdate();
+            return ps.executeUpdate() == 1;
         }
     }
 

@@ -101,7 +101,7 @@ public final class Dialer implements CampaignChanges, AutoCloseable {
         this.counts = counts;
         this.transitions = transitions;
         this.outbox = outbox;
-        this.claims = new NumberClaims(counts);
+        this.claims = new NumberClaims(numbers, counts);
         this.batches = new NumberBatches();
         this.recorder = recorder;
         this.flow = flow;

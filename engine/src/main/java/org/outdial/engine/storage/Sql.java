@@ -22,8 +22,8 @@ import java.util.Optional;
  * {@link SQLException} comes out unchanged.
  *
  * <p>Parameters bind by their Java type: {@link String}, {@link Long}, {@link Integer},
- * {@link Boolean}, {@link Instant} (as a {@link Timestamp}), an enum (as its {@code name()}) and
- * {@link Array} (for {@code = ANY (?)}); any other type is a programming error. {@code null}
+ * {@link Boolean}, {@link Instant} (as a {@link Timestamp}), an enum (as its {@code name()}),
+ * {@code byte[]} and {@link Array} (for {@code = ANY (?)}); any other type is a programming error. {@code null}
  * binds as {@code setObject(i, null)}, an untyped null: H2 and PostgreSQL take its type from the
  * column it is assigned to or compared with. PostgreSQL cannot type a null that stands alone
  * ({@code ? IS NULL}), so such a query needs its own statement.
@@ -36,6 +36,9 @@ public final class Sql {
         T map(ResultSet rs) throws SQLException;
     }
 
+    /** Rows per JDBC batch in {@link #batch}. */
+    private static final int BATCH = 5_000;
+
     private Sql() {
     }
 
@@ -44,6 +47,40 @@ public final class Sql {
         try (PreparedStatement st = c.prepareStatement(sql)) {
             bind(st, params);
             return st.executeUpdate();
+        }
+    }
+
+    /**
+     * Runs one INSERT, UPDATE or DELETE once per parameter row, as JDBC batches of up to
+     * {@value #BATCH} rows; how many rows each run changed, in the order of {@code rows}.
+     */
+    public static int[] batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        int[] changed = new int[rows.size()];
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            int done = 0;
+            int pending = 0;
+            for (Object[] params : rows) {
+                bind(st, params);
+                st.addBatch();
+                if (++pending == BATCH || done + pending == rows.size()) {
+                    int[] counts = st.executeBatch();
+                    System.arraycopy(counts, 0, changed, done, counts.length);
+                    done += pending;
+                    pending = 0;
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** A query of one number ({@code SELECT COUNT(*) ...}): its first row's first column. */
+    public static long count(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            bind(st, params);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
@@ -123,6 +160,7 @@ public final class Sql {
                 case Boolean b -> st.setBoolean(index, b);
                 case Instant t -> st.setTimestamp(index, Timestamp.from(t));
                 case Enum<?> e -> st.setString(index, e.name());
+                case byte[] b -> st.setBytes(index, b);
                 case Array a -> st.setArray(index, a);
                 default -> throw new IllegalArgumentException(
                         "parameter " + index + " has unsupported type " + params[i].getClass().getName());
