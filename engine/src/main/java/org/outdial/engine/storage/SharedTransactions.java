@@ -108,6 +108,16 @@ final class SharedTransactions {
         return mine.result();
     }
 
+    /** Callers whose work waits for the next shared transaction (for tests). */
+    int waiting() {
+        lock.lock();
+        try {
+            return queue.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void runGroup(List<Pending<?>> group) {
         boolean interrupted = Thread.interrupted();
         try {
