@@ -1,9 +1,8 @@
 package org.outdial.engine.blocklist;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -74,12 +73,8 @@ public final class BlockedLists {
         Set<String> distinct = new LinkedHashSet<>(phones);
         return db.inTransaction(c -> {
             int removed = 0;
-            try (PreparedStatement st = c.prepareStatement("DELETE FROM blocked_phone WHERE list_name = ? AND phone = ?")) {
-                for (String phone : distinct) {
-                    st.setString(1, list.name());
-                    st.setString(2, phone);
-                    removed += st.executeUpdate();
-                }
+            for (String phone : distinct) {
+                removed += Sql.update(c, "DELETE FROM blocked_phone WHERE list_name = ? AND phone = ?", list, phone);
             }
             return new ListChange(removed, phones.size() - removed);
         });
@@ -125,17 +120,9 @@ public final class BlockedLists {
             Set<String> fresh = new LinkedHashSet<>(phones);
             fresh.removeAll(present);
             if (!fresh.isEmpty()) {
-                try (PreparedStatement st = c.prepareStatement(
-                        "INSERT INTO blocked_phone (list_name, phone, created_at) VALUES (?, ?, ?)")) {
-                    Timestamp now = Timestamp.from(clock.instant());
-                    for (String phone : fresh) {
-                        st.setString(1, list.name());
-                        st.setString(2, phone);
-                        st.setTimestamp(3, now);
-                        st.addBatch();
-                    }
-                    st.executeBatch();
-                }
+                Instant now = clock.instant();
+                Sql.batch(c, "INSERT INTO blocked_phone (list_name, phone, created_at) VALUES (?, ?, ?)",
+                        fresh.stream().map(phone -> new Object[] {list, phone, now}).toList());
             }
             return new ListChange(fresh.size(), phones.size() - fresh.size());
         });

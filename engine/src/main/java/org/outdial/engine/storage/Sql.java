@@ -2,12 +2,14 @@ package org.outdial.engine.storage;
 
 import java.sql.Array;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +24,7 @@ import java.util.Optional;
  * {@link SQLException} comes out unchanged.
  *
  * <p>Parameters bind by their Java type: {@link String}, {@link Long}, {@link Integer},
- * {@link Boolean}, {@link Instant} (as a {@link Timestamp}), an enum (as its {@code name()}),
+ * {@link Boolean}, {@link Instant} (as a {@link Timestamp}), {@link LocalDate} (as a {@link Date}), an enum (as its {@code name()}),
  * {@code byte[]} and {@link Array} (for {@code = ANY (?)}); any other type is a programming error. {@code null}
  * binds as {@code setObject(i, null)}, an untyped null: H2 and PostgreSQL take its type from the
  * column it is assigned to or compared with. PostgreSQL cannot type a null that stands alone
@@ -159,6 +161,7 @@ public final class Sql {
                 case Integer n -> st.setInt(index, n);
                 case Boolean b -> st.setBoolean(index, b);
                 case Instant t -> st.setTimestamp(index, Timestamp.from(t));
+                case LocalDate d -> st.setDate(index, Date.valueOf(d));
                 case Enum<?> e -> st.setString(index, e.name());
                 case byte[] b -> st.setBytes(index, b);
                 case Array a -> st.setArray(index, a);
