@@ -32,7 +32,8 @@ public final class CampaignRepository {
 
     public void updateStatus(Connection c, long id, TaskStatus status, Instant now) throws SQLException {
         Sql.update(c, "UPDATE autodialer SET status = ?, status_changed_at = ?, finished_date = ? WHERE id = ?", status,
-                now, status == TaskStatus.FINISHED ? now.atZone(java.time.ZoneId.systemDefault()).toLocalDate() : null, id);
+                now, status == TaskStatus.FINISHED ? Date.valueOf(now.atZone(java.time.ZoneId.systemDefault()).toLocalDate())
+                        : null, id);
     }
 
     public void markRefreshed(Connection c, long id, Instant now) throws SQLException {

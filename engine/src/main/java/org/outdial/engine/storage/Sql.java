@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +23,7 @@ import java.util.Optional;
  * {@link SQLException} comes out unchanged.
  *
  * <p>Parameters bind by their Java type: {@link String}, {@link Long}, {@link Integer},
- * {@link Boolean}, {@link Instant} (as a {@link Timestamp}), {@link LocalDate} (as a {@link Date}), an enum (as its {@code name()}),
+ * {@link Boolean}, {@link Instant} (as a {@link Timestamp}), {@link Date}, an enum (as its {@code name()}),
  * {@code byte[]} and {@link Array} (for {@code = ANY (?)}); any other type is a programming error. {@code null}
  * binds as {@code setObject(i, null)}, an untyped null: H2 and PostgreSQL take its type from the
  * column it is assigned to or compared with. PostgreSQL cannot type a null that stands alone
@@ -161,7 +160,7 @@ public final class Sql {
                 case Integer n -> st.setInt(index, n);
                 case Boolean b -> st.setBoolean(index, b);
                 case Instant t -> st.setTimestamp(index, Timestamp.from(t));
-                case LocalDate d -> st.setDate(index, Date.valueOf(d));
+                case Date d -> st.setDate(index, d);
                 case Enum<?> e -> st.setString(index, e.name());
                 case byte[] b -> st.setBytes(index, b);
                 case Array a -> st.setArray(index, a);

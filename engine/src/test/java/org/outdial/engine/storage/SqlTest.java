@@ -71,11 +71,12 @@ class SqlTest {
 
     @Test
     void datesAndBytesBindAsTheirSqlTypes() throws SQLException {
-        Sql.update(c, "CREATE TABLE blob_thing (day DATE, data VARBINARY(10))");
-        Sql.update(c, "INSERT INTO blob_thing (day, data) VALUES (?, ?)", LocalDate.of(2026, 3, 4), new byte[] {1, 2, 3});
+        Sql.update(c, "CREATE TABLE blob_thing (made_on DATE, data VARBINARY(10))");
+        Sql.update(c, "INSERT INTO blob_thing (made_on, data) VALUES (?, ?)", java.sql.Date.valueOf(LocalDate.of(2026, 3, 4)),
+                new byte[] {1, 2, 3});
 
         assertEquals(List.of(LocalDate.of(2026, 3, 4), List.of((byte) 1, (byte) 2, (byte) 3)), Sql.one(c,
-                "SELECT day, data FROM blob_thing", rs -> {
+                "SELECT made_on, data FROM blob_thing", rs -> {
                     byte[] data = rs.getBytes(2);
                     return List.of(rs.getDate(1).toLocalDate(), List.of(data[0], data[1], data[2]));
                 }).orElseThrow());
