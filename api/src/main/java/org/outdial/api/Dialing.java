@@ -94,8 +94,9 @@ final class Dialing implements AutoCloseable {
         CampaignRepository campaigns = new CampaignRepository();
         StateCounts counts = new StateCounts();
         EventOutbox outbox = new EventOutbox();
-        CallRecorder recorder = new CallRecorder(campaigns, counts, new CallHistoryRepository(), outbox);
-        int recovered = new DialingRecovery(db, campaigns, recorder).recover(clock.instant());
+        NumberRepository numbers = new NumberRepository();
+        CallRecorder recorder = new CallRecorder(campaigns, numbers, counts, new CallHistoryRepository(), outbox);
+        int recovered = new DialingRecovery(db, campaigns, numbers, recorder).recover(clock.instant());
         if (recovered > 0) {
             log.info("Crash recovery: {} calls interrupted by the last stop were recorded as FAIL", recovered);
         }
@@ -103,7 +104,7 @@ final class Dialing implements AutoCloseable {
                 new CallAudio(audios, new AudioCache(AUDIO_CACHE_BYTES), synthesizer, profiles), scenarios,
                 new DialerSettings(config.dialer().ringTimeout(), MAX_CALL,
                         trunks.stream().map(TrunkSettings::name).toList()), clock);
-        Dialer dialer = new Dialer(db, clock, campaigns, new NumberRepository(), counts,
+        Dialer dialer = new Dialer(db, clock, campaigns, numbers, counts,
                 new StatusTransitions(campaigns, outbox), outbox, recorder, flow, TrunkCapacity.of(trunks),
                 new BlockedListsScreen(blockedLists), alarms);
         log.info("Dialing through {} trunk(s); SIP on {}:{}", trunks.size(), config.sip().bindAddress(),

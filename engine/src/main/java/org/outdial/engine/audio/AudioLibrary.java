@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 import org.outdial.engine.catalog.EntityName;
 import org.outdial.engine.error.EngineException;
 import org.outdial.engine.storage.StorageException;
-import org.outdial.engine.storage.Transactions;
+import org.outdial.engine.storage.Transactor;
 import org.outdial.media.audio.AudioFileException;
 import org.outdial.media.audio.WavDecoder;
 import org.slf4j.Logger;
@@ -38,7 +38,7 @@ public final class AudioLibrary {
 
     private static final Logger log = LoggerFactory.getLogger(AudioLibrary.class);
 
-    private final DataSource dataSource;
+    private final Transactor db;
     private final InstantSource clock;
     private final Path directory;
     private final AudioRepository repository = new AudioRepository();
@@ -47,7 +47,7 @@ public final class AudioLibrary {
      * @param directory where the WAV files go; created when missing
      */
     public AudioLibrary(DataSource dataSource, InstantSource clock, Path directory) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.db = new Transactor(Objects.requireNonNull(dataSource, "dataSource"));
         this.clock = Objects.requireNonNull(clock, "clock");
         this.directory = Objects.requireNonNull(directory, "directory").toAbsolutePath();
         try {
@@ -99,7 +99,7 @@ public final class AudioLibrary {
             throw new UncheckedIOException("cannot write " + file, e);
         }
         try {
-            return Transactions.write(dataSource, c -> {
+            return db.inTransaction(c -> {
                 if (repository.nameTaken(c, checked)) {
                     throw EngineException.conflict(SAME_NAME);
                 }
@@ -107,7 +107,7 @@ public final class AudioLibrary {
             });
         } catch (RuntimeException e) {
             deleteQuietly(file);
-            if (e instanceof StorageException && Transactions.isUniqueViolation(e)) {
+            if (e instanceof StorageException storage && storage.isUniqueViolation()) {
                 throw EngineException.conflict(SAME_NAME);
             }
             throw e;
@@ -116,16 +116,16 @@ public final class AudioLibrary {
 
     /** Whether an audio file with this name exists (checked before synthesizing it). */
     public boolean nameTaken(String name) {
-        return Transactions.read(dataSource, c -> repository.nameTaken(c, name));
+        return db.read(c -> repository.nameTaken(c, name));
     }
 
     public Optional<AudioFile> find(long id) {
-        return Transactions.read(dataSource, c -> repository.find(c, id));
+        return db.read(c -> repository.find(c, id));
     }
 
     /** The files of one type, or of every type when {@code type} is null, by id. */
     public List<AudioFile> list(AudioType type) {
-        return Transactions.read(dataSource, c -> repository.list(c, type));
+        return db.read(c -> repository.list(c, type));
     }
 
     /**
@@ -133,7 +133,7 @@ public final class AudioLibrary {
      * {@code audios} (AUTODIAL) and {@code moh} (MELODY), /dictionary?type=AUDIO_*.
      */
     public Map<Long, String> names(AudioType type) {
-        return Transactions.read(dataSource, c -> repository.names(c, type));
+        return db.read(c -> repository.names(c, type));
     }
 
     /**
@@ -141,7 +141,7 @@ public final class AudioLibrary {
      * "compositeAudio"), and a call that needs it ends as the autodialer's audio-error setting says.
      */
     public void remove(long id) {
-        AudioFile removed = Transactions.write(dataSource, c -> {
+        AudioFile removed = db.inTransaction(c -> {
             AudioFile file = repository.find(c, id).orElseThrow(() -> EngineException.notFound(NOT_FOUND));
             repository.delete(c, id);
             return file;
@@ -156,7 +156,7 @@ public final class AudioLibrary {
      * @return how many were removed
      */
     public int removeTemporary(Instant now) {
-        List<AudioFile> removed = Transactions.write(dataSource, c -> {
+        List<AudioFile> removed = db.inTransaction(c -> {
             List<AudioFile> files = repository.temporary(c, Timestamp.from(now));
             for (AudioFile f : files) {
                 repository.delete(c, f.id());

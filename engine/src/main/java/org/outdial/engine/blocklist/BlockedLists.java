@@ -1,9 +1,8 @@
 package org.outdial.engine.blocklist;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,7 +16,7 @@ import org.outdial.engine.error.EngineException;
 import org.outdial.engine.number.PhoneNumbers;
 import org.outdial.engine.storage.Sql;
 import org.outdial.engine.storage.StorageException;
-import org.outdial.engine.storage.Transactions;
+import org.outdial.engine.storage.Transactor;
 
 /**
  * The blocked lists. Numbers are stored as {@link PhoneNumbers} stores every number (E.164 digits
@@ -33,18 +32,18 @@ public final class BlockedLists {
     /** Numbers per IN list. */
     private static final int IN_LIST = 500;
 
-    private final DataSource dataSource;
+    private final Transactor db;
     private final InstantSource clock;
 
     public BlockedLists(DataSource dataSource, InstantSource clock) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.db = new Transactor(Objects.requireNonNull(dataSource, "dataSource"));
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** The list's numbers, in ascending order. */
     public List<String> get(BlockedList list) {
         Objects.requireNonNull(list, "list");
-        return Transactions.read(dataSource, c -> Sql.list(c,
+        return db.read(c -> Sql.list(c,
                 "SELECT phone FROM blocked_phone WHERE list_name = ? ORDER BY phone", rs -> rs.getString(1), list));
     }
 
@@ -58,7 +57,7 @@ public final class BlockedLists {
         try {
             return insertNew(list, phones);
         } catch (StorageException e) {
-            if (!Transactions.isUniqueViolation(e)) {
+            if (!e.isUniqueViolation()) {
                 throw e;
             }
             // A concurrent ADD inserted one of these numbers between our check and our insert;
@@ -72,14 +71,10 @@ public final class BlockedLists {
         Objects.requireNonNull(list, "list");
         List<String> phones = normalize(items);
         Set<String> distinct = new LinkedHashSet<>(phones);
-        return Transactions.write(dataSource, c -> {
+        return db.inTransaction(c -> {
             int removed = 0;
-            try (PreparedStatement st = c.prepareStatement("DELETE FROM blocked_phone WHERE list_name = ? AND phone = ?")) {
-                for (String phone : distinct) {
-                    st.setString(1, list.name());
-                    st.setString(2, phone);
-                    removed += st.executeUpdate();
-                }
+            for (String phone : distinct) {
+                removed += Sql.update(c, "DELETE FROM blocked_phone WHERE list_name = ? AND phone = ?", list, phone);
             }
             return new ListChange(removed, phones.size() - removed);
         });
@@ -87,7 +82,7 @@ public final class BlockedLists {
 
     /** Whether {@code phone} (in any notation) is in the list. */
     public boolean contains(BlockedList list, String phone) {
-        return Transactions.read(dataSource, c -> contains(c, list, phone));
+        return db.read(c -> contains(c, list, phone));
     }
 
     /** As {@link #contains(BlockedList, String)}, on the caller's connection (inside its transaction). */
@@ -109,7 +104,7 @@ public final class BlockedLists {
             return Set.of();
         }
         List<String> all = new ArrayList<>(phones);
-        return Transactions.read(dataSource, c -> {
+        return db.read(c -> {
             Set<String> found = new HashSet<>();
             for (int from = 0; from < all.size(); from += FILTER_CHUNK) {
                 List<String> chunk = all.subList(from, Math.min(all.size(), from + FILTER_CHUNK));
@@ -120,22 +115,14 @@ public final class BlockedLists {
     }
 
     private ListChange insertNew(BlockedList list, List<String> phones) {
-        return Transactions.write(dataSource, c -> {
+        return db.inTransaction(c -> {
             Set<String> present = present(c, list, phones);
             Set<String> fresh = new LinkedHashSet<>(phones);
             fresh.removeAll(present);
             if (!fresh.isEmpty()) {
-                try (PreparedStatement st = c.prepareStatement(
-                        "INSERT INTO blocked_phone (list_name, phone, created_at) VALUES (?, ?, ?)")) {
-                    Timestamp now = Timestamp.from(clock.instant());
-                    for (String phone : fresh) {
-                        st.setString(1, list.name());
-                        st.setString(2, phone);
-                        st.setTimestamp(3, now);
-                        st.addBatch();
-                    }
-                    st.executeBatch();
-                }
+                Instant now = clock.instant();
+                Sql.batch(c, "INSERT INTO blocked_phone (list_name, phone, created_at) VALUES (?, ?, ?)",
+                        fresh.stream().map(phone -> new Object[] {list, phone, now}).toList());
             }
             return new ListChange(fresh.size(), phones.size() - fresh.size());
         });

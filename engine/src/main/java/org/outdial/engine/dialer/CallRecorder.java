@@ -1,10 +1,7 @@
 package org.outdial.engine.dialer;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,6 +14,7 @@ import org.outdial.engine.event.TriggerEvent;
 import org.outdial.engine.history.CallHistoryRepository;
 import org.outdial.engine.history.CallRecord;
 import org.outdial.engine.number.AutodialNumber;
+import org.outdial.engine.number.NumberRepository;
 import org.outdial.engine.number.NumberState;
 import org.outdial.engine.number.StateCounts;
 import org.outdial.engine.retry.RetryDecision;
@@ -34,25 +32,34 @@ public final class CallRecorder {
     }
 
     private final CampaignRepository campaigns;
+    private final NumberRepository numbers;
     private final StateCounts counts;
     private final CallHistoryRepository history;
     private final EventOutbox outbox;
 
-    public CallRecorder(CampaignRepository campaigns, StateCounts counts, CallHistoryRepository history,
-                        EventOutbox outbox) {
+    public CallRecorder(CampaignRepository campaigns, NumberRepository numbers, StateCounts counts,
+                        CallHistoryRepository history, EventOutbox outbox) {
         this.campaigns = campaigns;
+        this.numbers = numbers;
         this.counts = counts;
         this.history = history;
         this.outbox = outbox;
     }
 
+    /**
+     * Records {@code result} in the caller's transaction, which may hold other autodialers' row
+     * locks already (outcomes share transactions: {@code Transactor.inSharedTransaction}).
+     */
     public Recorded record(Connection c, CallResult result, RepeatCallsSettings repeat) throws SQLException {
-        // The autodialer's row first, as every writer of an autodialer takes it first: no lock cycle.
-        campaigns.addCallsDone(c, result.autodialerId(), 1);
+        // The autodialer's row first, as every writer of an autodialer takes it first: its UPDATE
+        // takes the row lock that numbers.recordAttempt needs (NumberRepository's invariant). A
+        // gone autodialer has no row and no numbers: only the call record is written.
+        boolean locked = campaigns.addCallsDone(c, result.autodialerId(), 1);
         AutodialNumber n = result.number();
         RetryDecision retry = RetryPolicy.decide(repeat, result.state(), n.repeatCount(), result.talkSeconds(),
                 result.endedAt());
-        boolean stillThere = update(c, n, result, retry);
+        boolean stillThere = locked && numbers.recordAttempt(c, n.id(), new NumberRepository.Attempt(result.state(),
+                result.endedAt(), retry.nextAttemptAt(), retry.highPriority()));
         int called = n.calledCount() + 1;
         int realCalled = n.realCalledCount() + 1;
         long recordId = history.insert(c, new CallRecord(0, result.autodialerId(), stillThere ? n.id() : null,
@@ -74,28 +81,6 @@ public final class CallRecorder {
                     result.endedAt());
         }
         return new Recorded(recordId, result.state(), retry.nextAttemptAt(), retry.attemptsEnded());
-    }
-
-    /** Updates the number unless it was removed meanwhile; says whether it was there. */
-    private static boolean update(Connection c, AutodialNumber n, CallResult result, RetryDecision retry)
-            throws SQLException {
-        boolean retrying = retry.nextAttemptAt() != null;
-        try (PreparedStatement ps = c.prepareStatement("UPDATE autodial_number SET state = ?, state_at = ?, "
-                + "called_count = called_count + 1, real_called_count = real_called_count + 1, "
-                + "repeat_count = repeat_count + ?, next_attempt_at = ?, high_priority = high_priority OR ? "
-                + "WHERE id = ? AND state = 'DIALING'")) {
-            ps.setString(1, result.state().name());
-            ps.setTimestamp(2, Timestamp.from(result.endedAt()));
-            ps.setInt(3, retrying ? 1 : 0);
-            if (retrying) {
-                ps.setTimestamp(4, Timestamp.from(retry.nextAttemptAt()));
-            } else {
-                ps.setNull(4, Types.TIMESTAMP);
-            }
-            ps.setBoolean(5, retrying && retry.highPriority());
-            ps.setLong(6, n.id());
-            return ps.executeUpdate() == 1;
-        }
     }
 
     private static Map<String, Object> payload(CallResult r, long recordId, int called) {

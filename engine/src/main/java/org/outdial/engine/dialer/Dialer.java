@@ -101,7 +101,7 @@ public final class Dialer implements CampaignChanges, AutoCloseable {
         this.counts = counts;
         this.transitions = transitions;
         this.outbox = outbox;
-        this.claims = new NumberClaims(counts);
+        this.claims = new NumberClaims(numbers, counts);
         this.batches = new NumberBatches();
         this.recorder = recorder;
         this.flow = flow;
@@ -283,7 +283,8 @@ public final class Dialer implements CampaignChanges, AutoCloseable {
             try {
                 CallResult result = flow.run(campaign, number);
                 answered = result.secondsTalk() != null;
-                db.inTransactionRetrying(3, c -> recorder.record(c, result, campaign.settings().common().repeatCallsSettings()));
+                // Outcomes ending together share one commit (group commit); each returns once it is durable.
+                db.inSharedTransaction(c -> recorder.record(c, result, campaign.settings().common().repeatCallsSettings()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
@@ -372,7 +373,7 @@ public final class Dialer implements CampaignChanges, AutoCloseable {
     public void close() {
         closed = true;
         // Not shutdownNow: an interrupt that lands while the loop's claim writes the database
-        // file closes the file channel, and H2 closes the database with it (see Transactions).
+        // file closes the file channel, and H2 closes the database with it (see Transactor).
         loop.shutdown();
         calls.shutdown();
         try {

@@ -1,9 +1,6 @@
 package org.outdial.engine.dialer;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.outdial.engine.campaign.Campaign;
@@ -31,27 +28,19 @@ public final class DialingRecovery {
 
     private final Transactor db;
     private final CampaignRepository campaigns;
+    private final NumberRepository numbers;
     private final CallRecorder recorder;
 
-    public DialingRecovery(Transactor db, CampaignRepository campaigns, CallRecorder recorder) {
+    public DialingRecovery(Transactor db, CampaignRepository campaigns, NumberRepository numbers, CallRecorder recorder) {
         this.db = db;
         this.campaigns = campaigns;
+        this.numbers = numbers;
         this.recorder = recorder;
     }
 
     /** Resolves every orphaned DIALING number; returns how many. */
     public int recover(Instant now) {
-        List<AutodialNumber> orphans = db.read(c -> {
-            List<AutodialNumber> found = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + NumberRepository.COLUMNS
-                    + " FROM autodial_number WHERE state = 'DIALING' ORDER BY autodialer_id, id");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(NumberRepository.map(rs));
-                }
-            }
-            return found;
-        });
+        List<AutodialNumber> orphans = db.read(numbers::dialing);
         int resolved = 0;
         for (AutodialNumber n : orphans) {
             boolean done = db.inTransaction(c -> {
@@ -59,14 +48,8 @@ public final class DialingRecovery {
                 if (campaign.isEmpty()) {
                     return false;
                 }
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT 1 FROM autodial_number WHERE id = ? AND state = 'DIALING' FOR UPDATE")) {
-                    ps.setLong(1, n.id());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next()) {
-                            return false;
-                        }
-                    }
+                if (!numbers.lockIfDialing(c, n.id())) {
+                    return false;
                 }
                 recorder.record(c, CallResult.withoutCall(n.autodialerId(), n, NumberState.FAIL, now, DETAIL),
                         campaign.get().settings().common().repeatCallsSettings());

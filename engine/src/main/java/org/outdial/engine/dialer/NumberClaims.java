@@ -1,10 +1,7 @@
 package org.outdial.engine.dialer;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -17,7 +14,8 @@ import org.outdial.engine.number.StateCounts;
 
 /**
  * The claim: picks the next numbers to call and marks them DIALING in the caller's transaction,
- * which has locked the autodialer's row, so two pacers (or two nodes) never dial one number.
+ * which has locked the autodialer's row, so two pacers (or two nodes) never dial one number. The
+ * statements are {@link NumberRepository}'s, the one writer of numbers.
  *
  * <p>Order (DESIGN.md "Pick"): the priority queue first (high-priority NEW numbers and due
  * retries placed there), then due retries, then NEW numbers in insertion order. Retries are
@@ -44,12 +42,13 @@ public final class NumberClaims {
     public record Claimed(List<AutodialNumber> toCall, List<AutodialNumber> blocked, int deferred) {
     }
 
-    private static final String SELECT = "SELECT " + NumberRepository.COLUMNS + " FROM autodial_number ";
     private static final Verdict CALL = new Verdict.Call();
 
+    private final NumberRepository numbers;
     private final StateCounts counts;
 
-    public NumberClaims(StateCounts counts) {
+    public NumberClaims(NumberRepository numbers, StateCounts counts) {
+        this.numbers = numbers;
         this.counts = counts;
     }
 
@@ -57,6 +56,10 @@ public final class NumberClaims {
         return CALL;
     }
 
+    /**
+     * Claims up to {@code wanted} numbers of {@code autodialerId}, whose row the caller's transaction
+     * has locked ({@code CampaignRepository.lock}), screening each candidate first.
+     */
     public Claimed claim(Connection c, long autodialerId, int wanted, Instant now, boolean retriesAllowed,
                          Function<AutodialNumber, Verdict> screen) throws SQLException {
         List<AutodialNumber> toCall = new ArrayList<>(wanted);
@@ -79,13 +82,13 @@ public final class NumberClaims {
                     case Verdict.Call ignored -> call.add(n);
                     case Verdict.Block ignored -> block.add(n);
                     case Verdict.Defer defer -> {
-                        defer(c, n, defer.notBefore());
+                        numbers.defer(c, n, defer.notBefore());
                         deferred++;
                     }
                 }
             }
-            mark(c, call, NumberState.DIALING, now);
-            mark(c, block, NumberState.BLOCKED, now);
+            numbers.claim(c, call, NumberState.DIALING, now);
+            numbers.claim(c, block, NumberState.BLOCKED, now);
             toCall.addAll(call);
             blocked.addAll(block);
         }
@@ -105,95 +108,15 @@ public final class NumberClaims {
     /** The next candidates in claim order, at most {@code limit}. */
     private List<AutodialNumber> candidates(Connection c, long autodialerId, int limit, Instant now,
                                             boolean retriesAllowed) throws SQLException {
-        List<AutodialNumber> priorityNew = newNumbers(c, autodialerId, true, limit, now);
-        List<AutodialNumber> retries = retriesAllowed ? dueRetries(c, autodialerId, limit, now) : List.of();
+        List<AutodialNumber> priorityNew = numbers.claimableNew(c, autodialerId, true, limit, now);
+        List<AutodialNumber> retries = retriesAllowed ? numbers.dueRetries(c, autodialerId, limit, now) : List.of();
         List<AutodialNumber> result = new ArrayList<>(limit);
         result.addAll(priorityNew);
         retries.stream().filter(AutodialNumber::highPriority).forEach(result::add);
         retries.stream().filter(n -> !n.highPriority()).forEach(result::add);
         if (result.size() < limit) {
-            result.addAll(newNumbers(c, autodialerId, false, limit - result.size(), now));
+            result.addAll(numbers.claimableNew(c, autodialerId, false, limit - result.size(), now));
         }
         return result.size() > limit ? result.subList(0, limit) : result;
     }
-
-    private static List<AutodialNumber> newNumbers(Connection c, long autodialerId, boolean highPriority, int limit,
-                                                   Instant now) throws SQLException {
-        // A NEW number with next_attempt_at set was deferred by the callee-local-time rule. The ORDER BY
-        // names the claim index's leading columns, fixed by the WHERE, so that H2 walks the index in order
-        // and stops after `limit` rows; with "ORDER BY id" alone it sorted every NEW number of the autodialer.
-        try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE autodialer_id = ? AND state = 'NEW' "
-                + "AND high_priority = ? AND (next_attempt_at IS NULL OR next_attempt_at <= ?) "
-                + "ORDER BY autodialer_id, state, high_priority, id LIMIT ?")) {
-            ps.setLong(1, autodialerId);
-            ps.setBoolean(2, highPriority);
-            ps.setTimestamp(3, Timestamp.from(now));
-            ps.setInt(4, limit);
-            return read(ps);
-        }
-    }
-
-    private static List<AutodialNumber> dueRetries(Connection c, long autodialerId, int limit, Instant now)
-            throws SQLException {
-        // The lower bound keeps H2 from walking the index through every number without a retry time
-        // (NULLs sort first), which was the whole autodialer on each claim; see docs/BENCHMARKS.md.
-        try (PreparedStatement ps = c.prepareStatement(SELECT + "WHERE autodialer_id = ? AND next_attempt_at >= ? "
-                + "AND next_attempt_at <= ? AND state <> 'NEW' AND state <> 'DIALING' "
-                + "ORDER BY autodialer_id, next_attempt_at, id LIMIT ?")) {
-            ps.setLong(1, autodialerId);
-            ps.setTimestamp(2, Timestamp.from(Instant.EPOCH));
-            ps.setTimestamp(3, Timestamp.from(now));
-            ps.setInt(4, limit);
-            return read(ps);
-        }
-    }
-
-    private static List<AutodialNumber> read(PreparedStatement ps) throws SQLException {
-        List<AutodialNumber> result = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                result.add(NumberRepository.map(rs));
-            }
-        }
-        return result;
-    }
-
-    /**
-     * Moves the numbers on in one statement. Every writer of an autodialer's numbers holds the
-     * autodialer's row lock, as the claim does, so numbers read under it are still as they were
-     * read; a count that does not match means that rule was broken, and the claim rolls back.
-     */
-    private static void mark(Connection c, List<AutodialNumber> numbers, NumberState to, Instant now)
-            throws SQLException {
-        if (numbers.isEmpty()) {
-            return;
-        }
-        // DIALING keeps the number's last stateDateTime (the end of its last call); BLOCKED is dated now.
-        String stateAt = to == NumberState.DIALING ? "" : ", state_at = ?";
-        try (PreparedStatement ps = c.prepareStatement("UPDATE autodial_number SET state = ?, next_attempt_at = NULL"
-                + stateAt + " WHERE id IN (" + "?, ".repeat(numbers.size() - 1) + "?)")) {
-            int i = 1;
-            ps.setString(i++, to.name());
-            if (to != NumberState.DIALING) {
-                ps.setTimestamp(i++, Timestamp.from(now));
-            }
-            for (AutodialNumber n : numbers) {
-                ps.setLong(i++, n.id());
-            }
-            int updated = ps.executeUpdate();
-            if (updated != numbers.size()) {
-                throw new IllegalStateException("claimed " + numbers.size() + " numbers but moved " + updated
-                        + ": a writer changed numbers without the autodialer's row lock");
-            }
-        }
-    }
-
-    private static void defer(Connection c, AutodialNumber n, Instant notBefore) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE autodial_number SET next_attempt_at = ? WHERE id = ?")) {
-            ps.setTimestamp(1, Timestamp.from(notBefore));
-            ps.setLong(2, n.id());
-            ps.executeUpdate();
-        }
-    }
-
 }

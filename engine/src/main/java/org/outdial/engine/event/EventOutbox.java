@@ -1,11 +1,10 @@
 package org.outdial.engine.event;
 
+import org.outdial.engine.storage.Sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
 
@@ -19,14 +18,8 @@ public final class EventOutbox {
 
     public void append(Connection c, long autodialerId, TriggerEvent event, Map<String, ?> payload, Instant now)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO event_outbox (autodialer_id, event, payload, created_at) VALUES (?, ?, ?, ?)")) {
-            ps.setLong(1, autodialerId);
-            ps.setString(2, event.name());
-            ps.setString(3, json(payload));
-            ps.setTimestamp(4, Timestamp.from(now));
-            ps.executeUpdate();
-        }
+        Sql.update(c, "INSERT INTO event_outbox (autodialer_id, event, payload, created_at) VALUES (?, ?, ?, ?)",
+                autodialerId, event, json(payload), now);
     }
 
     private static String json(Map<String, ?> payload) {

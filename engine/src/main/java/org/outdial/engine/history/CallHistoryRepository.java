@@ -4,17 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.outdial.engine.number.NumberState;
+import org.outdial.engine.storage.Sql;
 
 /** Call records: inserted once per attempt, read by GET_CALLS_HISTORY newest first. */
 public final class CallHistoryRepository {
@@ -30,95 +27,37 @@ public final class CallHistoryRepository {
 
     /** Inserts {@code r} (its id is ignored) and returns the new id. */
     public long insert(Connection c, CallRecord r) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO call_record (" + COLUMNS.substring(4)
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            int i = 1;
-            ps.setLong(i++, r.autodialerId());
-            setLong(ps, i++, r.numberId());
-            ps.setString(i++, r.phone());
-            ps.setString(i++, r.state().name());
-            ps.setTimestamp(i++, Timestamp.from(r.callEndTime()));
-            ps.setString(i++, r.operatorNumber());
-            setLong(ps, i++, r.userId());
-            ps.setInt(i++, r.calledCount());
-            ps.setInt(i++, r.realCalledCount());
-            for (Integer seconds : new Integer[] {r.seconds(), r.secondsForClientAnswered(), r.secondsDialToClient(),
-                    r.secondsClientWaitOperator(), r.secondsOperatorWaitCall(), r.secondsForOperatorAnswered(),
-                    r.secondsTalk()}) {
-                setInt(ps, i++, seconds);
-            }
-            ps.setLong(i++, r.rid());
-            ps.setString(i++, r.name());
-            ps.setString(i++, r.note());
-            ps.setString(i++, r.link());
-            ps.setString(i++, r.params() == null || r.params().isEmpty() ? null : json(r.params()));
-            setInt(ps, i++, r.sipCode());
-            setInt(ps, i++, r.q850Cause());
-            ps.setString(i++, r.hangupBy());
-            ps.setString(i, r.detail());
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
+        return Sql.insert(c, "INSERT INTO call_record (" + COLUMNS.substring(4)
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                r.autodialerId(), r.numberId(), r.phone(), r.state(), r.callEndTime(), r.operatorNumber(), r.userId(),
+                r.calledCount(), r.realCalledCount(), r.seconds(), r.secondsForClientAnswered(), r.secondsDialToClient(),
+                r.secondsClientWaitOperator(), r.secondsOperatorWaitCall(), r.secondsForOperatorAnswered(),
+                r.secondsTalk(), r.rid(), r.name(), r.note(), r.link(),
+                r.params() == null || r.params().isEmpty() ? null : json(r.params()), r.sipCode(), r.q850Cause(),
+                r.hangupBy(), r.detail());
     }
 
     /** How many records match (ignoring paging) and the requested page, newest first. */
     public long count(Connection c, CallHistoryQuery q) throws SQLException {
         Where where = where(q, false);
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM call_record" + where.sql)) {
-            where.bind(ps);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Sql.count(c, "SELECT COUNT(*) FROM call_record" + where.sql, where.values.toArray());
     }
 
     public List<CallRecord> page(Connection c, CallHistoryQuery q) throws SQLException {
         Where where = where(q, true);
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM call_record" + where.sql
-                + " ORDER BY id DESC LIMIT ? OFFSET ?")) {
-            int next = where.bind(ps);
-            ps.setInt(next++, q.limit());
-            ps.setInt(next, q.offset());
-            List<CallRecord> result = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    result.add(map(rs));
-                }
-            }
-            return result;
-        }
+        List<Object> values = new ArrayList<>(where.values);
+        values.add(q.limit());
+        values.add(q.offset());
+        return Sql.list(c, "SELECT " + COLUMNS + " FROM call_record" + where.sql + " ORDER BY id DESC LIMIT ? OFFSET ?",
+                CallHistoryRepository::map, values.toArray());
     }
 
     public long countFor(Connection c, long autodialerId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM call_record WHERE autodialer_id = ?")) {
-            ps.setLong(1, autodialerId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Sql.count(c, "SELECT COUNT(*) FROM call_record WHERE autodialer_id = ?", autodialerId);
     }
 
     /** A WHERE clause and the values it binds, in order. */
     private record Where(String sql, List<Object> values) {
-        int bind(PreparedStatement ps) throws SQLException {
-            int i = 1;
-            for (Object value : values) {
-                if (value instanceof Timestamp t) {
-                    ps.setTimestamp(i++, t);
-                } else if (value instanceof Long l) {
-                    ps.setLong(i++, l);
-                } else {
-                    ps.setString(i++, (String) value);
-                }
-            }
-            return i;
-        }
     }
 
     private static Where where(CallHistoryQuery q, boolean paged) {
@@ -130,11 +69,11 @@ public final class CallHistoryRepository {
         }
         if (q.from() != null) {
             sql.append(" AND call_end_time >= ?");
-            values.add(Timestamp.from(q.from()));
+            values.add(q.from());
         }
         if (q.to() != null) {
             sql.append(" AND call_end_time < ?");
-            values.add(Timestamp.from(q.to()));
+            values.add(q.to());
         }
         if (paged && q.maxId() != null) {
             sql.append(" AND id <= ?");
@@ -193,22 +132,6 @@ public final class CallHistoryRepository {
             return JSON.writeValueAsString(params);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void setLong(PreparedStatement ps, int i, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(i, Types.BIGINT);
-        } else {
-            ps.setLong(i, value);
-        }
-    }
-
-    private static void setInt(PreparedStatement ps, int i, Integer value) throws SQLException {
-        if (value == null) {
-            ps.setNull(i, Types.INTEGER);
-        } else {
-            ps.setInt(i, value);
         }
     }
 }

@@ -180,7 +180,7 @@ public final class NumberExpander implements AutoCloseable {
             batches.deleteAll(c, autodialerId);
             return true;
         }
-        numbers.insert(c, autodialerId, batch.get().numbers(), batch.get().highPriority());
+        numbers.insertAccepted(c, autodialerId, batch.get().numbers(), batch.get().highPriority());
         batches.delete(c, batch.get().id());
         return true;
     }

@@ -1,111 +1,53 @@
 package org.outdial.engine.number;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.outdial.engine.storage.Sql;
 
-/** Numbers of autodialers: plain JDBC on the connection of the caller's transaction. */
+/**
+ * Numbers of autodialers ({@code autodial_number}): the one class that writes the table, on the
+ * connection of the caller's transaction.
+ *
+ * <p><b>The invariant: every change to an autodialer's numbers is made by a transaction that
+ * holds the autodialer's row lock</b> ({@code CampaignRepository.lock}, or the recorder's
+ * {@code addCallsDone}, taken first, before any number), so numbers read under the lock are still
+ * as they were read until the commit. Every method below that changes rows says "under the lock"
+ * and takes the autodialer's id from a caller that holds it: the claim, the deferral and the
+ * blocking of candidates (the dialer), recording an attempt and resolving a DIALING number left by
+ * a crash (the recorder), refreshing duplicates (ADD_NUMBERS), REFRESH, CANCEL and an end date
+ * passing, and REMOVE_NUMBERS / REMOVE_ALL_NUMBERS / remove-after-finish. Each statement that moves
+ * numbers it read names the state it read them in ({@code WHERE ... AND state = ?}); when it
+ * matches fewer rows than it read, the invariant was broken: it throws
+ * {@link IllegalStateException} and the transaction rolls back rather than write over a change it
+ * did not see. The one writer without the lock is {@link #insertAccepted}, which adds the rows of
+ * a chunk still in {@code number_batch}: every other writer waits under the lock until the
+ * autodialer has no chunk left ({@link NumberExpander#awaitExpanded}), and the claim skips it, so
+ * no one acts on those rows before they are all in.
+ */
 public final class NumberRepository {
 
     /** Phones per look-up statement. */
     private static final int LOOKUP_CHUNK = 500;
-    /** Rows per JDBC batch on refresh. */
-    private static final int INSERT_BATCH = 5_000;
     /** Rows per multi-row INSERT: 8 parameters each, well under any driver's parameter limit. */
     private static final int ROWS_PER_INSERT = 500;
 
     public static final String COLUMNS = "id, autodialer_id, phone, state, state_at, called_count, real_called_count, "
             + "repeat_count, high_priority, next_attempt_at, name, note, link, params, audios";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM autodial_number ";
 
-    /**
-     * Inserts new numbers in state NEW, in list order (which is their calling order), as
-     * multi-row INSERTs of {@value #ROWS_PER_INSERT} rows: far fewer statement executions than a
-     * JDBC batch of single rows, which matters for 100,000 numbers in one request.
-     */
-    public void insert(Connection c, long autodialerId, List<NumberData> numbers, boolean highPriority)
-            throws SQLException {
-        int full = numbers.size() / ROWS_PER_INSERT;
-        if (full > 0) {
-            try (PreparedStatement ps = c.prepareStatement(insertSql(ROWS_PER_INSERT))) {
-                for (int chunk = 0; chunk < full; chunk++) {
-                    bindRows(ps, autodialerId, numbers.subList(chunk * ROWS_PER_INSERT, (chunk + 1) * ROWS_PER_INSERT),
-                            highPriority);
-                    ps.executeUpdate();
-                }
-            }
-        }
-        List<NumberData> rest = numbers.subList(full * ROWS_PER_INSERT, numbers.size());
-        if (!rest.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(insertSql(rest.size()))) {
-                bindRows(ps, autodialerId, rest, highPriority);
-                ps.executeUpdate();
-            }
-        }
-    }
-
-    private static String insertSql(int rows) {
-        return "INSERT INTO autodial_number (autodialer_id, phone, state, high_priority, name, note, link, params, audios) "
-                + "VALUES " + "(?, ?, 'NEW', ?, ?, ?, ?, ?, ?), ".repeat(rows - 1) + "(?, ?, 'NEW', ?, ?, ?, ?, ?, ?)";
-    }
-
-    private static void bindRows(PreparedStatement ps, long autodialerId, List<NumberData> rows, boolean highPriority)
-            throws SQLException {
-        int i = 1;
-        for (NumberData n : rows) {
-            ps.setLong(i++, autodialerId);
-            ps.setString(i++, n.phone());
-            ps.setBoolean(i++, highPriority);
-            setNullable(ps, i++, n.name());
-            setNullable(ps, i++, n.note());
-            setNullable(ps, i++, n.link());
-            setNullable(ps, i++, NumberCodec.params(n.params()));
-            setNullable(ps, i++, NumberCodec.audios(n.audios()));
-        }
-    }
-
-    /**
-     * Puts numbers that are already in the autodialer back to NEW (ADD_NUMBERS with
-     * {@code refreshDuplicates}), taking the data sent with them.
-     */
-    public void refresh(Connection c, long autodialerId, List<NumberData> numbers, boolean highPriority)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE autodial_number SET state = 'NEW', state_at = NULL, called_count = 0, repeat_count = 0, "
-                        + "next_attempt_at = NULL, high_priority = ?, name = COALESCE(?, name), note = COALESCE(?, note), "
-                        + "link = COALESCE(?, link), params = COALESCE(?, params), audios = COALESCE(?, audios) "
-                        + "WHERE autodialer_id = ? AND phone = ?")) {
-            int pending = 0;
-            for (NumberData n : numbers) {
-                ps.setBoolean(1, highPriority);
-                setNullable(ps, 2, n.name());
-                setNullable(ps, 3, n.note());
-                setNullable(ps, 4, n.link());
-                setNullable(ps, 5, NumberCodec.params(n.params()));
-                setNullable(ps, 6, NumberCodec.audios(n.audios()));
-                ps.setLong(7, autodialerId);
-                ps.setString(8, n.phone());
-                ps.addBatch();
-                if (++pending == INSERT_BATCH) {
-                    ps.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                ps.executeBatch();
-            }
-        }
-    }
+    // ---------------------------------------------------------------- reads
 
     /**
      * Which of {@code phones} the autodialer already holds, with their states. Looks them up
@@ -116,110 +58,224 @@ public final class NumberRepository {
             throws SQLException {
         Map<String, NumberState> found = new HashMap<>();
         List<String> all = new ArrayList<>(phones);
-        int full = all.size() / LOOKUP_CHUNK;
-        if (full > 0) {
-            try (PreparedStatement ps = c.prepareStatement(inList(LOOKUP_CHUNK))) {
-                for (int chunk = 0; chunk < full; chunk++) {
-                    lookUp(ps, autodialerId, all.subList(chunk * LOOKUP_CHUNK, (chunk + 1) * LOOKUP_CHUNK), found);
-                }
-            }
-        }
-        List<String> rest = all.subList(full * LOOKUP_CHUNK, all.size());
-        if (!rest.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(inList(rest.size()))) {
-                lookUp(ps, autodialerId, rest, found);
+        for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK));
+            List<Object> params = new ArrayList<>(chunk.size() + 1);
+            params.add(autodialerId);
+            params.addAll(chunk);
+            for (Map.Entry<String, NumberState> row : Sql.list(c, "SELECT phone, state FROM autodial_number "
+                            + "WHERE autodialer_id = ? AND phone IN (" + "?, ".repeat(chunk.size() - 1) + "?)",
+                    rs -> Map.entry(rs.getString(1), NumberState.valueOf(rs.getString(2))), params.toArray())) {
+                found.put(row.getKey(), row.getValue());
             }
         }
         return found;
     }
 
-    private static String inList(int size) {
-        return "SELECT phone, state FROM autodial_number WHERE autodialer_id = ? AND phone IN ("
-                + "?, ".repeat(size - 1) + "?)";
-    }
-
-    private static void lookUp(PreparedStatement ps, long autodialerId, List<String> phones,
-                               Map<String, NumberState> found) throws SQLException {
-        ps.setLong(1, autodialerId);
-        for (int i = 0; i < phones.size(); i++) {
-            ps.setString(i + 2, phones.get(i));
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                found.put(rs.getString(1), NumberState.valueOf(rs.getString(2)));
-            }
-        }
-    }
-
     public long count(Connection c, long autodialerId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM autodial_number WHERE autodialer_id = ?")) {
-            ps.setLong(1, autodialerId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Sql.count(c, "SELECT COUNT(*) FROM autodial_number WHERE autodialer_id = ?", autodialerId);
     }
 
-    /** Numbers waiting for a repeat call (the seed's {@code repeatCount} statistic). */
+    /**
+     * Numbers waiting for a repeat call (the seed's {@code repeatCount} statistic). The lower bound
+     * stands for {@code IS NOT NULL}: with it H2 reads only the retry index's entries that have a
+     * time; with {@code IS NOT NULL} it walked every number of the autodialer (NULLs sort first),
+     * which made each GET_LIST cost a scan per autodialer (docs/BENCHMARKS.md, mixed-load).
+     */
     public long repeatPending(Connection c, long autodialerId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT COUNT(*) FROM autodial_number WHERE autodialer_id = ? AND next_attempt_at IS NOT NULL "
-                        + "AND state <> 'NEW'")) {
-            ps.setLong(1, autodialerId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return Sql.count(c, "SELECT COUNT(*) FROM autodial_number WHERE autodialer_id = ? AND next_attempt_at >= ? "
+                + "AND state <> 'NEW'", autodialerId, Instant.EPOCH);
     }
 
     public Optional<AutodialNumber> find(Connection c, long autodialerId, String phone) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT " + COLUMNS + " FROM autodial_number WHERE autodialer_id = ? AND phone = ?")) {
-            ps.setLong(1, autodialerId);
-            ps.setString(2, phone);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
-            }
-        }
+        return Sql.one(c, SELECT + "WHERE autodialer_id = ? AND phone = ?", NumberRepository::map, autodialerId, phone);
     }
 
     public Optional<AutodialNumber> findById(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM autodial_number WHERE id = ?")) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(map(rs)) : Optional.empty();
-            }
-        }
+        return Sql.one(c, SELECT + "WHERE id = ?", NumberRepository::map, id);
     }
 
     /** A page of numbers in insertion order, optionally only those in {@code states}. */
     public List<AutodialNumber> page(Connection c, long autodialerId, Collection<NumberState> states, int limit,
                                      long offset) throws SQLException {
-        String sql = "SELECT " + COLUMNS + " FROM autodial_number WHERE autodialer_id = ?"
+        List<Object> params = new ArrayList<>();
+        params.add(autodialerId);
+        params.addAll(states);
+        params.add(limit);
+        params.add(offset);
+        return Sql.list(c, SELECT + "WHERE autodialer_id = ?"
                 + (states.isEmpty() ? " ORDER BY autodialer_id, id" // walks the (autodialer_id, id) index, no sort
                 : " AND state IN (" + "?, ".repeat(states.size() - 1) + "?) ORDER BY id")
-                + " LIMIT ? OFFSET ?";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            ps.setLong(i++, autodialerId);
-            for (NumberState state : states) {
-                ps.setString(i++, state.name());
+                + " LIMIT ? OFFSET ?", NumberRepository::map, params.toArray());
+    }
+
+    /**
+     * NEW numbers in claim order (DESIGN.md "Pick"), at most {@code limit}. A NEW number with
+     * {@code next_attempt_at} set was deferred by the callee-local-time rule. The ORDER BY names
+     * the claim index's leading columns, fixed by the WHERE, so that H2 walks the index in order
+     * and stops after {@code limit} rows; with "ORDER BY id" alone it sorted every NEW number.
+     */
+    public List<AutodialNumber> claimableNew(Connection c, long autodialerId, boolean highPriority, int limit,
+                                             Instant now) throws SQLException {
+        return Sql.list(c, SELECT + "WHERE autodialer_id = ? AND state = 'NEW' AND high_priority = ? "
+                        + "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) "
+                        + "ORDER BY autodialer_id, state, high_priority, id LIMIT ?",
+                NumberRepository::map, autodialerId, highPriority, now, limit);
+    }
+
+    /**
+     * Retries due by {@code now}, earliest first, at most {@code limit}. The lower bound keeps H2
+     * from walking the index through every number without a retry time (NULLs sort first), which
+     * was the whole autodialer on each claim; see docs/BENCHMARKS.md.
+     */
+    public List<AutodialNumber> dueRetries(Connection c, long autodialerId, int limit, Instant now) throws SQLException {
+        return Sql.list(c, SELECT + "WHERE autodialer_id = ? AND next_attempt_at >= ? AND next_attempt_at <= ? "
+                        + "AND state <> 'NEW' AND state <> 'DIALING' ORDER BY autodialer_id, next_attempt_at, id LIMIT ?",
+                NumberRepository::map, autodialerId, Instant.EPOCH, now, limit);
+    }
+
+    /** Every number DIALING in any autodialer, for crash recovery at start. */
+    public List<AutodialNumber> dialing(Connection c) throws SQLException {
+        return Sql.list(c, SELECT + "WHERE state = 'DIALING' ORDER BY autodialer_id, id", NumberRepository::map);
+    }
+
+    /** Under the lock: whether the number is still DIALING, and locks its row till the end of the transaction. */
+    public boolean lockIfDialing(Connection c, long numberId) throws SQLException {
+        return Sql.exists(c, "SELECT 1 FROM autodial_number WHERE id = ? AND state = 'DIALING' FOR UPDATE", numberId);
+    }
+
+    // ---------------------------------------------------------------- writes
+
+    /**
+     * Inserts the rows of an accepted chunk in state NEW, in list order (their calling order), as
+     * multi-row INSERTs of {@value #ROWS_PER_INSERT}: far fewer statement executions than a JDBC
+     * batch of single rows, which matters for 100,000 numbers. The one write without the lock:
+     * {@link NumberExpander} only, see the class comment.
+     */
+    public void insertAccepted(Connection c, long autodialerId, List<NumberData> numbers, boolean highPriority)
+            throws SQLException {
+        for (int from = 0; from < numbers.size(); from += ROWS_PER_INSERT) {
+            List<NumberData> rows = numbers.subList(from, Math.min(numbers.size(), from + ROWS_PER_INSERT));
+            List<Object> params = new ArrayList<>(rows.size() * 8);
+            for (NumberData n : rows) {
+                params.addAll(Arrays.asList(autodialerId, n.phone(), highPriority, n.name(), n.note(), n.link(),
+                        NumberCodec.params(n.params()), NumberCodec.audios(n.audios())));
             }
-            ps.setInt(i++, limit);
-            ps.setLong(i, offset);
-            List<AutodialNumber> result = new ArrayList<>(Math.min(limit, 5000));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    result.add(map(rs));
-                }
-            }
-            return result;
+            Sql.update(c, "INSERT INTO autodial_number (autodialer_id, phone, state, high_priority, name, note, link, "
+                    + "params, audios) VALUES " + "(?, ?, 'NEW', ?, ?, ?, ?, ?, ?), ".repeat(rows.size() - 1)
+                    + "(?, ?, 'NEW', ?, ?, ?, ?, ?, ?)", params.toArray());
         }
     }
 
-    /** Deletes the given phones; returns how many were deleted per state. */
+    /**
+     * Under the lock: puts numbers that are already in the autodialer, in the states
+     * {@code existing} read, back to NEW (ADD_NUMBERS with {@code refreshDuplicates}), taking the
+     * data sent with them.
+     */
+    public void refresh(Connection c, long autodialerId, List<NumberData> numbers, Map<String, NumberState> existing,
+                        boolean highPriority) throws SQLException {
+        List<Object[]> rows = new ArrayList<>(numbers.size());
+        for (NumberData n : numbers) {
+            rows.add(new Object[] {highPriority, n.name(), n.note(), n.link(), NumberCodec.params(n.params()),
+                    NumberCodec.audios(n.audios()), autodialerId, n.phone(), existing.get(n.phone())});
+        }
+        int[] changed = Sql.batch(c, "UPDATE autodial_number SET state = 'NEW', state_at = NULL, called_count = 0, "
+                + "repeat_count = 0, next_attempt_at = NULL, high_priority = ?, name = COALESCE(?, name), "
+                + "note = COALESCE(?, note), link = COALESCE(?, link), params = COALESCE(?, params), "
+                + "audios = COALESCE(?, audios) WHERE autodialer_id = ? AND phone = ? AND state = ?", rows);
+        expectEach(changed, "refresh");
+    }
+
+    /**
+     * Under the lock: the claim moves candidates it read to {@code to} (DIALING, or BLOCKED dated
+     * {@code now}) and drops their retry time. DIALING keeps the number's last stateDateTime (the
+     * end of its last call).
+     */
+    public void claim(Connection c, List<AutodialNumber> numbers, NumberState to, Instant now) throws SQLException {
+        Map<NumberState, List<Long>> byState = new LinkedHashMap<>();
+        numbers.forEach(n -> byState.computeIfAbsent(n.state(), s -> new ArrayList<>()).add(n.id()));
+        for (Map.Entry<NumberState, List<Long>> read : byState.entrySet()) {
+            List<Object> params = new ArrayList<>();
+            params.add(to);
+            if (to != NumberState.DIALING) {
+                params.add(now);
+            }
+            params.add(read.getKey());
+            params.addAll(read.getValue());
+            int moved = Sql.update(c, "UPDATE autodial_number SET state = ?, next_attempt_at = NULL"
+                    + (to == NumberState.DIALING ? "" : ", state_at = ?") + " WHERE state = ? AND id IN ("
+                    + "?, ".repeat(read.getValue().size() - 1) + "?)", params.toArray());
+            expect(read.getValue().size(), moved, "claimed " + read.getKey() + " numbers as " + to);
+        }
+    }
+
+    /** Under the lock: the claim leaves a candidate for now, not to be called before {@code notBefore}. */
+    public void defer(Connection c, AutodialNumber n, Instant notBefore) throws SQLException {
+        expect(1, Sql.update(c, "UPDATE autodial_number SET next_attempt_at = ? WHERE id = ? AND state = ?",
+                notBefore, n.id(), n.state()), "deferred number " + n.id());
+    }
+
+    /** What one attempt does to its number. */
+    public record Attempt(NumberState state, Instant endedAt, Instant nextAttemptAt, boolean highPriority) {
+    }
+
+    /**
+     * Under the lock: records an attempt on a DIALING number: its outcome state, the counters, and
+     * the retry time (and the priority queue) when a retry rule matched. False when the number was
+     * removed while it was being dialed (REMOVE_NUMBERS removes DIALING numbers too).
+     *
+     * @throws IllegalStateException when the number is there but no longer DIALING
+     */
+    public boolean recordAttempt(Connection c, long numberId, Attempt attempt) throws SQLException {
+        boolean retrying = attempt.nextAttemptAt() != null;
+        int updated = Sql.update(c, "UPDATE autodial_number SET state = ?, state_at = ?, "
+                        + "called_count = called_count + 1, real_called_count = real_called_count + 1, "
+                        + "repeat_count = repeat_count + ?, next_attempt_at = ?, high_priority = high_priority OR ? "
+                        + "WHERE id = ? AND state = 'DIALING'", attempt.state(), attempt.endedAt(), retrying ? 1 : 0,
+                attempt.nextAttemptAt(), retrying && attempt.highPriority(), numberId);
+        if (updated == 1) {
+            return true;
+        }
+        Optional<String> state = Sql.one(c, "SELECT state FROM autodial_number WHERE id = ?", rs -> rs.getString(1),
+                numberId);
+        if (state.isPresent()) {
+            throw new IllegalStateException("number " + numberId + " is " + state.get() + ", not DIALING, at the end "
+                    + "of its call: a writer changed it without the autodialer's row lock");
+        }
+        return false;
+    }
+
+    /**
+     * Under the lock: puts every number in {@code states} back to NEW for a fresh start (REFRESH):
+     * the calls since the last start and pending retries are forgotten, the lifetime count is kept.
+     */
+    public EnumMap<NumberState, Long> refreshStates(Connection c, long autodialerId, Collection<NumberState> states)
+            throws SQLException {
+        EnumMap<NumberState, Long> moved = new EnumMap<>(NumberState.class);
+        for (NumberState state : states) {
+            long n = Sql.update(c, "UPDATE autodial_number SET state = 'NEW', called_count = 0, repeat_count = 0, "
+                    + "next_attempt_at = NULL WHERE autodialer_id = ? AND state = ?", autodialerId, state);
+            if (n > 0) {
+                moved.put(state, n);
+            }
+        }
+        return moved;
+    }
+
+    /**
+     * Under the lock: ends an autodialer's remaining work (CANCEL, end date passed): every NEW
+     * number takes {@code state} and pending retries are dropped, their numbers keeping their last
+     * state. Returns how many NEW numbers were marked.
+     */
+    public long closeRemaining(Connection c, long autodialerId, NumberState state, Instant now) throws SQLException {
+        long marked = Sql.update(c, "UPDATE autodial_number SET state = ?, state_at = ? WHERE autodialer_id = ? "
+                + "AND state = 'NEW'", state, now, autodialerId);
+        Sql.update(c, "UPDATE autodial_number SET next_attempt_at = NULL WHERE autodialer_id = ? "
+                + "AND next_attempt_at IS NOT NULL", autodialerId);
+        return marked;
+    }
+
+    /** Under the lock: deletes the given phones; returns how many were deleted per state. */
     public EnumMap<NumberState, Long> deletePhones(Connection c, long autodialerId, Collection<String> phones)
             throws SQLException {
         Map<String, NumberState> found = existing(c, autodialerId, phones);
@@ -227,86 +283,44 @@ public final class NumberRepository {
         if (found.isEmpty()) {
             return deleted;
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM autodial_number WHERE autodialer_id = ? AND phone = ?")) {
-            for (String phone : found.keySet()) {
-                ps.setLong(1, autodialerId);
-                ps.setString(2, phone);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        List<Object[]> rows = new ArrayList<>(found.size());
+        found.forEach((phone, state) -> rows.add(new Object[] {autodialerId, phone, state}));
+        expectEach(Sql.batch(c, "DELETE FROM autodial_number WHERE autodialer_id = ? AND phone = ? AND state = ?",
+                rows), "removal");
         found.values().forEach(state -> deleted.merge(state, 1L, Long::sum));
         return deleted;
     }
 
-    /** Deletes every number in {@code states}; returns how many per state. */
+    /** Under the lock: deletes every number in {@code states}; returns how many per state. */
     public EnumMap<NumberState, Long> deleteStates(Connection c, long autodialerId, Collection<NumberState> states)
             throws SQLException {
         EnumMap<NumberState, Long> deleted = new EnumMap<>(NumberState.class);
-        try (PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM autodial_number WHERE autodialer_id = ? AND state = ?")) {
-            for (NumberState state : states) {
-                ps.setLong(1, autodialerId);
-                ps.setString(2, state.name());
-                long n = ps.executeLargeUpdate();
-                if (n > 0) {
-                    deleted.put(state, n);
-                }
+        for (NumberState state : states) {
+            long n = Sql.update(c, "DELETE FROM autodial_number WHERE autodialer_id = ? AND state = ?", autodialerId,
+                    state);
+            if (n > 0) {
+                deleted.put(state, n);
             }
         }
         return deleted;
     }
 
+    /** Under the lock: deletes every number of the autodialer. */
     public long deleteAll(Connection c, long autodialerId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM autodial_number WHERE autodialer_id = ?")) {
-            ps.setLong(1, autodialerId);
-            return ps.executeLargeUpdate();
+        return Sql.update(c, "DELETE FROM autodial_number WHERE autodialer_id = ?", autodialerId);
+    }
+
+    private static void expect(int read, int changed, String what) {
+        if (changed != read) {
+            throw new IllegalStateException(what + ": read " + read + " under the lock but changed " + changed
+                    + ": a writer changed numbers without the autodialer's row lock");
         }
     }
 
-    /**
-     * Puts every number in {@code states} back to NEW for a fresh start (REFRESH): the calls
-     * since the last start and pending retries are forgotten, the lifetime count is kept.
-     */
-    public EnumMap<NumberState, Long> refreshStates(Connection c, long autodialerId, Collection<NumberState> states)
-            throws SQLException {
-        EnumMap<NumberState, Long> moved = new EnumMap<>(NumberState.class);
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE autodial_number SET state = 'NEW', called_count = 0, repeat_count = 0, next_attempt_at = NULL "
-                        + "WHERE autodialer_id = ? AND state = ?")) {
-            for (NumberState state : states) {
-                ps.setLong(1, autodialerId);
-                ps.setString(2, state.name());
-                long n = ps.executeLargeUpdate();
-                if (n > 0) {
-                    moved.put(state, n);
-                }
-            }
+    private static void expectEach(int[] changed, String what) {
+        for (int n : changed) {
+            expect(1, n, what);
         }
-        return moved;
-    }
-
-    /**
-     * Ends an autodialer's remaining work (CANCEL, end date passed): every NEW number takes
-     * {@code state} and pending retries are dropped, their numbers keeping their last state.
-     * Returns how many NEW numbers were marked.
-     */
-    public long closeRemaining(Connection c, long autodialerId, NumberState state, Instant now) throws SQLException {
-        long marked;
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE autodial_number SET state = ?, state_at = ? WHERE autodialer_id = ? AND state = 'NEW'")) {
-            ps.setString(1, state.name());
-            ps.setTimestamp(2, Timestamp.from(now));
-            ps.setLong(3, autodialerId);
-            marked = ps.executeLargeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE autodial_number SET next_attempt_at = NULL WHERE autodialer_id = ? AND next_attempt_at IS NOT NULL")) {
-            ps.setLong(1, autodialerId);
-            ps.executeUpdate();
-        }
-        return marked;
     }
 
     public static AutodialNumber map(ResultSet rs) throws SQLException {
@@ -319,13 +333,5 @@ public final class NumberRepository {
                 NumberState.valueOf(rs.getString("state")), stateAt == null ? null : stateAt.toInstant(),
                 rs.getInt("called_count"), rs.getInt("real_called_count"), rs.getInt("repeat_count"),
                 rs.getBoolean("high_priority"), next == null ? null : next.toInstant());
-    }
-
-    private static void setNullable(PreparedStatement ps, int index, String value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.VARCHAR);
-        } else {
-            ps.setString(index, value);
-        }
     }
 }

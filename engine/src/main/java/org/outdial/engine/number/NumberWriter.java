@@ -76,7 +76,7 @@ public final class NumberWriter {
             throw EngineException.conflict("Numbers not added");
         }
         batches.stage(c, campaign.id(), fresh, highPriority);
-        numbers.refresh(c, campaign.id(), again, highPriority);
+        numbers.refresh(c, campaign.id(), again, existing, highPriority);
         deltas.merge(NumberState.NEW, (long) fresh.size(), Long::sum);
         counts.adjust(c, campaign.id(), deltas);
         transitions.apply(c, campaign, TaskEvent.NUMBERS_ADDED, now);

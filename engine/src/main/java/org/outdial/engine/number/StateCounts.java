@@ -1,12 +1,14 @@
 package org.outdial.engine.number;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.outdial.engine.storage.Sql;
 
 /**
  * Numbers per state per autodialer ({@code autodialer_state_count}), kept in step with
@@ -16,35 +18,24 @@ public final class StateCounts {
 
     /** Creates the zero rows of a new autodialer, so later changes are plain updates. */
     public void create(Connection c, long autodialerId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO autodialer_state_count (autodialer_id, state, number_count) VALUES (?, ?, 0)")) {
-            for (NumberState state : NumberState.values()) {
-                ps.setLong(1, autodialerId);
-                ps.setString(2, state.name());
-                ps.addBatch();
-            }
-            ps.executeBatch();
+        List<Object[]> rows = new ArrayList<>();
+        for (NumberState state : NumberState.values()) {
+            rows.add(new Object[] {autodialerId, state});
         }
+        Sql.batch(c, "INSERT INTO autodialer_state_count (autodialer_id, state, number_count) VALUES (?, ?, 0)", rows);
     }
 
     /** Adds {@code deltas} (negative to subtract) to the counts. */
     public void adjust(Connection c, long autodialerId, Map<NumberState, Long> deltas) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE autodialer_state_count SET number_count = number_count + ? WHERE autodialer_id = ? AND state = ?")) {
-            int batched = 0;
-            for (Map.Entry<NumberState, Long> delta : deltas.entrySet()) {
-                if (delta.getValue() == 0) {
-                    continue;
-                }
-                ps.setLong(1, delta.getValue());
-                ps.setLong(2, autodialerId);
-                ps.setString(3, delta.getKey().name());
-                ps.addBatch();
-                batched++;
+        List<Object[]> rows = new ArrayList<>();
+        deltas.forEach((state, delta) -> {
+            if (delta != 0) {
+                rows.add(new Object[] {delta, autodialerId, state});
             }
-            if (batched > 0) {
-                ps.executeBatch();
-            }
+        });
+        if (!rows.isEmpty()) {
+            Sql.batch(c, "UPDATE autodialer_state_count SET number_count = number_count + ? "
+                    + "WHERE autodialer_id = ? AND state = ?", rows);
         }
     }
 
@@ -60,23 +51,14 @@ public final class StateCounts {
     }
 
     public void reset(Connection c, long autodialerId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE autodialer_state_count SET number_count = 0 WHERE autodialer_id = ?")) {
-            ps.setLong(1, autodialerId);
-            ps.executeUpdate();
-        }
+        Sql.update(c, "UPDATE autodialer_state_count SET number_count = 0 WHERE autodialer_id = ?", autodialerId);
     }
 
     public EnumMap<NumberState, Long> of(Connection c, long autodialerId) throws SQLException {
         EnumMap<NumberState, Long> counts = zero();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT state, number_count FROM autodialer_state_count WHERE autodialer_id = ?")) {
-            ps.setLong(1, autodialerId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    counts.put(NumberState.valueOf(rs.getString(1)), rs.getLong(2));
-                }
-            }
+        for (Map.Entry<NumberState, Long> row : Sql.list(c, "SELECT state, number_count FROM autodialer_state_count "
+                + "WHERE autodialer_id = ?", StateCounts::row, autodialerId)) {
+            counts.put(row.getKey(), row.getValue());
         }
         return counts;
     }
@@ -84,13 +66,16 @@ public final class StateCounts {
     /** Every autodialer's counts in one query. */
     public Map<Long, EnumMap<NumberState, Long>> all(Connection c) throws SQLException {
         Map<Long, EnumMap<NumberState, Long>> result = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT autodialer_id, state, number_count FROM autodialer_state_count");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                result.computeIfAbsent(rs.getLong(1), id -> zero()).put(NumberState.valueOf(rs.getString(2)), rs.getLong(3));
-            }
+        for (Map.Entry<Long, Map.Entry<NumberState, Long>> row : Sql.list(c,
+                "SELECT autodialer_id, state, number_count FROM autodialer_state_count",
+                rs -> Map.entry(rs.getLong(1), Map.entry(NumberState.valueOf(rs.getString(2)), rs.getLong(3))))) {
+            result.computeIfAbsent(row.getKey(), id -> zero()).put(row.getValue().getKey(), row.getValue().getValue());
         }
         return result;
+    }
+
+    private static Map.Entry<NumberState, Long> row(ResultSet rs) throws SQLException {
+        return Map.entry(NumberState.valueOf(rs.getString(1)), rs.getLong(2));
     }
 
     private static EnumMap<NumberState, Long> zero() {

@@ -2,7 +2,6 @@ package org.outdial.engine.operator;
 
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -83,13 +82,10 @@ final class OperatorRepository {
     /** Every group with its members, in two queries. */
     List<PhoneGroup> groups(Connection c) throws SQLException {
         Map<Long, List<InnerPhone>> members = new LinkedHashMap<>();
-        try (PreparedStatement st = c.prepareStatement(
-                "SELECT m.group_id, p.number, p.password, p.first_name, p.last_name FROM phone_group_member m"
-                        + " JOIN inner_phone p ON p.number = m.number ORDER BY m.group_id, p.number");
-                ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                members.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(phone(rs, 2));
-            }
+        for (Map.Entry<Long, InnerPhone> member : Sql.list(c, "SELECT m.group_id, p.number, p.password, p.first_name, "
+                + "p.last_name FROM phone_group_member m JOIN inner_phone p ON p.number = m.number "
+                + "ORDER BY m.group_id, p.number", rs -> Map.entry(rs.getLong(1), phone(rs, 2)))) {
+            members.computeIfAbsent(member.getKey(), k -> new ArrayList<>()).add(member.getValue());
         }
         return Sql.list(c, "SELECT id, name, group_type FROM phone_group ORDER BY id",
                 rs -> new PhoneGroup(rs.getLong(1), rs.getString(2), GroupType.valueOf(rs.getString(3)),

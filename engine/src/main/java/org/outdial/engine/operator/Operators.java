@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 import org.outdial.engine.catalog.EntityName;
 import org.outdial.engine.error.EngineException;
 import org.outdial.engine.storage.StorageException;
-import org.outdial.engine.storage.Transactions;
+import org.outdial.engine.storage.Transactor;
 
 /** Operator SIP lines and their groups. */
 public final class Operators {
@@ -24,12 +24,12 @@ public final class Operators {
     /** UniTalk's autodialer ADD/UPDATE: "Wrong group type". */
     public static final String WRONG_GROUP_TYPE = "Wrong group type";
 
-    private final DataSource dataSource;
+    private final Transactor db;
     private final InstantSource clock;
     private final OperatorRepository repository = new OperatorRepository();
 
     public Operators(DataSource dataSource, InstantSource clock) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.db = new Transactor(Objects.requireNonNull(dataSource, "dataSource"));
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -47,7 +47,7 @@ public final class Operators {
 
     public void addPhone(InnerPhone phone) {
         try {
-            Transactions.write(dataSource, c -> {
+            db.inTransaction(c -> {
                 if (repository.findPhone(c, phone.number()).isPresent()) {
                     throw EngineException.conflict("Number already present");
                 }
@@ -55,13 +55,13 @@ public final class Operators {
                 return null;
             });
         } catch (StorageException e) {
-            throw Transactions.isUniqueViolation(e) ? EngineException.conflict("Number already present") : e;
+            throw e.isUniqueViolation() ? EngineException.conflict("Number already present") : e;
         }
     }
 
     /** Changes the password and names of the line {@code phone.number()}. */
     public void updatePhone(InnerPhone phone) {
-        Transactions.write(dataSource, c -> {
+        db.inTransaction(c -> {
             if (!repository.updatePhone(c, phone)) {
                 throw EngineException.notFound(operatorNotFound(phone.number()));
             }
@@ -71,7 +71,7 @@ public final class Operators {
 
     /** Removes the line and its group memberships. */
     public void removePhone(String number) {
-        Transactions.write(dataSource, c -> {
+        db.inTransaction(c -> {
             if (number == null || !repository.deletePhone(c, number)) {
                 throw EngineException.notFound(operatorNotFound(number));
             }
@@ -83,12 +83,12 @@ public final class Operators {
         if (number == null) {
             return Optional.empty();
         }
-        return Transactions.read(dataSource, c -> repository.findPhone(c, number));
+        return db.read(c -> repository.findPhone(c, number));
     }
 
     /** Every line, by number. */
     public List<InnerPhone> phones() {
-        return Transactions.read(dataSource, repository::phones);
+        return db.read(repository::phones);
     }
 
     /**
@@ -100,7 +100,7 @@ public final class Operators {
         if (distinct.isEmpty()) {
             return List.of();
         }
-        Set<String> existing = Transactions.read(dataSource, c -> repository.existingPhones(c, distinct));
+        Set<String> existing = db.read(c -> repository.existingPhones(c, distinct));
         List<String> missing = new ArrayList<>();
         for (String number : distinct) {
             if (!existing.contains(number)) {
@@ -131,21 +131,21 @@ public final class Operators {
             throw EngineException.invalid(WRONG_GROUP_TYPE);
         }
         try {
-            return Transactions.write(dataSource, c -> {
+            return db.inTransaction(c -> {
                 if (repository.groupNameTaken(c, checked, 0)) {
                     throw EngineException.conflict("Name already present");
                 }
                 return repository.insertGroup(c, checked, type, clock.instant());
             });
         } catch (StorageException e) {
-            throw Transactions.isUniqueViolation(e) ? EngineException.conflict("Name already present") : e;
+            throw e.isUniqueViolation() ? EngineException.conflict("Name already present") : e;
         }
     }
 
     public void renameGroup(long id, String name) {
         String checked = EntityName.check(name);
         try {
-            Transactions.write(dataSource, c -> {
+            db.inTransaction(c -> {
                 if (repository.groupNameTaken(c, checked, id)) {
                     throw EngineException.conflict("Name already present");
                 }
@@ -155,7 +155,7 @@ public final class Operators {
                 return null;
             });
         } catch (StorageException e) {
-            throw Transactions.isUniqueViolation(e) ? EngineException.conflict("Name already present") : e;
+            throw e.isUniqueViolation() ? EngineException.conflict("Name already present") : e;
         }
     }
 
@@ -164,7 +164,7 @@ public final class Operators {
      * scenario"): removing it would leave the scenario pointing nowhere.
      */
     public void removeGroup(long id) {
-        Transactions.write(dataSource, c -> {
+        db.inTransaction(c -> {
             if (repository.findGroup(c, id).isEmpty()) {
                 throw EngineException.notFound(GROUP_NOT_FOUND);
             }
@@ -177,7 +177,7 @@ public final class Operators {
     }
 
     public Optional<PhoneGroup> findGroup(long id) {
-        return Transactions.read(dataSource, c -> repository.findGroup(c, id));
+        return db.read(c -> repository.findGroup(c, id));
     }
 
     /**
@@ -194,17 +194,17 @@ public final class Operators {
 
     /** Every group with its members, by id. */
     public List<PhoneGroup> groups() {
-        return Transactions.read(dataSource, repository::groups);
+        return db.read(repository::groups);
     }
 
     /** id → name, by id: GET_WITH_DATA's {@code groups} and /dictionary?type=PHONE_GROUP. */
     public Map<Long, String> groupNames() {
-        return Transactions.read(dataSource, repository::groupNames);
+        return db.read(repository::groupNames);
     }
 
     /** Adds a line to a group of internal lines; adding a member again changes nothing. */
     public void addMember(long groupId, String number) {
-        Transactions.write(dataSource, c -> {
+        db.inTransaction(c -> {
             PhoneGroup group = repository.findGroup(c, groupId)
                     .orElseThrow(() -> EngineException.notFound(GROUP_NOT_FOUND));
             if (!group.isInnerPhones()) {
@@ -220,7 +220,7 @@ public final class Operators {
 
     /** Removes a line from a group; removing a line that is not a member changes nothing. */
     public void removeMember(long groupId, String number) {
-        Transactions.write(dataSource, c -> {
+        db.inTransaction(c -> {
             if (repository.findGroup(c, groupId).isEmpty()) {
                 throw EngineException.notFound(GROUP_NOT_FOUND);
             }

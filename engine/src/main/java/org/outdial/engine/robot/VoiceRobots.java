@@ -12,7 +12,7 @@ import javax.sql.DataSource;
 import org.outdial.engine.error.EngineException;
 import org.outdial.engine.storage.Sql;
 import org.outdial.engine.storage.StorageException;
-import org.outdial.engine.storage.Transactions;
+import org.outdial.engine.storage.Transactor;
 
 /** Voice robots: stored scripts, validated in outline. */
 public final class VoiceRobots {
@@ -20,12 +20,12 @@ public final class VoiceRobots {
     /** UniTalk's autodialer ADD/UPDATE: "Voice secretary not found". */
     public static final String NOT_FOUND = "Voice secretary not found";
 
-    private final DataSource dataSource;
+    private final Transactor db;
     private final InstantSource clock;
     private final Repository repository = new Repository();
 
     public VoiceRobots(DataSource dataSource, InstantSource clock) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.db = new Transactor(Objects.requireNonNull(dataSource, "dataSource"));
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -51,7 +51,7 @@ public final class VoiceRobots {
     }
 
     public void remove(long id) {
-        Transactions.write(dataSource, c -> {
+        db.inTransaction(c -> {
             if (!repository.delete(c, id)) {
                 throw EngineException.notFound(NOT_FOUND);
             }
@@ -61,29 +61,29 @@ public final class VoiceRobots {
 
     /** The robot with its script. */
     public Optional<VoiceRobot> find(long id) {
-        return Transactions.read(dataSource, c -> repository.find(c, id));
+        return db.read(c -> repository.find(c, id));
     }
 
     /** Whether a robot exists, without reading its script (autodialer ADD/UPDATE). */
     public boolean exists(long id) {
-        return Transactions.read(dataSource, c -> repository.exists(c, id));
+        return db.read(c -> repository.exists(c, id));
     }
 
     /** id → name, by id: GET_WITH_DATA's {@code voiceSecretaries}, /dictionary?type=VOICE_ROBOT. */
     public Map<Long, String> names() {
-        return Transactions.read(dataSource, repository::names);
+        return db.read(repository::names);
     }
 
     /** Every robot with its script, by id. */
     public List<VoiceRobot> list() {
-        return Transactions.read(dataSource, repository::list);
+        return db.read(repository::list);
     }
 
-    private <T> T write(Transactions.Work<T> work) {
+    private <T> T write(Transactor.Work<T> work) {
         try {
-            return Transactions.write(dataSource, work);
+            return db.inTransaction(work);
         } catch (StorageException e) {
-            throw Transactions.isUniqueViolation(e) ? EngineException.conflict("Name already present") : e;
+            throw e.isUniqueViolation() ? EngineException.conflict("Name already present") : e;
         }
     }
 

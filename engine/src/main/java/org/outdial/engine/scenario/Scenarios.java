@@ -14,7 +14,7 @@ import org.outdial.engine.error.EngineException;
 import org.outdial.engine.operator.GroupType;
 import org.outdial.engine.operator.Operators;
 import org.outdial.engine.storage.StorageException;
-import org.outdial.engine.storage.Transactions;
+import org.outdial.engine.storage.Transactor;
 
 /** Incoming and outgoing scenarios. */
 public final class Scenarios {
@@ -27,7 +27,7 @@ public final class Scenarios {
     private static final String IN_TABLE = "in_scenario";
     private static final String OUT_TABLE = "out_scenario";
 
-    private final DataSource dataSource;
+    private final Transactor db;
     private final InstantSource clock;
     private final Set<String> trunks;
     private final ScenarioRepository repository = new ScenarioRepository();
@@ -37,7 +37,7 @@ public final class Scenarios {
      *               scenario must name one of them
      */
     public Scenarios(DataSource dataSource, InstantSource clock, Set<String> trunks) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.db = new Transactor(Objects.requireNonNull(dataSource, "dataSource"));
         this.clock = Objects.requireNonNull(clock, "clock");
         this.trunks = Set.copyOf(trunks);
     }
@@ -62,7 +62,7 @@ public final class Scenarios {
     }
 
     public void removeIn(long id) {
-        Transactions.write(dataSource, c -> {
+        db.inTransaction(c -> {
             if (!repository.delete(c, IN_TABLE, id)) {
                 throw EngineException.notFound(IN_NOT_FOUND);
             }
@@ -71,11 +71,11 @@ public final class Scenarios {
     }
 
     public Optional<InScenario> findIn(long id) {
-        return Transactions.read(dataSource, c -> repository.findIn(c, id));
+        return db.read(c -> repository.findIn(c, id));
     }
 
     public List<InScenario> listIn() {
-        return Transactions.read(dataSource, repository::listIn);
+        return db.read(repository::listIn);
     }
 
     /** id → name, by id: GET_WITH_DATA's {@code scenarios}, /dictionary?type=IN_SCENARIO. */
@@ -105,7 +105,7 @@ public final class Scenarios {
     }
 
     public void removeOut(long id) {
-        Transactions.write(dataSource, c -> {
+        db.inTransaction(c -> {
             if (!repository.delete(c, OUT_TABLE, id)) {
                 throw EngineException.notFound(OUT_NOT_FOUND);
             }
@@ -114,11 +114,11 @@ public final class Scenarios {
     }
 
     public Optional<OutScenario> findOut(long id) {
-        return Transactions.read(dataSource, c -> repository.findOut(c, id));
+        return db.read(c -> repository.findOut(c, id));
     }
 
     public List<OutScenario> listOut() {
-        return Transactions.read(dataSource, repository::listOut);
+        return db.read(repository::listOut);
     }
 
     /** id → name, by id: GET_WITH_DATA's {@code outScenarios}, /dictionary?type=OUT_SCENARIO. */
@@ -155,12 +155,12 @@ public final class Scenarios {
         }
     }
 
-    private <T> T write(Transactions.Work<T> work) {
+    private <T> T write(Transactor.Work<T> work) {
         try {
-            return Transactions.write(dataSource, work);
+            return db.inTransaction(work);
         } catch (StorageException e) {
             // Two requests raced past the name check; the unique index decided.
-            throw Transactions.isUniqueViolation(e) ? EngineException.conflict("Name already present") : e;
+            throw e.isUniqueViolation() ? EngineException.conflict("Name already present") : e;
         }
     }
 }

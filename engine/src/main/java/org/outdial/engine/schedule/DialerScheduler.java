@@ -12,11 +12,13 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 import org.quartz.CronTrigger;
 import org.quartz.JobDetail;
@@ -66,9 +68,17 @@ public final class DialerScheduler implements AutoCloseable {
     private static final InstantSource QUARTZ_CLOCK = InstantSource.system();
 
     private final Scheduler scheduler;
+    /**
+     * The window event this process last stored per autodialer and that has not fired yet. The
+     * dialer asks for the same event on every look at an autodialer (after every call); storing it
+     * again each time was two Quartz transactions per call, the most frequent commits while dialing
+     * (docs/BENCHMARKS.md, mixed-load).
+     */
+    private final Map<Long, Instant> pending;
 
-    private DialerScheduler(Scheduler scheduler) {
+    private DialerScheduler(Scheduler scheduler, Map<Long, Instant> pending) {
         this.scheduler = scheduler;
+        this.pending = pending;
     }
 
     /**
@@ -99,13 +109,14 @@ public final class DialerScheduler implements AutoCloseable {
         DBConnectionManager.getInstance().addConnectionProvider(dataSourceName,
                 new DataSourceConnectionProvider(dataSource));
         Scheduler scheduler = null;
+        Map<Long, Instant> pending = new ConcurrentHashMap<>();
         try {
             scheduler = new StdSchedulerFactory(properties(settings, dialect, dataSourceName)).getScheduler();
-            scheduler.setJobFactory(new ScheduledWorkJobFactory(work));
+            scheduler.setJobFactory(new ScheduledWorkJobFactory(forgettingFired(work, pending)));
             placeTick(scheduler, settings.tick());
             placeCleanup(scheduler);
             scheduler.start();
-            return new DialerScheduler(scheduler);
+            return new DialerScheduler(scheduler, pending);
         } catch (SchedulerException e) {
             if (scheduler != null) {
                 try {
@@ -116,6 +127,27 @@ public final class DialerScheduler implements AutoCloseable {
             }
             throw new SchedulingException("cannot start the scheduler", e);
         }
+    }
+
+    /** {@code work}, and a fired window event is no longer pending (before the work schedules the next). */
+    private static ScheduledWork forgettingFired(ScheduledWork work, Map<Long, Instant> pending) {
+        return new ScheduledWork() {
+            @Override
+            public void tick(Instant now) {
+                work.tick(now);
+            }
+
+            @Override
+            public void windowEvent(long autodialerId, Instant now) {
+                pending.remove(autodialerId);
+                work.windowEvent(autodialerId, now);
+            }
+
+            @Override
+            public void cleanup(Instant now) {
+                work.cleanup(now);
+            }
+        };
     }
 
     private static Properties properties(SchedulerSettings settings, QuartzDialect dialect, String dataSourceName) {
@@ -180,12 +212,16 @@ public final class DialerScheduler implements AutoCloseable {
      * Sets the one pending event of {@code autodialerId} to {@code at}, replacing any earlier one.
      * An {@code at} in the past fires at once. Quartz keeps milliseconds: a finer {@code at} is
      * rounded up, so that the event never fires before it. Calling this from inside
-     * {@link ScheduledWork#windowEvent} is how the next event is chained.
+     * {@link ScheduledWork#windowEvent} is how the next event is chained. Asking again for the
+     * event already pending stores nothing.
      */
     public void scheduleWindowEvent(long autodialerId, Instant at) {
         Objects.requireNonNull(at, "at");
         Instant present = QUARTZ_CLOCK.instant();
         Instant start = at.isBefore(present) ? present : roundUpToMillis(at);
+        if (start.equals(pending.get(autodialerId))) {
+            return;
+        }
         JobDetail job = newJob(ScheduledWorkJob.WindowEvent.class).withIdentity(windowJob(autodialerId))
                 .usingJobData(ScheduledWorkJob.AUTODIALER_ID, Long.toString(autodialerId))
                 .build();
@@ -196,7 +232,9 @@ public final class DialerScheduler implements AutoCloseable {
         try {
             // Job and trigger are stored in one transaction; replace = the earlier event is gone.
             scheduler.scheduleJob(job, Set.of(trigger), true);
+            pending.put(autodialerId, start);
         } catch (SchedulerException e) {
+            pending.remove(autodialerId);
             throw new SchedulingException("cannot schedule the window event of autodialer " + autodialerId, e);
         }
     }
@@ -208,6 +246,7 @@ public final class DialerScheduler implements AutoCloseable {
 
     /** Removes the pending event of {@code autodialerId}, if any. */
     public void cancelWindowEvents(long autodialerId) {
+        pending.remove(autodialerId);
         try {
             scheduler.deleteJob(windowJob(autodialerId));
         } catch (SchedulerException e) {

@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -22,9 +24,17 @@ import javax.sql.DataSource;
  * back as NEW and was dialed again ({@code KillNineTest} counts the INVITEs). {@code WRITE_DELAY=0}
  * stores at every commit too, but it also stops the background writer, which is what compacts the
  * file: under a dialing campaign the file grew by ~8 MB a second without end. Here the background
- * writer keeps housekeeping and each commit stores what it wrote; concurrent commits share a
- * store. The file reaches the operating system before the commit returns (no fsync: a killed
- * process loses nothing, a power cut may).
+ * writer keeps housekeeping and each commit stores what it wrote. The file reaches the operating
+ * system before the commit returns (no fsync: a killed process loses nothing, a power cut may).
+ *
+ * <p>Concurrent commits share one store (group commit): a commit whose changes a checkpoint
+ * started after it already covers does not run its own. Each commit takes a number when it
+ * returns from H2; a checkpoint that starts once commit {@code n} has its number stores every
+ * commit up to {@code n}, because {@code CHECKPOINT} writes everything committed before it begins.
+ * While one checkpoint runs, the commits that finish meanwhile wait for it and then share the
+ * next one: under a dialing campaign (hundreds of commits a second) this turned one store per
+ * commit, each a chunk of its own that every other statement waited behind, into a few per
+ * second (docs/BENCHMARKS.md, mixed-load).
  *
  * <p>Every connection the pool hands out is wrapped, so Quartz's transactions are covered as well
  * as Outdial's. Statements in auto-commit mode are not (Outdial writes in transactions).
@@ -32,6 +42,12 @@ import javax.sql.DataSource;
 final class CheckpointingDataSource implements DataSource {
 
     private final DataSource pool;
+    /** Commits that have returned from H2, numbered in the order they returned. */
+    private final AtomicLong committed = new AtomicLong();
+    // A lock rather than a monitor: committers are often virtual threads (call flows, HTTP handlers).
+    private final ReentrantLock storing = new ReentrantLock();
+    private long stored; // guarded by storing: every commit numbered up to this is in the file
+    private long checkpoints; // guarded by storing
 
     CheckpointingDataSource(DataSource pool) {
         this.pool = pool;
@@ -47,12 +63,12 @@ final class CheckpointingDataSource implements DataSource {
         return wrap(pool.getConnection(username, password));
     }
 
-    private static Connection wrap(Connection connection) {
+    private Connection wrap(Connection connection) {
         InvocationHandler handler = (proxy, method, args) -> {
             try {
                 Object result = method.invoke(connection, args);
                 if (method.getName().equals("commit") && method.getParameterCount() == 0) {
-                    checkpoint(connection);
+                    awaitStored(connection, committed.incrementAndGet());
                 }
                 return result;
             } catch (InvocationTargetException e) {
@@ -61,6 +77,37 @@ final class CheckpointingDataSource implements DataSource {
         };
         return (Connection) Proxy.newProxyInstance(CheckpointingDataSource.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, handler);
+    }
+
+    /** Returns once commit {@code commit} is in the file: stored by a checkpoint already, or by one run here. */
+    private void awaitStored(Connection connection, long commit) throws SQLException {
+        storing.lock();
+        try {
+            if (stored >= commit) {
+                return;
+            }
+            long upTo = committed.get(); // read before CHECKPOINT starts: all of these are covered
+            checkpoint(connection);
+            stored = upTo;
+            checkpoints++;
+        } finally {
+            storing.unlock();
+        }
+    }
+
+    /** How many checkpoints commits have run so far (fewer than commits when they shared them). */
+    long checkpoints() {
+        storing.lock();
+        try {
+            return checkpoints;
+        } finally {
+            storing.unlock();
+        }
+    }
+
+    /** How many commits have returned so far. */
+    long commits() {
+        return committed.get();
     }
 
     /** Stores what is committed; H2 requires admin rights for it, which {@link Database} checks at start. */

@@ -2,6 +2,7 @@ package org.outdial.engine.storage;
 
 import java.sql.Array;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,12 +19,12 @@ import java.util.Optional;
  * The few shapes of plain JDBC that the catalog repositories repeat (delete by id, "is this name
  * taken", find one row, list rows, id → name), so that each repository method is its SQL and its
  * row mapping and nothing else. Every method prepares, runs and closes one statement on the
- * caller's connection: the transaction stays the caller's ({@link Transactions}), and an
+ * caller's connection: the transaction stays the caller's ({@link Transactor}), and an
  * {@link SQLException} comes out unchanged.
  *
  * <p>Parameters bind by their Java type: {@link String}, {@link Long}, {@link Integer},
- * {@link Boolean}, {@link Instant} (as a {@link Timestamp}), an enum (as its {@code name()}) and
- * {@link Array} (for {@code = ANY (?)}); any other type is a programming error. {@code null}
+ * {@link Boolean}, {@link Instant} (as a {@link Timestamp}), {@link Date}, an enum (as its {@code name()}),
+ * {@code byte[]} and {@link Array} (for {@code = ANY (?)}); any other type is a programming error. {@code null}
  * binds as {@code setObject(i, null)}, an untyped null: H2 and PostgreSQL take its type from the
  * column it is assigned to or compared with. PostgreSQL cannot type a null that stands alone
  * ({@code ? IS NULL}), so such a query needs its own statement.
@@ -36,6 +37,9 @@ public final class Sql {
         T map(ResultSet rs) throws SQLException;
     }
 
+    /** Rows per JDBC batch in {@link #batch}. */
+    private static final int BATCH = 5_000;
+
     private Sql() {
     }
 
@@ -44,6 +48,40 @@ public final class Sql {
         try (PreparedStatement st = c.prepareStatement(sql)) {
             bind(st, params);
             return st.executeUpdate();
+        }
+    }
+
+    /**
+     * Runs one INSERT, UPDATE or DELETE once per parameter row, as JDBC batches of up to
+     * {@value #BATCH} rows; how many rows each run changed, in the order of {@code rows}.
+     */
+    public static int[] batch(Connection c, String sql, List<Object[]> rows) throws SQLException {
+        int[] changed = new int[rows.size()];
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            int done = 0;
+            int pending = 0;
+            for (Object[] params : rows) {
+                bind(st, params);
+                st.addBatch();
+                if (++pending == BATCH || done + pending == rows.size()) {
+                    int[] counts = st.executeBatch();
+                    System.arraycopy(counts, 0, changed, done, counts.length);
+                    done += pending;
+                    pending = 0;
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** A query of one number ({@code SELECT COUNT(*) ...}): its first row's first column. */
+    public static long count(Connection c, String sql, Object... params) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            bind(st, params);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
@@ -122,7 +160,9 @@ public final class Sql {
                 case Integer n -> st.setInt(index, n);
                 case Boolean b -> st.setBoolean(index, b);
                 case Instant t -> st.setTimestamp(index, Timestamp.from(t));
+                case Date d -> st.setDate(index, d);
                 case Enum<?> e -> st.setString(index, e.name());
+                case byte[] b -> st.setBytes(index, b);
                 case Array a -> st.setArray(index, a);
                 default -> throw new IllegalArgumentException(
                         "parameter " + index + " has unsupported type " + params[i].getClass().getName());

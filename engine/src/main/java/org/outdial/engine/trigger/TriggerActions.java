@@ -12,7 +12,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.outdial.engine.error.EngineException;
 import org.outdial.engine.storage.StorageException;
-import org.outdial.engine.storage.Transactions;
+import org.outdial.engine.storage.Transactor;
 
 /** Event handlers. */
 public final class TriggerActions {
@@ -20,12 +20,12 @@ public final class TriggerActions {
     /** UniTalk's autodialer ADD/UPDATE: "Trigger action not found". */
     public static final String NOT_FOUND = "Trigger action not found";
 
-    private final DataSource dataSource;
+    private final Transactor db;
     private final InstantSource clock;
     private final TriggerActionRepository repository = new TriggerActionRepository();
 
     public TriggerActions(DataSource dataSource, InstantSource clock) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.db = new Transactor(Objects.requireNonNull(dataSource, "dataSource"));
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -51,7 +51,7 @@ public final class TriggerActions {
     }
 
     public void remove(long id) {
-        Transactions.write(dataSource, c -> {
+        db.inTransaction(c -> {
             if (!repository.delete(c, id)) {
                 throw EngineException.notFound(NOT_FOUND);
             }
@@ -60,7 +60,7 @@ public final class TriggerActions {
     }
 
     public Optional<TriggerAction> find(long id) {
-        return Transactions.read(dataSource, c -> repository.find(c, id));
+        return db.read(c -> repository.find(c, id));
     }
 
     /**
@@ -73,12 +73,12 @@ public final class TriggerActions {
         if (distinct.isEmpty()) {
             return found;
         }
-        Transactions.read(dataSource, c -> repository.findAll(c, distinct)).forEach(a -> found.put(a.id(), a));
+        db.read(c -> repository.findAll(c, distinct)).forEach(a -> found.put(a.id(), a));
         return found;
     }
 
     public List<TriggerAction> list() {
-        return Transactions.read(dataSource, repository::list);
+        return db.read(repository::list);
     }
 
     /** id → name, by id: /dictionary?type=TRIGGER_ACTION and {@code triggerActionEventsAndTriggerActions}. */
@@ -102,11 +102,11 @@ public final class TriggerActions {
         return names;
     }
 
-    private <T> T write(Transactions.Work<T> work) {
+    private <T> T write(Transactor.Work<T> work) {
         try {
-            return Transactions.write(dataSource, work);
+            return db.inTransaction(work);
         } catch (StorageException e) {
-            throw Transactions.isUniqueViolation(e) ? EngineException.conflict("Name already present") : e;
+            throw e.isUniqueViolation() ? EngineException.conflict("Name already present") : e;
         }
     }
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import org.outdial.engine.error.EngineException;
 import org.outdial.engine.storage.StorageException;
-import org.outdial.engine.storage.Transactions;
+import org.outdial.engine.storage.Transactor;
 
 /** Speech synthesis settings profiles: stored, validated, listed by id. */
 public final class TtsProfiles {
@@ -17,19 +17,19 @@ public final class TtsProfiles {
     /** UniTalk /audio/tts: "speech synthesis settings were not found in the project by id". */
     public static final String NOT_FOUND = "Text to speech settings not found by id";
 
-    private final DataSource dataSource;
+    private final Transactor db;
     private final InstantSource clock;
     private final TtsProfileRepository repository = new TtsProfileRepository();
 
     public TtsProfiles(DataSource dataSource, InstantSource clock) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.db = new Transactor(Objects.requireNonNull(dataSource, "dataSource"));
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /** Stores a new profile (its id is ignored) and returns the new id. */
     public long add(TtsProfile profile) {
         try {
-            return Transactions.write(dataSource, c -> {
+            return db.inTransaction(c -> {
                 if (repository.nameTaken(c, profile.name(), 0)) {
                     throw EngineException.conflict("Name already present");
                 }
@@ -43,7 +43,7 @@ public final class TtsProfiles {
     /** Replaces the profile with {@code profile.id()}. */
     public void update(TtsProfile profile) {
         try {
-            Transactions.write(dataSource, c -> {
+            db.inTransaction(c -> {
                 if (repository.find(c, profile.id()).isEmpty()) {
                     throw EngineException.notFound(NOT_FOUND);
                 }
@@ -62,7 +62,7 @@ public final class TtsProfiles {
      * text to speech settings" on their next UPDATE, and synthesis with it fails at call time.
      */
     public void remove(long id) {
-        Transactions.write(dataSource, c -> {
+        db.inTransaction(c -> {
             if (!repository.delete(c, id)) {
                 throw EngineException.notFound(NOT_FOUND);
             }
@@ -71,12 +71,12 @@ public final class TtsProfiles {
     }
 
     public Optional<TtsProfile> find(long id) {
-        return Transactions.read(dataSource, c -> repository.find(c, id));
+        return db.read(c -> repository.find(c, id));
     }
 
     /** Every profile, by id. */
     public List<TtsProfile> list() {
-        return Transactions.read(dataSource, repository::list);
+        return db.read(repository::list);
     }
 
     /** id → name, by id: GET_WITH_DATA's {@code ttsSettings} and /dictionary?type=TTS_PROFILE. */
@@ -90,6 +90,6 @@ public final class TtsProfiles {
 
     private static RuntimeException nameConflictOr(StorageException e) {
         // Two requests raced past the name check; the unique index decided.
-        return Transactions.isUniqueViolation(e) ? EngineException.conflict("Name already present") : e;
+        return e.isUniqueViolation() ? EngineException.conflict("Name already present") : e;
     }
 }

@@ -102,18 +102,19 @@ class DialerTest {
         StateCounts counts = new StateCounts();
         EventOutbox outbox = new EventOutbox();
         StatusTransitions transitions = new StatusTransitions(campaigns, outbox);
-        CallRecorder recorder = new CallRecorder(campaigns, counts, new CallHistoryRepository(), outbox);
+        NumberRepository numbers = new NumberRepository();
+        CallRecorder recorder = new CallRecorder(campaigns, numbers, counts, new CallHistoryRepository(), outbox);
         AutodialFlow flow = new AutodialFlow(telephony, new CallAudio(audios, new AudioCache(1 << 20),
                 SpeechSynthesizer.unavailable("not in tests"), profiles), scenarios,
                 new DialerSettings(Duration.ofSeconds(10), Duration.ofHours(1), List.of("test")), clock);
         Map<String, TrunkCapacity> trunks = TrunkCapacity.of(List.of(
                 new TrunkSettings("test", "127.0.0.1", 5060, "udp", null, null, null, "", 1000, 1000)));
-        dialer = new Dialer(db, clock, campaigns, new NumberRepository(), counts, transitions, outbox, recorder, flow,
+        dialer = new Dialer(db, clock, campaigns, numbers, counts, transitions, outbox, recorder, flow,
                 trunks, new BlockedListsScreen(blockedLists), WindowAlarms.none());
         module = AutodialerModule.create(db, clock, ZoneId.of("Europe/Kyiv"), CampaignLimits.SEED,
                 new CatalogReferences(audios, new Operators(ds, clock), profiles, scenarios, new VoiceRobots(ds, clock),
                         new TriggerActions(ds, clock)), new BlockedListsScreen(blockedLists), dialer);
-        recovery = new DialingRecovery(db, campaigns, recorder);
+        recovery = new DialingRecovery(db, campaigns, numbers, recorder);
     }
 
     @AfterEach

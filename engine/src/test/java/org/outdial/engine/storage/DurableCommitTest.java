@@ -10,14 +10,19 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
  * On the default H2 file database, a transaction that has committed survives the process being
  * killed the instant after (without {@link CheckpointingDataSource}, H2 lost it: its background
  * writer had not stored it yet), and a thread whose interrupt status is set still commits and
- * keeps that status (see {@link Transactions}).
+ * keeps that status (see {@link Transactor}).
  */
 class DurableCommitTest {
 
@@ -32,6 +37,63 @@ class DurableCommitTest {
                 c.commit();
             }
             Runtime.getRuntime().halt(9);
+        }
+    }
+
+    /**
+     * Run in a child JVM: eight threads commit rows as fast as they can and print each phone once
+     * its commit has returned (the acknowledgement); after 400 acknowledgements the process halts
+     * at once, like kill -9, with commits and their shared checkpoints in flight.
+     */
+    public static final class ConcurrentCommitsThenHalt {
+        public static void main(String[] args) throws Exception {
+            Database database = Database.open(StorageSettings.h2File(args[0]));
+            CheckpointingDataSource durable = (CheckpointingDataSource) database.dataSource();
+            AtomicInteger acknowledged = new AtomicInteger();
+            AtomicLong serial = new AtomicLong(380_500_000_000L);
+            for (int t = 0; t < 8; t++) {
+                Thread.ofPlatform().daemon().start(() -> {
+                    while (true) {
+                        String phone = Long.toString(serial.incrementAndGet());
+                        new Transactor(durable).inTransaction(c -> insertBlocked(c, phone));
+                        synchronized (System.out) {
+                            System.out.println(phone);
+                            System.out.flush();
+                        }
+                        if (acknowledged.incrementAndGet() == 400) {
+                            synchronized (System.out) {
+                                System.out.println("commits " + durable.commits() + " checkpoints " + durable.checkpoints());
+                                System.out.flush();
+                                Runtime.getRuntime().halt(9);
+                            }
+                        }
+                    }
+                });
+            }
+            Thread.sleep(120_000);
+        }
+    }
+
+    @Test
+    void everyConcurrentCommitAcknowledgedBeforeAKillSurvivesThoughTheyShareCheckpoints() throws Exception {
+        Path dir = Files.createTempDirectory("outdial-durable-concurrent-");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                ConcurrentCommitsThenHalt.class.getName(), dir.toString()).redirectErrorStream(false).start();
+        List<String> lines = new String(child.getInputStream().readAllBytes()).lines().toList();
+        child.waitFor(60, TimeUnit.SECONDS);
+        assertEquals(9, child.exitValue(), "the child halted with commits in flight");
+        String[] shared = lines.getLast().split(" ");
+        List<String> acknowledged = lines.subList(0, lines.size() - 1);
+        assertTrue(acknowledged.size() >= 400, "acknowledged " + acknowledged.size());
+        assertTrue(Long.parseLong(shared[3]) < Long.parseLong(shared[1]),
+                "concurrent commits shared checkpoints: " + lines.getLast());
+
+        try (Database database = Database.open(StorageSettings.h2File(dir.toString()))) {
+            Set<String> stored = new HashSet<>(new Transactor(database.dataSource()).read(c ->
+                    Sql.list(c, "SELECT phone FROM blocked_phone", rs -> rs.getString(1))));
+            List<String> lost = acknowledged.stream().filter(p -> !stored.contains(p)).toList();
+            assertEquals(List.of(), lost, "acknowledged commits lost by the kill");
         }
     }
 
@@ -60,14 +122,14 @@ class DurableCommitTest {
             Thread flow = Thread.ofVirtual().start(() -> {
                 // A call flow interrupted at shutdown goes on to record its outcome.
                 Thread.currentThread().interrupt();
-                Transactions.write(database.dataSource(), c -> insertBlocked(c, "380501112233"));
+                new Transactor(database.dataSource()).inTransaction(c -> insertBlocked(c, "380501112233"));
                 stillInterrupted[0] = Thread.currentThread().isInterrupted();
             });
             flow.join();
 
             assertTrue(stillInterrupted[0], "the flow's interrupt status is given back");
-            Transactions.write(database.dataSource(), c -> insertBlocked(c, "380501112234"));
-            assertEquals(2L, (long) Transactions.read(database.dataSource(), c -> {
+            new Transactor(database.dataSource()).inTransaction(c -> insertBlocked(c, "380501112234"));
+            assertEquals(2L, (long) new Transactor(database.dataSource()).read(c -> {
                 try (Statement s = c.createStatement();
                      ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM blocked_phone")) {
                     rs.next();

@@ -57,6 +57,32 @@ class SqlTest {
     }
 
     @Test
+    void aBatchRunsOnceForEachRowAndSaysHowManyRowsEachChanged() throws SQLException {
+        insert("a", 1, 1L, true, Instant.EPOCH, Kind.ROUND);
+        insert("b", 1, 1L, true, Instant.EPOCH, Kind.ROUND);
+
+        int[] changed = Sql.batch(c, "UPDATE thing SET size = ? WHERE name = ?",
+                List.of(new Object[] {5, "a"}, new Object[] {6, "nobody"}, new Object[] {7, "b"}));
+
+        assertEquals(List.of(1, 0, 1), Arrays.stream(changed).boxed().toList());
+        assertEquals(12L, Sql.count(c, "SELECT SUM(size) FROM thing"));
+        assertEquals(2L, Sql.count(c, "SELECT COUNT(*) FROM thing WHERE flag = ?", true));
+    }
+
+    @Test
+    void datesAndBytesBindAsTheirSqlTypes() throws SQLException {
+        Sql.update(c, "CREATE TABLE blob_thing (made_on DATE, data VARBINARY(10))");
+        Sql.update(c, "INSERT INTO blob_thing (made_on, data) VALUES (?, ?)", java.sql.Date.valueOf(LocalDate.of(2026, 3, 4)),
+                new byte[] {1, 2, 3});
+
+        assertEquals(List.of(LocalDate.of(2026, 3, 4), List.of((byte) 1, (byte) 2, (byte) 3)), Sql.one(c,
+                "SELECT made_on, data FROM blob_thing", rs -> {
+                    byte[] data = rs.getBytes(2);
+                    return List.of(rs.getDate(1).toLocalDate(), List.of(data[0], data[1], data[2]));
+                }).orElseThrow());
+    }
+
+    @Test
     void nullIsStoredAsNullInEveryColumnType() throws SQLException {
         long id = insert(null, null, null, null, null, null);
 

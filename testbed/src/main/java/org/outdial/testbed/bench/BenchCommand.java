@@ -23,6 +23,7 @@ public final class BenchCommand {
         BENCHMARKS.put("call-setup", CallSetupBench::main);
         BENCHMARKS.put("concurrent-calls", ConcurrentCallsBench::main);
         BENCHMARKS.put("dialer", DialerBench::main);
+        BENCHMARKS.put("mixed-load", MixedLoadBench::main);
     }
 
     private BenchCommand() {

@@ -47,6 +47,7 @@ import org.outdial.engine.campaign.Campaign;
 import org.outdial.engine.campaign.CampaignRepository;
 import org.outdial.engine.dialer.NumberClaims;
 import org.outdial.engine.number.NumberBatches;
+import org.outdial.engine.number.NumberRepository;
 import org.outdial.engine.number.NumberState;
 import org.outdial.engine.number.StateCounts;
 import org.outdial.engine.storage.StorageSettings;
@@ -464,7 +465,7 @@ public final class DialerBench {
             Transactor db = new Transactor(server.database().dataSource());
             CampaignRepository campaigns = new CampaignRepository();
             StateCounts counts = new StateCounts();
-            NumberClaims claims = new NumberClaims(counts);
+            NumberClaims claims = new NumberClaims(new NumberRepository(), counts);
             Claimer claimer = new Claimer(db, campaigns, counts, claims, id);
             claimer.time(50, 200); // warm-up, not reported: JIT and H2's page cache
             claimer.restore();
