@@ -13,8 +13,15 @@ class AudioAnswerTest {
 
     private static final Origin OURS = new Origin("outdial", 42, 3, "IP4", "192.0.2.1");
 
-    private static SessionDescription offer(String sdp) throws SdpFormatException {
-        return SdpParser.parse(sdp.replace("\n", "\r\n"));
+    /** An offer from 198.51.100.7 with these m= sections. */
+    private static SessionDescription offer(String media) throws SdpFormatException {
+        return SdpParser.parse(("""
+                v=0
+                o=peer 1 1 IN IP4 198.51.100.7
+                s=-
+                c=IN IP4 198.51.100.7
+                t=0 0
+                """ + media).replace("\n", "\r\n"));
     }
 
     private static SessionDescription answer(SessionDescription offer) {
@@ -24,11 +31,6 @@ class AudioAnswerTest {
     @Test
     void takesTheOfferersFirstG711AndItsTelephoneEventPayloadType() throws Exception {
         SessionDescription answer = answer(offer("""
-                v=0
-                o=peer 1 1 IN IP4 198.51.100.7
-                s=-
-                c=IN IP4 198.51.100.7
-                t=0 0
                 m=audio 4000 RTP/AVP 18 8 0 96
                 a=rtpmap:18 G729/8000
                 a=rtpmap:8 PCMA/8000
@@ -54,11 +56,6 @@ class AudioAnswerTest {
     @Test
     void aStaticPayloadTypeWithoutRtpmapIsWrittenWithItsMapping() throws Exception {
         SessionDescription answer = answer(offer("""
-                v=0
-                o=peer 1 1 IN IP4 198.51.100.7
-                s=-
-                c=IN IP4 198.51.100.7
-                t=0 0
                 m=audio 4000 RTP/AVP 0
                 """));
 
@@ -72,11 +69,6 @@ class AudioAnswerTest {
     @CsvSource({"sendrecv, SENDRECV", "sendonly, RECVONLY", "recvonly, SENDONLY", "inactive, INACTIVE"})
     void theDirectionMirrorsTheOffer(String offered, MediaDirection answered) throws Exception {
         SessionDescription answer = answer(offer("""
-                v=0
-                o=peer 1 2 IN IP4 198.51.100.7
-                s=-
-                c=IN IP4 198.51.100.7
-                t=0 0
                 m=audio 4000 RTP/AVP 0 101
                 a=rtpmap:101 telephone-event/8000
                 a=%s
@@ -88,11 +80,6 @@ class AudioAnswerTest {
     @Test
     void everyOtherStreamIsRefusedWithPortZeroInItsPlace() throws Exception {
         SessionDescription answer = answer(offer("""
-                v=0
-                o=peer 1 1 IN IP4 198.51.100.7
-                s=-
-                c=IN IP4 198.51.100.7
-                t=0 0
                 m=video 5000 RTP/AVP 96
                 a=rtpmap:96 H264/90000
                 m=audio 0 RTP/AVP 0
@@ -113,11 +100,6 @@ class AudioAnswerTest {
     @Test
     void anOfferWithoutG711HasNoAnswer() throws Exception {
         var none = AudioAnswer.to(offer("""
-                v=0
-                o=peer 1 1 IN IP4 198.51.100.7
-                s=-
-                c=IN IP4 198.51.100.7
-                t=0 0
                 m=audio 4000 RTP/AVP 18 9
                 """), OURS, "outdial", 30000);
 
