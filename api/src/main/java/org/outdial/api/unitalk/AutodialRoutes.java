@@ -69,7 +69,7 @@ public final class AutodialRoutes implements RouteGroup {
         return switch (action.asText()) {
             case "GET_LIST" -> getList();
             case "GET_WITH_DATA" -> getWithData();
-            case "ADD" -> Response.data(autodialers.campaigns().add(TaskRequest.draft(request.bind("task", TaskRequest.class))));
+            case "ADD" -> Response.data(autodialers.campaigns().add(TaskRequest.forAdd(request.bind("task", TaskRequest.class))));
             case "UPDATE" -> update(request);
             case "REMOVE" -> {
                 autodialers.campaigns().remove(id(request));
@@ -123,7 +123,7 @@ public final class AutodialRoutes implements RouteGroup {
     }
 
     private Response update(Request request) throws Exception {
-        autodialers.campaigns().update(TaskRequest.draft(request.bind("task", TaskRequest.class)));
+        autodialers.campaigns().update(TaskRequest.forUpdate(request.bind("task", TaskRequest.class)));
         return Response.success();
     }
 

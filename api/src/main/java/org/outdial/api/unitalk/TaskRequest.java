@@ -90,16 +90,21 @@ record TaskRequest(
     record SynthesisJson(String dynamicValue, Long settingsId) {
     }
 
-    /** The draft of {@code task}, or null when the request has none (the engine says "task is null"). */
-    static CampaignDraft draft(TaskRequest task) {
-        return task == null ? null : task.toDraft();
+    /** ADD's draft, or null when the request has no task (the engine says "task is null"). */
+    static CampaignDraft forAdd(TaskRequest task) {
+        return task == null ? null : task.toDraft(true);
     }
 
-    CampaignDraft toDraft() {
+    /** UPDATE's draft: seed 004, "autodialerType ... Ignored on UPDATE", so it is not even read. */
+    static CampaignDraft forUpdate(TaskRequest task) {
+        return task == null ? null : task.toDraft(false);
+    }
+
+    private CampaignDraft toDraft(boolean withType) {
         return CampaignDraft.builder()
                 .id(id)
                 .name(name)
-                .autodialerType(named(AutodialerType.class, "autodialerType", autodialerType))
+                .autodialerType(withType ? named(AutodialerType.class, "autodialerType", autodialerType) : null)
                 .autodialerMode(named(AutodialerMode.class, "autodialerMode", autodialerMode))
                 .startDate(startDate == null ? null : UnitalkFormats.date(startDate).orElseThrow(() -> refused("Wrong dates")))
                 .endDate(endDate == null ? null : UnitalkFormats.date(endDate).orElseThrow(() -> refused("Wrong dates")))

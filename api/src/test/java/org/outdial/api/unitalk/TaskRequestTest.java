@@ -31,7 +31,7 @@ class TaskRequestTest {
     private static CampaignDraft draft(Consumer<ObjectNode> change) {
         ObjectNode task = AutodialActionTest.task();
         change.accept(task);
-        return Json.mapper().convertValue(task, TaskRequest.class).toDraft();
+        return TaskRequest.forAdd(Json.mapper().convertValue(task, TaskRequest.class));
     }
 
     private static void refused(String message, Consumer<ObjectNode> change) {
@@ -80,7 +80,7 @@ class TaskRequestTest {
         assertNull(draft.crmMode());
         assertNull(draft.startDate());
         assertNull(draft.compositeAudio());
-        assertNull(TaskRequest.draft(null), "no task: the engine answers \"task is null\"");
+        assertNull(TaskRequest.forAdd(null), "no task: the engine answers \"task is null\"");
     }
 
     @Test
@@ -97,6 +97,16 @@ class TaskRequestTest {
         refused("Wrong trigger action event", t -> t.putObject("triggerActions").putArray("NOT_AN_EVENT").add(1));
         refused("Repeat call state is not allowed", t -> t.putObject("repeatCallsSettings").putObject("statesSettings")
                 .putObject("RINGING").put("attempts", 1));
+    }
+
+    @Test
+    void updateDoesNotReadTheTypeWhichTheSeedIgnoresThere() {
+        ObjectNode task = AutodialActionTest.task().put("autodialerType", "ROBOCALL");
+
+        CampaignDraft draft = TaskRequest.forUpdate(Json.mapper().convertValue(task, TaskRequest.class));
+
+        assertNull(draft.autodialerType());
+        assertEquals(AutodialerMode.FIXED, draft.autodialerMode());
     }
 
     @Test
