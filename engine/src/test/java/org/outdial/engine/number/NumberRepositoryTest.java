@@ -125,9 +125,7 @@ class NumberRepositoryTest {
     }
 
     @Test
-    void removingANumberThatChangedSinceItWasLookedUpIsRefused() {
-        // deletePhones looks the states up itself, so only a change between its two statements could
-        // trip it; what this pins is that a removal by phone names the state it found.
+    void removingByPhoneRemovesTheNumbersFoundAndCountsThemByState() {
         AutodialNumber read = number(0);
         assertEquals(Map.of(NumberState.NEW, 1L),
                 db.inTransaction(c -> numbers.deletePhones(c, id, List.of(read.phone(), "380999999999"))));

@@ -172,7 +172,7 @@ public final class MixedLoadBench {
                 List<String> lines = new ArrayList<>();
                 double[] alone = new double[rounds];
                 double[] loaded = new double[rounds];
-                Recorder total = new Recorder();
+                LatencyRecorder total = new LatencyRecorder(ACTIONS);
                 for (int round = 0; round < rounds; round++) {
                     Instant from = Instant.now();
                     Cpu cpu = Cpu.now();
@@ -185,7 +185,7 @@ public final class MixedLoadBench {
                     Recording recording = round == 0 && jfr != null ? startJfr() : null;
                     from = Instant.now();
                     cpu = Cpu.now();
-                    Recorder recorder = load.run(started, warmupSeconds + (2 * round + 2) * windowSeconds);
+                    LatencyRecorder recorder = load.run(started, warmupSeconds + (2 * round + 2) * windowSeconds);
                     used = cpu.since();
                     if (recording != null) {
                         recording.dump(jfr);
@@ -230,8 +230,8 @@ public final class MixedLoadBench {
         }
 
         /** Sends {@code rate} requests per second until {@code untilSecond} after {@code started}. */
-        Recorder run(long started, int untilSecond) throws InterruptedException {
-            Recorder recorder = new Recorder();
+        LatencyRecorder run(long started, int untilSecond) throws InterruptedException {
+            LatencyRecorder recorder = new LatencyRecorder(ACTIONS);
             long end = started + TimeUnit.SECONDS.toNanos(untilSecond);
             long interval = 1_000_000_000L / rate;
             long next = System.nanoTime();
@@ -258,7 +258,7 @@ public final class MixedLoadBench {
             return recorder;
         }
 
-        private void send(String action, Recorder recorder) {
+        private void send(String action, LatencyRecorder recorder) {
             ObjectNode body = switch (action) {
                 case "GET_LIST" -> Api.body("GET_LIST", null);
                 case "GET_NUMBERS" -> Api.body("GET_NUMBERS", dialing).put("limit", 50)
@@ -292,49 +292,6 @@ public final class MixedLoadBench {
                     writerBusy.set(false);
                 }
             }
-        }
-    }
-
-    /** Latencies per action (nanoseconds), failures and skipped writer slots. */
-    private static final class Recorder {
-        private final Map<String, List<Long>> latencies = new java.util.concurrent.ConcurrentHashMap<>();
-        private final AtomicLong failed = new AtomicLong();
-        private final AtomicLong skipped = new AtomicLong();
-
-        void add(String action, long nanos) {
-            latencies.computeIfAbsent(action, a -> Collections.synchronizedList(new ArrayList<>())).add(nanos);
-        }
-
-        void addAll(Recorder other) {
-            other.latencies.forEach((action, list) -> list.forEach(n -> add(action, n)));
-            failed.addAndGet(other.failed.get());
-            skipped.addAndGet(other.skipped.get());
-        }
-
-        List<String> report(String prefix) {
-            List<String> lines = new ArrayList<>();
-            List<Long> all = new ArrayList<>();
-            for (String action : ACTIONS) {
-                List<Long> list = latencies.getOrDefault(action, List.of());
-                all.addAll(list);
-                lines.add(prefix + line(action, list));
-            }
-            lines.add(prefix + line("all", all) + String.format(Locale.ROOT, "; %d failed, %d ADD_NUMBERS slots skipped "
-                    + "(writer busy)", failed.get(), skipped.get()));
-            return lines;
-        }
-
-        private static String line(String action, List<Long> list) {
-            long[] sorted;
-            synchronized (list) {
-                sorted = list.stream().mapToLong(Long::longValue).sorted().toArray();
-            }
-            if (sorted.length == 0) {
-                return String.format(Locale.ROOT, "%-17s no requests", action);
-            }
-            return String.format(Locale.ROOT, "%-17s %6d requests: p50 %6.1f  p95 %6.1f  p99 %6.1f  max %6.1f ms", action,
-                    sorted.length, ms(BenchMachine.percentile(sorted, 50)), ms(BenchMachine.percentile(sorted, 95)),
-                    ms(BenchMachine.percentile(sorted, 99)), ms(sorted[sorted.length - 1]));
         }
     }
 
