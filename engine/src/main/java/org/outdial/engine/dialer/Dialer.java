@@ -34,9 +34,10 @@ import org.outdial.engine.number.NumberBatches;
 import org.outdial.engine.number.NumberRepository;
 import org.outdial.engine.number.NumberState;
 import org.outdial.engine.number.StateCounts;
-import org.outdial.engine.pacing.FixedPacing;
-import org.outdial.engine.pacing.FixedSnapshot;
+import org.outdial.engine.pacing.Pacer;
 import org.outdial.engine.pacing.PacingDecision;
+import org.outdial.engine.pacing.PacingSettings;
+import org.outdial.engine.pacing.PacingSnapshot;
 import org.outdial.engine.pacing.TrunkCapacity;
 import org.outdial.engine.storage.StorageException;
 import org.outdial.engine.storage.Transactor;
@@ -196,9 +197,11 @@ public final class Dialer implements CampaignChanges, AutoCloseable {
             log.warn("Autodialer {}: trunk '{}' is not configured; not dialing", id, trunkName);
             return;
         }
-        PacingDecision decision = FixedPacing.decide(new FixedSnapshot(settings.threadCount(), run.inFlight.get(),
-                settings.callDelay(), settings.callDelayOnlyAnswered(), run.lastCallEndedAt, run.lastCallAnswered,
-                trunk.freeLines(), trunk.callsAllowedNow(now)), now);
+        PacingDecision decision = Pacer.of(campaign.mode()).decide(new PacingSnapshot(
+                new PacingSettings.Fixed(settings.threadCount(), settings.callDelay(), settings.callDelayOnlyAnswered()),
+                new PacingSnapshot.CampaignCalls(run.inFlight.get(), run.lastCallEndedAt, run.lastCallAnswered),
+                new PacingSnapshot.TrunkRoom(trunk.freeLines(), trunk.callsAllowedNow(now)), 0,
+                PacingSnapshot.CallStatistics.NONE), now);
         if (decision.wakeAt() != null) {
             long delay = Math.max(1, decision.wakeAt().toEpochMilli() - now.toEpochMilli());
             loop.schedule(() -> changed(id), delay, TimeUnit.MILLISECONDS);
