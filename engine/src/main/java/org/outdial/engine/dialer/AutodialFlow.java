@@ -12,7 +12,6 @@ import org.outdial.engine.number.AutodialNumber;
 import org.outdial.engine.number.NumberState;
 import org.outdial.engine.scenario.InAction;
 import org.outdial.engine.scenario.InScenario;
-import org.outdial.engine.scenario.OutScenario;
 import org.outdial.engine.scenario.Scenarios;
 import org.outdial.media.audio.AudioSource;
 import org.outdial.sip.call.Call;
@@ -27,7 +26,7 @@ import org.outdial.sip.outcome.Party;
  * for the answer, play, wait the autodialer's {@code delay}, run the incoming scenario (hang up),
  * and report how it ended. Runs on a virtual thread; every wait has a bound.
  */
-public final class AutodialFlow {
+public final class AutodialFlow implements CallFlow {
 
     /** Slack on top of the ring timeout before Outdial stops waiting for the network. */
     private static final Duration NETWORK_SLACK = Duration.ofSeconds(30);
@@ -47,12 +46,10 @@ public final class AutodialFlow {
         this.clock = clock;
     }
 
-    /** The trunk an autodialer's calls go to: its outgoing scenario's, else the first configured. */
-    public String trunkFor(Campaign campaign) {
-        return outScenario(campaign).map(OutScenario::trunk).orElse(settings.trunks().getFirst());
-    }
-
-    public CallResult run(Campaign campaign, AutodialNumber number) throws InterruptedException {
+    @Override
+    public CallResult run(CallTask task) throws InterruptedException {
+        Campaign campaign = task.campaign();
+        AutodialNumber number = task.number();
         AudioSource greeting;
         try {
             greeting = audio.forNumber(campaign, number);
@@ -61,14 +58,12 @@ public final class AutodialFlow {
             // dialing, so nobody is answered with silence.
             return CallResult.withoutCall(campaign.id(), number, NumberState.AUDIO_ERR, clock.instant(), e.getMessage());
         }
-        Optional<OutScenario> route = outScenario(campaign);
-        Call call = telephony.dial(new DialRequest(route.map(OutScenario::trunk).orElse(settings.trunks().getFirst()),
-                number.phone(), route.map(OutScenario::callerId).orElse(null), settings.ringTimeout(),
-                settings.maxCallDuration()));
+        Call call = telephony.dial(new DialRequest(task.route().trunk(), number.phone(), task.route().callerId(),
+                settings.ringTimeout(), settings.maxCallDuration()));
         String detail = null;
         try {
             if (await(call.answered(), settings.ringTimeout().plus(NETWORK_SLACK)).orElse(false)) {
-                detail = afterAnswer(campaign, call, greeting);
+                detail = afterAnswer(task.plan(), call, greeting);
             }
         } finally {
             call.hangup();
@@ -79,18 +74,18 @@ public final class AutodialFlow {
     }
 
     /** Plays, waits the delay, runs the scenario; returns a detail worth recording, or null. */
-    private String afterAnswer(Campaign campaign, Call call, AudioSource greeting) throws InterruptedException {
+    private String afterAnswer(DialPlan plan, Call call, AudioSource greeting) throws InterruptedException {
         Duration playing = greeting.duration().plus(NETWORK_SLACK);
         try {
             call.play(greeting).get(playing.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             return null; // the callee hung up during the audio, or media failed: the outcome says which
         }
-        int delay = campaign.settings().delay();
+        int delay = plan.delaySeconds();
         if (delay > 0 && await(call.outcome(), Duration.ofSeconds(delay)).isPresent()) {
             return null; // the callee hung up during the pause
         }
-        Long scenarioId = campaign.settings().scenarioId();
+        Long scenarioId = plan.scenarioId();
         if (scenarioId != null) {
             Optional<InScenario> scenario = scenarios.findIn(scenarioId);
             if (scenario.isPresent() && scenario.get().action() != InAction.HANGUP) {
@@ -115,11 +110,6 @@ public final class AutodialFlow {
         return new CallResult(campaign.id(), number, state, outcome.sipCode() == 0 ? null : outcome.sipCode(),
                 outcome.q850() == 0 ? null : outcome.q850(), outcome.endedBy() == Party.REMOTE ? "callee" : "outdial",
                 dialToClient, forAnswered, talk, now, reason);
-    }
-
-    private Optional<OutScenario> outScenario(Campaign campaign) {
-        Long id = campaign.settings().outScenarioId();
-        return id == null ? Optional.empty() : scenarios.findOut(id);
     }
 
     private static int seconds(Duration d) {

@@ -22,7 +22,9 @@ public enum TriggerEvent {
     AUTODIAL_STATUS_CHANGED("Autodialer status changed"),
     AUTODIAL_CANCEL("Autodialer is canceled"),
     AUTODIAL_AUTOCANCEL("Autodialer canceled automatically"),
-    AUTODIAL_FINISH("Autodialing completed");
+    AUTODIAL_FINISH("Autodialing completed"),
+    /** Outdial's addition (not in seed 004): the autodialer's trunk stopped answering; calls wait until it does. */
+    AUTODIAL_TRUNK_DOWN("The autodialer's trunk does not answer: calls wait until it answers again");
 
     private final String title;
 
@@ -43,7 +45,7 @@ public enum TriggerEvent {
     public boolean concernsNumber() {
         return switch (this) {
             case AUTODIAL_STATUS_CHANGED, AUTODIAL_CANCEL, AUTODIAL_AUTOCANCEL, AUTODIAL_FINISH,
-                 AUTODIAL_USER_PAUSED -> false;
+                 AUTODIAL_USER_PAUSED, AUTODIAL_TRUNK_DOWN -> false;
             default -> true;
         };
     }

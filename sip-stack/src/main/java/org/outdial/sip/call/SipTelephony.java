@@ -7,6 +7,7 @@ import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,6 +54,7 @@ public final class SipTelephony implements Telephony {
     private final ScheduledExecutorService timers;
     private final Map<String, SipCall> calls = new ConcurrentHashMap<>();
     private final AtomicLong sessionIds;
+    private final OptionsProbes probes;
 
     private SipTelephony(JainSipStack stack, Map<String, TrunkGate> trunks, MediaLegs media, InstantSource clock,
                          LongSupplier nanoTime, ScheduledExecutorService timers) {
@@ -65,6 +67,7 @@ public final class SipTelephony implements Telephony {
         this.timers = timers;
         // RFC 4566 §5.2 suggests an NTP timestamp for o= session ids; seconds since 1900 will do.
         this.sessionIds = new AtomicLong((clock.instant().getEpochSecond() + 2_208_988_800L) * 1000);
+        this.probes = new OptionsProbes(stack);
     }
 
     /**
@@ -128,6 +131,15 @@ public final class SipTelephony implements Telephony {
                     + gate.settings().maxCps() + " calls per second (max-cps)");
         }
         return call;
+    }
+
+    @Override
+    public CompletableFuture<Integer> probe(String trunk) {
+        TrunkGate gate = trunks.get(trunk);
+        if (gate == null) {
+            throw new IllegalArgumentException("no trunk named '" + trunk + "'; configured: " + trunks.keySet());
+        }
+        return probes.send(gate.settings());
     }
 
     @Override
@@ -197,6 +209,9 @@ public final class SipTelephony implements Telephony {
         SipCall call = callId == null ? null : calls.get(callId);
         if (call != null) {
             call.onEvent(event);
+            return;
+        }
+        if (probes.take(event)) {
             return;
         }
         switch (event) {
