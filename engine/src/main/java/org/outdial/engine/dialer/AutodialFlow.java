@@ -19,6 +19,7 @@ import org.outdial.sip.call.DialRequest;
 import org.outdial.sip.call.Telephony;
 import org.outdial.sip.outcome.CallOutcome;
 import org.outdial.sip.outcome.CallTimings;
+import org.outdial.sip.outcome.Outcome;
 import org.outdial.sip.outcome.Party;
 
 /**
@@ -30,6 +31,8 @@ public final class AutodialFlow implements CallFlow {
 
     /** Slack on top of the ring timeout before Outdial stops waiting for the network. */
     private static final Duration NETWORK_SLACK = Duration.ofSeconds(30);
+    /** Q.850 102, "recovery on timer expiry": sip-stack's cause for an INVITE without a response (Timer B). */
+    private static final int NO_RESPONSE_CAUSE = 102;
 
     private final Telephony telephony;
     private final CallAudio audio;
@@ -99,6 +102,13 @@ public final class AutodialFlow implements CallFlow {
     private static CallResult result(Campaign campaign, AutodialNumber number, CallOutcome outcome, String detail,
                                      Instant now) {
         CallTimings t = outcome.timings();
+        if (trunkNeverResponded(outcome)) {
+            // Our ring timeout came before any response, not even 100 Trying: no CANCEL can be sent
+            // before a provisional response (RFC 3261 §9.1), sip-stack reports NO_ANSWER, but nobody
+            // rang. It is Timer B's case, a trunk that does not answer: FAIL with its cause, 102.
+            return new CallResult(campaign.id(), number, NumberState.FAIL, null, NO_RESPONSE_CAUSE, "outdial", null,
+                    null, null, now, "no response from the trunk, not even 100 Trying, within the ring timeout");
+        }
         NumberState state = outcome.answered() ? NumberState.ANSW_RJCT : OutcomeStates.forAutodial(outcome.outcome());
         Instant finalAt = t.answered() != null ? t.answered() : t.ended();
         Integer dialToClient = t.inviteSent() == null || finalAt == null ? null : seconds(Duration.between(t.inviteSent(), finalAt));
@@ -110,6 +120,12 @@ public final class AutodialFlow implements CallFlow {
         return new CallResult(campaign.id(), number, state, outcome.sipCode() == 0 ? null : outcome.sipCode(),
                 outcome.q850() == 0 ? null : outcome.q850(), outcome.endedBy() == Party.REMOTE ? "callee" : "outdial",
                 dialToClient, forAnswered, talk, now, reason);
+    }
+
+    /** An unanswered call that got no response at all from the trunk (no SIP code, no 1xx), whatever ended it locally. */
+    static boolean trunkNeverResponded(CallOutcome outcome) {
+        return outcome.outcome() == Outcome.NO_ANSWER && outcome.sipCode() == 0
+                && outcome.timings().firstProvisional() == null;
     }
 
     private static int seconds(Duration d) {

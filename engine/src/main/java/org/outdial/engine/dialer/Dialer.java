@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import org.outdial.engine.campaign.Campaign;
@@ -127,6 +128,20 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
                 queued.remove(autodialerId); // closing
             }
         }
+    }
+
+    /**
+     * Completes once every look queued before this call has run: after {@code changed(id)} then
+     * {@code flush()}, the dialer has looked at the campaign, so a test can assert what it did not start.
+     */
+    public CompletableFuture<Void> flush() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            threads.evaluations().execute(() -> done.complete(null));
+        } catch (RejectedExecutionException e) {
+            done.completeExceptionally(e);
+        }
+        return done;
     }
 
     /** Calls in flight for one campaign (for tests and ops). */

@@ -1,5 +1,8 @@
 package org.outdial.engine.event;
 
+import java.util.Arrays;
+import java.util.List;
+
 /** Autodialer events that handlers (webhooks) can be attached to (seed 004, "triggerActionEvent"). */
 public enum TriggerEvent {
     AUTODIAL_ANSWER("Call completed \u2013 answered by subscriber and operator"),
@@ -50,9 +53,22 @@ public enum TriggerEvent {
         };
     }
 
-    /** Parses an event name as clients send it, or returns null when it is not an event. */
+    /**
+     * Whether the event is the seed's (seed 004, "triggerActionEvent"). Outdial's additions go to
+     * the outbox only: they are not in the dictionary and cannot be bound to handlers.
+     */
+    public boolean seed() {
+        return this != AUTODIAL_TRUNK_DOWN;
+    }
+
+    /** The seed's events, in the seed's order: the dictionary's. */
+    public static List<TriggerEvent> seedEvents() {
+        return Arrays.stream(values()).filter(TriggerEvent::seed).toList();
+    }
+
+    /** Parses an event name as clients send it, or returns null when it is not one of the seed's events. */
     public static TriggerEvent parse(String name) {
-        for (TriggerEvent event : values()) {
+        for (TriggerEvent event : seedEvents()) {
             if (event.name().equals(name)) {
                 return event;
             }
