@@ -165,18 +165,22 @@ class DialerTest {
     }
 
     private List<String> events(long id) {
+        return column("SELECT event FROM event_outbox WHERE autodialer_id = ? ORDER BY id", id);
+    }
+
+    /** One text column of the rows of one campaign, in order. */
+    private List<String> column(String sql, long id) {
         return db.read(c -> {
-            List<String> events = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT event FROM event_outbox WHERE autodialer_id = ? ORDER BY id")) {
+            List<String> values = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        events.add(rs.getString(1));
+                        values.add(rs.getString(1));
                     }
                 }
             }
-            return events;
+            return values;
         });
     }
 
@@ -439,19 +443,7 @@ class DialerTest {
     }
 
     private List<String> details(long id) {
-        return db.read(c -> {
-            List<String> details = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT detail FROM call_record WHERE autodialer_id = ? ORDER BY id")) {
-                ps.setLong(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        details.add(rs.getString(1));
-                    }
-                }
-            }
-            return details;
-        });
+        return column("SELECT detail FROM call_record WHERE autodialer_id = ? ORDER BY id", id);
     }
 
     @Test
