@@ -20,6 +20,7 @@ import org.outdial.api.http.Router;
 import org.outdial.api.unitalk.AutodialCatalog;
 import org.outdial.api.unitalk.AutodialRoutes;
 import org.outdial.engine.AutodialerModule;
+import org.outdial.engine.DialerModule;
 import org.outdial.engine.audio.AudioLibrary;
 import org.outdial.engine.audio.AudioSynthesis;
 import org.outdial.engine.blocklist.BlockedLists;
@@ -122,8 +123,9 @@ public final class OutdialServer implements AutoCloseable {
                 }
             });
             DialerScheduler alarms = scheduler;
-            dialing = Dialing.start(config, db, clock, audios, ttsProfiles, scenarios, blockedLists, synthesizer,
-                    alarms::scheduleWindowEvent);
+            dialing = Dialing.start(config, (telephony, settings, threads) -> DialerModule.create(db, clock, telephony,
+                    settings, new DialerModule.Catalogue(audios, ttsProfiles, synthesizer, scenarios),
+                    new BlockedListsScreen(blockedLists), alarms::scheduleWindowEvent, threads));
             dialerRef[0] = dialing.dialer();
 
             AutodialerModule module = AutodialerModule.create(db, clock, ZoneId.systemDefault(),
@@ -132,9 +134,10 @@ public final class OutdialServer implements AutoCloseable {
                     new BlockedListsScreen(blockedLists), dialing.changes());
             autodialers = module;
             List<RouteGroup> groups = new ArrayList<>(List.of(
-                    new HealthRoutes(database),
+                    new HealthRoutes(database, dialing.trunks()),
                     new AutodialRoutes(module,
-                            new AutodialCatalog(audios, operators, scenarios, ttsProfiles, robots, triggerActions), clock)));
+                            new AutodialCatalog(audios, operators, scenarios, ttsProfiles, robots, triggerActions), clock,
+                            dialing.notes())));
             groups.addAll(CatalogRoutes.groups(new Catalog(audios,
                     new AudioSynthesis(audios, ttsProfiles, synthesizer), ttsProfiles, operators,
                     LinePresence.offline(), triggerActions, scenarios, robots, blockedLists), Map.of(

@@ -35,7 +35,7 @@ final class AutodialDictionaries {
         Map<String, Object> handlers = new LinkedHashMap<>();
         Map<Long, String> numberHandlers = catalog.triggerActions().namesCompatibleWith(true);
         Map<Long, String> taskHandlers = catalog.triggerActions().namesCompatibleWith(false);
-        for (TriggerEvent event : TriggerEvent.values()) {
+        for (TriggerEvent event : TriggerEvent.seedEvents()) {
             events.put(event.name(), event.title());
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("event", event.name());

@@ -14,6 +14,7 @@ import org.outdial.api.http.RouteGroup;
 import org.outdial.api.http.Router;
 import org.outdial.engine.AutodialerModule;
 import org.outdial.engine.campaign.CampaignView;
+import org.outdial.engine.dialer.CampaignNotes;
 import org.outdial.engine.error.EngineException;
 import org.outdial.engine.history.CallHistoryService;
 import org.outdial.engine.number.NumberDraft;
@@ -46,11 +47,14 @@ public final class AutodialRoutes implements RouteGroup {
     private final AutodialerModule autodialers;
     private final AutodialCatalog catalog;
     private final InstantSource clock;
+    private final CampaignNotes notes;
 
-    public AutodialRoutes(AutodialerModule autodialers, AutodialCatalog catalog, InstantSource clock) {
+    public AutodialRoutes(AutodialerModule autodialers, AutodialCatalog catalog, InstantSource clock,
+                          CampaignNotes notes) {
         this.autodialers = autodialers;
         this.catalog = catalog;
         this.clock = clock;
+        this.notes = notes;
     }
 
     @Override
@@ -110,14 +114,14 @@ public final class AutodialRoutes implements RouteGroup {
 
     private Response getList() {
         var now = clock.instant();
-        return Response.json(autodialers.campaigns().list().stream().map(v -> TaskJson.of(v, now)).toList());
+        return Response.json(autodialers.campaigns().list().stream().map(v -> TaskJson.of(v, now, notes.of(v.campaign()))).toList());
     }
 
     private Response getWithData() {
         var now = clock.instant();
         Map<String, Object> json = AutodialDictionaries.of(catalog, autodialers.campaigns().limits());
         List<CampaignView> views = autodialers.campaigns().list();
-        json.put("tasks", views.stream().map(v -> TaskJson.of(v, now)).toList());
+        json.put("tasks", views.stream().map(v -> TaskJson.of(v, now, notes.of(v.campaign()))).toList());
         json.put("statesInfo", AutodialDictionaries.statesList());
         return Response.json(json);
     }

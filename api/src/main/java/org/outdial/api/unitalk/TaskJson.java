@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.outdial.engine.campaign.AudioPart;
 import org.outdial.engine.campaign.AutodialerMode;
 import org.outdial.engine.campaign.AutodialerType;
@@ -21,8 +22,6 @@ import org.outdial.engine.pacing.ModeSettings;
 import org.outdial.engine.campaign.CampaignView;
 import org.outdial.engine.campaign.RepeatCallsSettings;
 import org.outdial.engine.campaign.StateRepeat;
-import org.outdial.engine.campaign.TaskStatus;
-import org.outdial.engine.dialer.Dialer;
 import org.outdial.engine.number.NumberState;
 
 /**
@@ -34,7 +33,8 @@ final class TaskJson {
     private TaskJson() {
     }
 
-    static Map<String, Object> of(CampaignView view, Instant now) {
+    /** @param note the dialer's note on the campaign (not dialed by this version, its trunk down), printed as {@code statusNote} */
+    static Map<String, Object> of(CampaignView view, Instant now, Optional<String> note) {
         Campaign c = view.campaign();
         CampaignSettings s = c.settings();
         AutodialerType type = c.type();
@@ -45,11 +45,7 @@ final class TaskJson {
         task.put("autodialerType", type.name());
         task.put("autodialerMode", mode.name());
         task.put("status", c.status().name());
-        if (!Dialer.dials(c) && c.status() != TaskStatus.FINISHED) {
-            // Issue 4: types and modes that need operators are stored but not dialed yet; say so plainly.
-            task.put("statusNote", type + " autodialers in " + mode
-                    + " mode need operators, which this version does not connect yet: it does not dial them");
-        }
+        note.ifPresent(text -> task.put("statusNote", text));
         task.put("statistics", statistics(view.statistics()));
         if (c.finishedDate() != null) {
             task.put("finishedDate", c.finishedDate().toString());

@@ -164,7 +164,8 @@ record TaskRequest(
         }
         Map<TriggerEvent, List<Long>> events = new LinkedHashMap<>();
         triggerActions.forEach((name, ids) -> events.put(
-                UnitalkFormats.constant(TriggerEvent.class, name).orElseThrow(() -> refused("Wrong trigger action event")),
+                UnitalkFormats.constant(TriggerEvent.class, name).filter(TriggerEvent::seed)
+                        .orElseThrow(() -> refused("Wrong trigger action event")),
                 ids));
         return events;
     }

@@ -12,7 +12,6 @@ import org.outdial.engine.number.AutodialNumber;
 import org.outdial.engine.number.NumberState;
 import org.outdial.engine.scenario.InAction;
 import org.outdial.engine.scenario.InScenario;
-import org.outdial.engine.scenario.OutScenario;
 import org.outdial.engine.scenario.Scenarios;
 import org.outdial.media.audio.AudioSource;
 import org.outdial.sip.call.Call;
@@ -20,6 +19,7 @@ import org.outdial.sip.call.DialRequest;
 import org.outdial.sip.call.Telephony;
 import org.outdial.sip.outcome.CallOutcome;
 import org.outdial.sip.outcome.CallTimings;
+import org.outdial.sip.outcome.Outcome;
 import org.outdial.sip.outcome.Party;
 
 /**
@@ -27,10 +27,12 @@ import org.outdial.sip.outcome.Party;
  * for the answer, play, wait the autodialer's {@code delay}, run the incoming scenario (hang up),
  * and report how it ended. Runs on a virtual thread; every wait has a bound.
  */
-public final class AutodialFlow {
+public final class AutodialFlow implements CallFlow {
 
     /** Slack on top of the ring timeout before Outdial stops waiting for the network. */
     private static final Duration NETWORK_SLACK = Duration.ofSeconds(30);
+    /** Q.850 102, "recovery on timer expiry": sip-stack's cause for an INVITE without a response (Timer B). */
+    private static final int NO_RESPONSE_CAUSE = 102;
 
     private final Telephony telephony;
     private final CallAudio audio;
@@ -47,12 +49,10 @@ public final class AutodialFlow {
         this.clock = clock;
     }
 
-    /** The trunk an autodialer's calls go to: its outgoing scenario's, else the first configured. */
-    public String trunkFor(Campaign campaign) {
-        return outScenario(campaign).map(OutScenario::trunk).orElse(settings.trunks().getFirst());
-    }
-
-    public CallResult run(Campaign campaign, AutodialNumber number) throws InterruptedException {
+    @Override
+    public CallResult run(CallTask task) throws InterruptedException {
+        Campaign campaign = task.campaign();
+        AutodialNumber number = task.number();
         AudioSource greeting;
         try {
             greeting = audio.forNumber(campaign, number);
@@ -61,14 +61,12 @@ public final class AutodialFlow {
             // dialing, so nobody is answered with silence.
             return CallResult.withoutCall(campaign.id(), number, NumberState.AUDIO_ERR, clock.instant(), e.getMessage());
         }
-        Optional<OutScenario> route = outScenario(campaign);
-        Call call = telephony.dial(new DialRequest(route.map(OutScenario::trunk).orElse(settings.trunks().getFirst()),
-                number.phone(), route.map(OutScenario::callerId).orElse(null), settings.ringTimeout(),
-                settings.maxCallDuration()));
+        Call call = telephony.dial(new DialRequest(task.route().trunk(), number.phone(), task.route().callerId(),
+                settings.ringTimeout(), settings.maxCallDuration()));
         String detail = null;
         try {
             if (await(call.answered(), settings.ringTimeout().plus(NETWORK_SLACK)).orElse(false)) {
-                detail = afterAnswer(campaign, call, greeting);
+                detail = afterAnswer(task.plan(), call, greeting);
             }
         } finally {
             call.hangup();
@@ -79,18 +77,18 @@ public final class AutodialFlow {
     }
 
     /** Plays, waits the delay, runs the scenario; returns a detail worth recording, or null. */
-    private String afterAnswer(Campaign campaign, Call call, AudioSource greeting) throws InterruptedException {
+    private String afterAnswer(DialPlan plan, Call call, AudioSource greeting) throws InterruptedException {
         Duration playing = greeting.duration().plus(NETWORK_SLACK);
         try {
             call.play(greeting).get(playing.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             return null; // the callee hung up during the audio, or media failed: the outcome says which
         }
-        Duration delay = campaign.settings().autodial().delay();
+        Duration delay = plan.delay();
         if (delay.isPositive() && await(call.outcome(), delay).isPresent()) {
             return null; // the callee hung up during the pause
         }
-        Long scenarioId = campaign.settings().autodial().scenarioId();
+        Long scenarioId = plan.scenarioId();
         if (scenarioId != null) {
             Optional<InScenario> scenario = scenarios.findIn(scenarioId);
             if (scenario.isPresent() && scenario.get().action() != InAction.HANGUP) {
@@ -104,6 +102,13 @@ public final class AutodialFlow {
     private static CallResult result(Campaign campaign, AutodialNumber number, CallOutcome outcome, String detail,
                                      Instant now) {
         CallTimings t = outcome.timings();
+        if (trunkNeverResponded(outcome)) {
+            // Our ring timeout came before any response, not even 100 Trying: no CANCEL can be sent
+            // before a provisional response (RFC 3261 §9.1), sip-stack reports NO_ANSWER, but nobody
+            // rang. It is Timer B's case, a trunk that does not answer: FAIL with its cause, 102.
+            return new CallResult(campaign.id(), number, NumberState.FAIL, null, NO_RESPONSE_CAUSE, "outdial", null,
+                    null, null, now, "no response from the trunk, not even 100 Trying, within the ring timeout");
+        }
         NumberState state = outcome.answered() ? NumberState.ANSW_RJCT : OutcomeStates.forAutodial(outcome.outcome());
         Instant finalAt = t.answered() != null ? t.answered() : t.ended();
         Integer dialToClient = t.inviteSent() == null || finalAt == null ? null : seconds(Duration.between(t.inviteSent(), finalAt));
@@ -117,9 +122,10 @@ public final class AutodialFlow {
                 dialToClient, forAnswered, talk, now, reason);
     }
 
-    private Optional<OutScenario> outScenario(Campaign campaign) {
-        Long id = campaign.settings().common().outScenarioId();
-        return id == null ? Optional.empty() : scenarios.findOut(id);
+    /** An unanswered call that got no response at all from the trunk (no SIP code, no 1xx), whatever ended it locally. */
+    static boolean trunkNeverResponded(CallOutcome outcome) {
+        return outcome.outcome() == Outcome.NO_ANSWER && outcome.sipCode() == 0
+                && outcome.timings().firstProvisional() == null;
     }
 
     private static int seconds(Duration d) {

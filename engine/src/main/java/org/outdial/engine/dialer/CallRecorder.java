@@ -61,13 +61,7 @@ public final class CallRecorder {
         boolean stillThere = locked && numbers.recordAttempt(c, n.id(), new NumberRepository.Attempt(result.state(),
                 result.endedAt(), retry.nextAttemptAt(), retry.highPriority()));
         int called = n.calledCount() + 1;
-        int realCalled = n.realCalledCount() + 1;
-        long recordId = history.insert(c, new CallRecord(0, result.autodialerId(), stillThere ? n.id() : null,
-                n.phone(), result.state(), result.endedAt(), null, null, called, realCalled,
-                result.secondsTalk(), result.secondsForClientAnswered(), result.secondsDialToClient(), null, null, null,
-                result.secondsTalk(), ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), n.data().name(),
-                n.data().note(), n.data().link(), n.data().params(), result.sipCode(), result.q850Cause(),
-                result.hangupBy(), result.detail()));
+        long recordId = insertRecord(c, result, stillThere, called, n.realCalledCount() + 1);
         if (stillThere) {
             counts.move(c, result.autodialerId(), NumberState.DIALING, result.state(), 1);
         }
@@ -81,6 +75,35 @@ public final class CallRecorder {
                     result.endedAt());
         }
         return new Recorded(recordId, result.state(), retry.nextAttemptAt(), retry.attemptsEnded());
+    }
+
+    /**
+     * An attempt its trunk did not answer at all (docs/DIALER.md, "Trunk health"): a call record
+     * that says so, and the number back in the queue as it was claimed, in its state, with its
+     * counters and next attempt unchanged, so that it uses up no attempt. No event: the trunk's
+     * going down has its own.
+     */
+    public long requeue(Connection c, CallResult result) throws SQLException {
+        // The autodialer's row first, as every writer takes it (NumberRepository's invariant).
+        boolean locked = campaigns.lock(c, result.autodialerId()).isPresent();
+        AutodialNumber n = result.number();
+        boolean stillThere = locked && numbers.returnToQueue(c, n);
+        long recordId = insertRecord(c, result, stillThere, n.calledCount(), n.realCalledCount());
+        if (stillThere) {
+            counts.move(c, result.autodialerId(), NumberState.DIALING, n.state(), 1);
+        }
+        return recordId;
+    }
+
+    private long insertRecord(Connection c, CallResult result, boolean stillThere, int called, int realCalled)
+            throws SQLException {
+        AutodialNumber n = result.number();
+        return history.insert(c, new CallRecord(0, result.autodialerId(), stillThere ? n.id() : null,
+                n.phone(), result.state(), result.endedAt(), null, null, called, realCalled,
+                result.secondsTalk(), result.secondsForClientAnswered(), result.secondsDialToClient(), null, null, null,
+                result.secondsTalk(), ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), n.data().name(),
+                n.data().note(), n.data().link(), n.data().params(), result.sipCode(), result.q850Cause(),
+                result.hangupBy(), result.detail()));
     }
 
     private static Map<String, Object> payload(CallResult r, long recordId, int called) {

@@ -28,6 +28,12 @@ public record CallResult(long autodialerId, AutodialNumber number, NumberState s
         return new CallResult(autodialerId, number, state, null, null, null, null, null, null, at, detail);
     }
 
+    /** The same attempt with another detail. */
+    public CallResult withDetail(String newDetail) {
+        return new CallResult(autodialerId, number, state, sipCode, q850Cause, hangupBy, secondsDialToClient,
+                secondsForClientAnswered, secondsTalk, endedAt, newDetail);
+    }
+
     public int talkSeconds() {
         return secondsTalk == null ? 0 : secondsTalk;
     }

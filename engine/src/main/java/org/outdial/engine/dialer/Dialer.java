@@ -2,27 +2,19 @@ package org.outdial.engine.dialer;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.outdial.engine.campaign.AutodialerMode;
-import org.outdial.engine.campaign.AutodialerType;
+import java.util.concurrent.RejectedExecutionException;
 import org.outdial.engine.campaign.Campaign;
 import org.outdial.engine.campaign.CampaignChanges;
 import org.outdial.engine.campaign.CampaignRepository;
-import org.outdial.engine.campaign.CampaignSettings;
-import org.outdial.engine.campaign.CallingWindow;
 import org.outdial.engine.campaign.StatusTransitions;
 import org.outdial.engine.campaign.TaskEvent;
 import org.outdial.engine.campaign.TaskStatus;
@@ -30,125 +22,153 @@ import org.outdial.engine.event.EventOutbox;
 import org.outdial.engine.event.TriggerEvent;
 import org.outdial.engine.number.AutodialNumber;
 import org.outdial.engine.number.BlockedNumbers;
-import org.outdial.engine.number.NumberBatches;
 import org.outdial.engine.number.NumberRepository;
 import org.outdial.engine.number.NumberState;
 import org.outdial.engine.number.StateCounts;
-import org.outdial.engine.pacing.FixedPacing;
-import org.outdial.engine.pacing.FixedSnapshot;
+import org.outdial.engine.pacing.Pacer;
 import org.outdial.engine.pacing.PacingDecision;
-import org.outdial.engine.pacing.TrunkCapacity;
-import org.outdial.engine.storage.StorageException;
+import org.outdial.engine.pacing.PacingSnapshot;
+import org.outdial.engine.scenario.Scenarios;
 import org.outdial.engine.storage.Transactor;
 import org.outdial.engine.window.CallingWindows;
-import org.outdial.engine.window.CalleeTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the autodialers: on each tick (Quartz), window event and change (a call ended, numbers
- * added, unpaused) it looks at one autodialer, asks its pacer how many calls may start, claims
- * that many numbers and starts a call flow for each on a virtual thread. It moves the status
- * (IN_PROGRESS, WAITING, WAITING_REPEAT, FINISHED) as the work goes.
+ * Runs the campaigns: on each tick (Quartz), window event and change (a call ended, numbers
+ * added, unpaused, a trunk line freed) it looks at one campaign, asks its {@link Pacer} how many
+ * calls may start, takes that many lines from the {@link Dispatcher}, claims as many numbers and
+ * starts the campaign type's {@link CallFlow} for each. It moves the status (IN_PROGRESS,
+ * WAITING, WAITING_REPEAT, FINISHED) as the work goes.
  *
- * <p>Evaluations run one at a time on one thread, so the in-memory view of calls in flight is
- * consistent; the claim itself locks the autodialer's row, so another node never claims the same
- * numbers. FIXED AUTODIAL autodialers dial; the other types and modes need operators, which come
- * later, and wait with a note in their status.
+ * <p>Looks run one at a time on {@link DialerThreads#evaluations()}; the claim itself locks the
+ * campaign's row, so another node never claims the same numbers. A campaign whose type has no
+ * flow, or whose mode has no pacer, in this version waits, and its note says why.
  */
-public final class Dialer implements CampaignChanges, AutoCloseable {
+public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Dialer.class);
 
-    /** Seed 004: "if the campaign contains more than 1,000,000 numbers, repeat calls will only start once all unprocessed numbers are finished". */
-    static final long EARLY_RETRY_LIMIT = 1_000_000;
-
-    /** What the dialer keeps in memory per autodialer: its calls in flight and the last call's end. */
-    private static final class Run {
-        final AtomicInteger inFlight = new AtomicInteger();
-        volatile Instant lastCallEndedAt;
-        volatile boolean lastCallAnswered;
-    }
+    /** On top of ring timeout, the longest call and the campaign's delay: audio, hang-up and recording. */
+    static final Duration CALL_CAP_MARGIN = Duration.ofMinutes(2);
 
     private final Transactor db;
     private final InstantSource clock;
+    private final DialerThreads threads;
     private final CampaignRepository campaigns;
     private final NumberRepository numbers;
     private final StateCounts counts;
     private final StatusTransitions transitions;
     private final EventOutbox outbox;
-    private final NumberClaims claims;
-    private final NumberBatches batches;
-    private final CallRecorder recorder;
-    private final AutodialFlow flow;
-    private final Map<String, TrunkCapacity> trunks;
-    private final BlockedNumbers blocked;
+    private final CampaignClaims claims;
+    private final CallFlows flows;
+    private final Routes routes;
+    private final DialerSettings settings;
+    private final Dispatcher dispatcher;
+    private final TrunkWatch trunkWatch;
+    private final CallRun.Context callContext;
     private final WindowAlarms alarms;
 
-    private final Map<Long, Run> runs = new ConcurrentHashMap<>();
     private final Set<Long> queued = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService loop;
-    private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean closed;
 
-    public Dialer(Transactor db, InstantSource clock, CampaignRepository campaigns, NumberRepository numbers,
-                  StateCounts counts, StatusTransitions transitions, EventOutbox outbox, CallRecorder recorder,
-                  AutodialFlow flow, Map<String, TrunkCapacity> trunks, BlockedNumbers blocked, WindowAlarms alarms) {
-        this.db = db;
-        this.clock = clock;
-        this.campaigns = campaigns;
-        this.numbers = numbers;
-        this.counts = counts;
-        this.transitions = transitions;
-        this.outbox = outbox;
-        this.claims = new NumberClaims(numbers, counts);
-        this.batches = new NumberBatches();
-        this.recorder = recorder;
-        this.flow = flow;
-        this.trunks = Map.copyOf(trunks);
-        this.blocked = blocked;
-        this.alarms = alarms;
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "outdial-dialer");
-            t.setDaemon(true);
-            return t;
-        });
-        // close() drops the looks scheduled for later and lets the running one finish.
-        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        this.loop = executor;
+    /**
+     * A dialer over {@code storage} placing calls with {@code flows} through the trunks of
+     * {@code settings}; {@code probe} sends OPTIONS to a trunk that is down (the telephony's).
+     */
+    public static Dialer create(DialerStorage storage, InstantSource clock, DialerThreads threads, CallFlows flows,
+                                Scenarios scenarios, DialerSettings settings, TrunkProbe probe,
+                                BlockedNumbers blocked, WindowAlarms alarms) {
+        return new Dialer(storage, clock, threads, flows, new Routes(scenarios, settings.trunkNames()), settings,
+                probe, new CampaignClaims(storage, blocked), alarms);
     }
 
-    /** The periodic pacing tick: looks at every autodialer that may have work. */
+    private Dialer(DialerStorage storage, InstantSource clock, DialerThreads threads, CallFlows flows, Routes routes,
+           DialerSettings settings, TrunkProbe probe, CampaignClaims claims, WindowAlarms alarms) {
+        this.db = storage.db();
+        this.clock = clock;
+        this.threads = threads;
+        this.campaigns = storage.campaigns();
+        this.numbers = storage.numbers();
+        this.counts = storage.counts();
+        this.transitions = storage.transitions();
+        this.outbox = storage.outbox();
+        this.claims = claims;
+        this.flows = flows;
+        this.routes = routes;
+        this.settings = settings;
+        this.dispatcher = new Dispatcher(settings.trunks(), settings.breaker(), this::changed);
+        this.trunkWatch = new TrunkWatch(this.dispatcher, probe, threads.scheduler(), clock, this::trunkDown);
+        this.callContext = new CallRun.Context(db, storage.recorder(), this.dispatcher, threads.scheduler(),
+                threads.calls(), clock, trunkWatch::down);
+        this.alarms = alarms;
+    }
+
+    /** The periodic pacing tick: looks at every campaign that may have work. */
     public void tick() {
         List<Campaign> live = db.read(c -> campaigns.listByStatus(c, List.of(TaskStatus.WAITING, TaskStatus.IN_PROGRESS,
                 TaskStatus.WAITING_REPEAT, TaskStatus.WAITING_OPERATORS, TaskStatus.CANCELED, TaskStatus.PAUSED)));
         live.forEach(campaign -> changed(campaign.id()));
     }
 
-    /** An autodialer changed (or its window opened or closed): look at it soon, once. */
+    /** A campaign changed (or its window opened or closed, or a line freed on its trunk): look at it soon, once. */
     @Override
     public void changed(long autodialerId) {
         if (!closed && queued.add(autodialerId)) {
-            loop.execute(() -> {
-                queued.remove(autodialerId);
-                try {
-                    evaluate(autodialerId);
-                } catch (RuntimeException e) {
-                    log.error("Autodialer {}: evaluation failed", autodialerId, e);
-                }
-            });
+            try {
+                threads.evaluations().execute(() -> {
+                    queued.remove(autodialerId);
+                    try {
+                        evaluate(autodialerId);
+                    } catch (RuntimeException e) {
+                        log.error("Autodialer {}: evaluation failed", autodialerId, e);
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                queued.remove(autodialerId); // closing
+            }
         }
     }
 
-    /** Calls in flight for one autodialer (for tests and ops). */
-    public int inFlight(long autodialerId) {
-        Run run = runs.get(autodialerId);
-        return run == null ? 0 : run.inFlight.get();
+    /**
+     * Completes once every look queued before this call has run: after {@code changed(id)} then
+     * {@code flush()}, the dialer has looked at the campaign, so a test can assert what it did not start.
+     */
+    public CompletableFuture<Void> flush() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        try {
+            threads.evaluations().execute(() -> done.complete(null));
+        } catch (RejectedExecutionException e) {
+            done.completeExceptionally(e);
+        }
+        return done;
     }
 
-    /** Calls in flight over all autodialers. */
+    /** Calls in flight for one campaign (for tests and ops). */
+    public int inFlight(long autodialerId) {
+        return dispatcher.inFlight(autodialerId);
+    }
+
+    /** Calls in flight over all campaigns. */
     public int inFlight() {
-        return runs.values().stream().mapToInt(r -> r.inFlight.get()).sum();
+        return dispatcher.inFlight();
+    }
+
+    public Dispatcher dispatcher() {
+        return dispatcher;
+    }
+
+    /** The campaign's note: not dialed by this version, or its trunk is down. */
+    @Override
+    public Optional<String> of(Campaign campaign) {
+        Optional<String> notDialed = CampaignNotes.notDialed(campaign);
+        if (notDialed.isPresent() || !campaign.status().active()) {
+            return notDialed;
+        }
+        return dispatcher.trunkOf(campaign.id()).flatMap(trunk -> dispatcher.health().stream()
+                .filter(h -> h.name().equals(trunk) && !h.up()).findFirst())
+                .map(h -> "trunk " + h.name() + " has not answered since " + h.downSince()
+                        + ": no calls until it answers again (probed with OPTIONS)");
     }
 
     private void evaluate(long id) {
@@ -158,146 +178,79 @@ public final class Dialer implements CampaignChanges, AutoCloseable {
         Instant now = clock.instant();
         Optional<Campaign> found = db.read(c -> campaigns.find(c, id));
         if (found.isEmpty()) {
-            Run gone = runs.get(id);
-            if (gone != null && gone.inFlight.get() == 0) {
-                runs.remove(id);
-            }
+            dispatcher.forget(id);
             return;
         }
         Campaign campaign = found.get();
-        Run run = runs.computeIfAbsent(id, k -> new Run());
         TaskStatus status = campaign.status();
         if (status == TaskStatus.CANCELED) {
-            if (run.inFlight.get() == 0) {
+            if (dispatcher.inFlight(id) == 0) {
                 complete(id, now);
             }
             return;
         }
-        CampaignSettings settings = campaign.settings();
-        CallingWindow window = settings.common().window();
-        if ((status.active() || status == TaskStatus.PAUSED) && CallingWindows.ended(window, now)) {
-            endDatePassed(id, run, now);
+        DialPlan plan = DialPlan.of(campaign);
+        if ((status.active() || status == TaskStatus.PAUSED) && CallingWindows.ended(plan.window(), now)) {
+            endDatePassed(id, now);
             return;
         }
-        if (!status.active() || !dials(campaign)) {
-            return; // paused, finished, or a type/mode that needs operators (not dialed by this version)
+        Pacer pacer = Pacer.of(campaign.mode());
+        CallFlow flow = flows.of(campaign.type());
+        if (!status.active() || pacer.missing().isPresent() || flow.missing().isPresent()) {
+            return; // paused, finished, or a type/mode this version does not dial (its note says so)
         }
-        if (!CallingWindows.isOpen(window, now)) {
+        if (!CallingWindows.isOpen(plan.window(), now)) {
             if (status != TaskStatus.WAITING) {
                 apply(id, TaskEvent.WINDOW_CLOSED, now);
             }
-            CallingWindows.nextOpening(window, now).ifPresent(at -> alarms.at(id, at));
+            CallingWindows.nextOpening(plan.window(), now).ifPresent(at -> alarms.at(id, at));
             return;
         }
-        CallingWindows.nextClosing(window, now).ifPresent(at -> alarms.at(id, at));
-        String trunkName = flow.trunkFor(campaign);
-        TrunkCapacity trunk = trunks.get(trunkName);
-        if (trunk == null) {
-            log.warn("Autodialer {}: trunk '{}' is not configured; not dialing", id, trunkName);
+        CallingWindows.nextClosing(plan.window(), now).ifPresent(at -> alarms.at(id, at));
+        Route route = routes.of(plan);
+        if (!dispatcher.configured(route.trunk())) {
+            log.warn("Autodialer {}: trunk '{}' is not configured; not dialing", id, route.trunk());
             return;
         }
-        PacingDecision decision = FixedPacing.decide(new FixedSnapshot(settings.fixed().threadCount(), run.inFlight.get(),
-                (int) settings.fixed().callDelay().toSeconds(), settings.fixed().callDelayOnlyAnswered(), run.lastCallEndedAt, run.lastCallAnswered,
-                trunk.freeLines(), trunk.callsAllowedNow(now)), now);
+        PacingDecision decision = pacer.decide(new PacingSnapshot(plan.pacing(), dispatcher.calls(id),
+                dispatcher.room(route.trunk(), now), 0, dispatcher.statistics(id)), now);
         if (decision.wakeAt() != null) {
-            long delay = Math.max(1, decision.wakeAt().toEpochMilli() - now.toEpochMilli());
-            loop.schedule(() -> changed(id), delay, TimeUnit.MILLISECONDS);
+            threads.scheduler().after(Duration.ofMillis(Math.max(1, decision.wakeAt().toEpochMilli()
+                    - now.toEpochMilli())), () -> changed(id));
         }
-        int lines = 0;
-        while (lines < decision.callsToStart() && trunk.tryAcquire(now)) {
-            lines++;
+        List<Dispatcher.Line> lines = dispatcher.acquire(id, route.trunk(), decision.callsToStart(), now);
+        List<AutodialNumber> toCall = lines.isEmpty() ? List.of() : claims.claim(campaign, plan, lines.size(), now);
+        for (int i = 0; i < lines.size(); i++) {
+            if (i < toCall.size()) {
+                start(flow, new CallTask(campaign, plan, toCall.get(i), route), lines.get(i));
+            } else {
+                dispatcher.unused(lines.get(i));
+            }
         }
-        NumberClaims.Claimed claimed = lines == 0 ? new NumberClaims.Claimed(List.of(), List.of(), 0)
-                : claim(campaign, lines, now);
-        for (int unused = lines - claimed.toCall().size(); unused > 0; unused--) {
-            trunk.release();
-        }
-        for (AutodialNumber number : claimed.toCall()) {
-            start(campaign, run, trunk, number);
-        }
-        if (claimed.toCall().isEmpty() && run.inFlight.get() == 0) {
+        if (toCall.isEmpty() && dispatcher.inFlight(id) == 0) {
             settle(campaign, now);
         }
     }
 
-    /** Whether this version dials the autodialer: AUTODIAL in FIXED mode; the rest need operators. */
-    public static boolean dials(Campaign campaign) {
-        return campaign.type() == AutodialerType.AUTODIAL && campaign.mode() == AutodialerMode.FIXED;
+    private void start(CallFlow flow, CallTask task, Dispatcher.Line line) {
+        Duration cap = settings.ringTimeout().plus(settings.maxCallDuration())
+                .plus(task.plan().delay()).plus(CALL_CAP_MARGIN);
+        threads.calls().execute(new CallRun(callContext, flow, task, line, cap));
     }
 
-    private NumberClaims.Claimed claim(Campaign campaign, int wanted, Instant now) {
-        long id = campaign.id();
-        CampaignSettings settings = campaign.settings();
-        return db.inTransaction(c -> {
-            Optional<Campaign> locked = campaigns.lock(c, id);
-            if (locked.isEmpty() || !locked.get().status().active() || batches.pending(c, id)) {
-                // Pending: numbers just accepted are being written out (perhaps high-priority ones,
-                // which must go first); the expander says when they are all rows.
-                return new NumberClaims.Claimed(List.of(), List.of(), 0);
-            }
-            EnumMap<NumberState, Long> stateCounts = counts.of(c, id);
-            long total = stateCounts.values().stream().mapToLong(Long::longValue).sum();
-            boolean retries = settings.common().repeatCallsSettings() != null
-                    && ((settings.common().repeatCallsSettings().earlyStart() && total <= EARLY_RETRY_LIMIT)
-                    || stateCounts.get(NumberState.NEW) == 0);
-            NumberClaims.Claimed claimed = claims.claim(c, id, wanted, now, retries, n -> screen(c, settings, n, now));
-            for (AutodialNumber n : claimed.blocked()) {
-                outbox.append(c, id, TriggerEvent.AUTODIAL_NUMBER_BLOCKED,
-                        Map.of("autodialerId", id, "phone", n.phone(), "state", NumberState.BLOCKED.name()), now);
-            }
-            if (!claimed.toCall().isEmpty()) {
-                transitions.apply(c, locked.get(), TaskEvent.DIALING_STARTED, now);
-            }
-            return claimed;
-        });
-    }
-
-    private NumberClaims.Verdict screen(Connection c, CampaignSettings settings, AutodialNumber n, Instant now) {
-        boolean onBlockedList;
-        try {
-            // On the claim's own connection: a second one from the pool may never come while this
-            // transaction holds the autodialer's row and every other connection waits for it.
-            onBlockedList = blocked.blockedForCalling(c, n.phone());
-        } catch (SQLException e) {
-            throw new StorageException(e);
+    /** A trunk went down: an event for every running campaign on it (the WARN is {@link TrunkWatch}'s). */
+    private void trunkDown(String trunk) {
+        Instant now = clock.instant();
+        for (long id : dispatcher.campaignsOn(trunk)) {
+            db.inTransaction(c -> {
+                Optional<Campaign> locked = campaigns.lock(c, id);
+                if (locked.isPresent() && locked.get().status().active()) {
+                    outbox.append(c, id, TriggerEvent.AUTODIAL_TRUNK_DOWN, Map.of("autodialerId", id, "trunk", trunk),
+                            now);
+                }
+                return null;
+            });
         }
-        if (onBlockedList) {
-            return new NumberClaims.Verdict.Block();
-        }
-        if (settings.common().window().calleeLocalTime()) {
-            CalleeTime.Decision decision = CalleeTime.check(settings.common().window(), n.phone(), now);
-            if (!decision.allowed()) {
-                // The note names the zone used and, for numbers whose prefix spans several, all of them.
-                log.info("Number {} deferred to {}: callee's local time outside the window ({})", n.phone(),
-                        decision.notBefore(), decision.note());
-                return new NumberClaims.Verdict.Defer(decision.notBefore());
-            }
-        }
-        return NumberClaims.call();
-    }
-
-    private void start(Campaign campaign, Run run, TrunkCapacity trunk, AutodialNumber number) {
-        run.inFlight.incrementAndGet();
-        calls.execute(() -> {
-            boolean answered = false;
-            try {
-                CallResult result = flow.run(campaign, number);
-                answered = result.secondsTalk() != null;
-                // Outcomes ending together share one commit (group commit); each returns once it is durable.
-                db.inSharedTransaction(c -> recorder.record(c, result, campaign.settings().common().repeatCallsSettings()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                // The number stays DIALING and is resolved at the next start (crash recovery).
-                log.error("Autodialer {}: call to {} could not be recorded", campaign.id(), number.phone(), e);
-            } finally {
-                trunk.release();
-                run.lastCallEndedAt = clock.instant();
-                run.lastCallAnswered = answered;
-                run.inFlight.decrementAndGet();
-                changed(campaign.id());
-            }
-        });
     }
 
     /** Nothing was started and nothing is in flight: finished, waiting for retries, or just waiting. */
@@ -308,7 +261,7 @@ public final class Dialer implements CampaignChanges, AutoCloseable {
             if (locked.isEmpty() || !locked.get().status().active()) {
                 return null;
             }
-            EnumMap<NumberState, Long> stateCounts = counts.of(c, id);
+            Map<NumberState, Long> stateCounts = counts.of(c, id);
             long pendingRetries = numbers.repeatPending(c, id);
             if (stateCounts.get(NumberState.NEW) == 0 && stateCounts.get(NumberState.DIALING) == 0) {
                 if (pendingRetries == 0) {
@@ -321,13 +274,13 @@ public final class Dialer implements CampaignChanges, AutoCloseable {
         });
     }
 
-    private void endDatePassed(long id, Run run, Instant now) {
+    private void endDatePassed(long id, Instant now) {
         db.inTransaction(c -> {
             Optional<Campaign> locked = campaigns.lock(c, id);
             if (locked.isEmpty()) {
                 return null;
             }
-            if (batches.pending(c, id)) {
+            if (claims.pending(c, id)) {
                 // Numbers accepted just now are still being written out; the expander says when
                 // it is done, and this runs again then, so none of them is left NEW.
                 return null;
@@ -335,7 +288,7 @@ public final class Dialer implements CampaignChanges, AutoCloseable {
             long marked = numbers.closeRemaining(c, id, NumberState.AUTOCANCEL, now);
             counts.move(c, id, NumberState.NEW, NumberState.AUTOCANCEL, marked);
             TaskStatus status = transitions.apply(c, locked.get(), TaskEvent.END_DATE_PASSED, now);
-            if (status == TaskStatus.CANCELED && run.inFlight.get() == 0) {
+            if (status == TaskStatus.CANCELED && dispatcher.inFlight(id) == 0) {
                 finish(c, campaigns.find(c, id).orElseThrow(), now);
             }
             return null;
@@ -355,7 +308,7 @@ public final class Dialer implements CampaignChanges, AutoCloseable {
 
     private void finish(Connection c, Campaign campaign, Instant now) throws SQLException {
         transitions.apply(c, campaign, TaskEvent.COMPLETED, now);
-        if (campaign.settings().common().removeAfterFinish()) {
+        if (DialPlan.of(campaign).removeAfterFinish()) {
             numbers.deleteAll(c, campaign.id());
             campaigns.delete(c, campaign.id());
         }
@@ -372,19 +325,6 @@ public final class Dialer implements CampaignChanges, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        // Not shutdownNow: an interrupt that lands while the loop's claim writes the database
-        // file closes the file channel, and H2 closes the database with it (see Transactor).
-        loop.shutdown();
-        calls.shutdown();
-        try {
-            if (!loop.awaitTermination(5, TimeUnit.SECONDS)) {
-                loop.shutdownNow();
-            }
-            if (!calls.awaitTermination(5, TimeUnit.SECONDS)) {
-                calls.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        threads.close();
     }
 }

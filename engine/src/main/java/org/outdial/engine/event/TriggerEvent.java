@@ -1,5 +1,8 @@
 package org.outdial.engine.event;
 
+import java.util.Arrays;
+import java.util.List;
+
 /** Autodialer events that handlers (webhooks) can be attached to (seed 004, "triggerActionEvent"). */
 public enum TriggerEvent {
     AUTODIAL_ANSWER("Call completed \u2013 answered by subscriber and operator"),
@@ -22,7 +25,9 @@ public enum TriggerEvent {
     AUTODIAL_STATUS_CHANGED("Autodialer status changed"),
     AUTODIAL_CANCEL("Autodialer is canceled"),
     AUTODIAL_AUTOCANCEL("Autodialer canceled automatically"),
-    AUTODIAL_FINISH("Autodialing completed");
+    AUTODIAL_FINISH("Autodialing completed"),
+    /** Outdial's addition (not in seed 004): the autodialer's trunk stopped answering; calls wait until it does. */
+    AUTODIAL_TRUNK_DOWN("The autodialer's trunk does not answer: calls wait until it answers again");
 
     private final String title;
 
@@ -51,8 +56,21 @@ public enum TriggerEvent {
     public boolean concernsNumber() {
         return switch (this) {
             case AUTODIAL_STATUS_CHANGED, AUTODIAL_CANCEL, AUTODIAL_AUTOCANCEL, AUTODIAL_FINISH,
-                 AUTODIAL_USER_PAUSED -> false;
+                 AUTODIAL_USER_PAUSED, AUTODIAL_TRUNK_DOWN -> false;
             default -> true;
         };
+    }
+
+    /**
+     * Whether the event is the seed's (seed 004, "triggerActionEvent"). Outdial's additions go to
+     * the outbox only: they are not in the dictionary and cannot be bound to handlers.
+     */
+    public boolean seed() {
+        return this != AUTODIAL_TRUNK_DOWN;
+    }
+
+    /** The seed's events, in the seed's order: the dictionary's. */
+    public static List<TriggerEvent> seedEvents() {
+        return Arrays.stream(values()).filter(TriggerEvent::seed).toList();
     }
 }

@@ -233,14 +233,29 @@ public final class NumberRepository {
                         + "repeat_count = repeat_count + ?, next_attempt_at = ?, high_priority = high_priority OR ? "
                         + "WHERE id = ? AND state = 'DIALING'", attempt.state(), attempt.endedAt(), retrying ? 1 : 0,
                 attempt.nextAttemptAt(), retrying && attempt.highPriority(), numberId);
-        if (updated == 1) {
-            return true;
-        }
+        return updated == 1 || removedWhileDialing(c, numberId, "at the end of its call");
+    }
+
+    /**
+     * Under the lock: puts a DIALING number back as it was claimed ({@code claimed}'s state and next
+     * attempt), its counters unchanged: an attempt the trunk never answered uses up nothing
+     * (docs/DIALER.md, "Trunk health"). False when the number was removed while it was dialed.
+     *
+     * @throws IllegalStateException when the number is there but no longer DIALING
+     */
+    public boolean returnToQueue(Connection c, AutodialNumber claimed) throws SQLException {
+        int updated = Sql.update(c, "UPDATE autodial_number SET state = ?, next_attempt_at = ? "
+                + "WHERE id = ? AND state = 'DIALING'", claimed.state(), claimed.nextAttemptAt(), claimed.id());
+        return updated == 1 || removedWhileDialing(c, claimed.id(), "when put back in the queue");
+    }
+
+    /** After a DIALING guard matched nothing: false when the number is gone, else the broken invariant. */
+    private static boolean removedWhileDialing(Connection c, long numberId, String when) throws SQLException {
         Optional<String> state = Sql.one(c, "SELECT state FROM autodial_number WHERE id = ?", rs -> rs.getString(1),
                 numberId);
         if (state.isPresent()) {
-            throw new IllegalStateException("number " + numberId + " is " + state.get() + ", not DIALING, at the end "
-                    + "of its call: a writer changed it without the autodialer's row lock");
+            throw new IllegalStateException("number " + numberId + " is " + state.get() + ", not DIALING, " + when
+                    + ": a writer changed it without the autodialer's row lock");
         }
         return false;
     }

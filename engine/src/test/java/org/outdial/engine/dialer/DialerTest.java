@@ -1,6 +1,7 @@
 package org.outdial.engine.dialer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -9,9 +10,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,25 +23,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outdial.engine.AutodialerModule;
+import org.outdial.engine.DialerModule;
 import org.outdial.engine.audio.AudioLibrary;
 import org.outdial.engine.blocklist.BlockedList;
 import org.outdial.engine.blocklist.BlockedLists;
 import org.outdial.engine.blocklist.BlockedListsScreen;
+import org.outdial.engine.campaign.CampaignLimits;
+import org.outdial.engine.campaign.CatalogReferences;
 import org.outdial.engine.campaign.CampaignDraft;
 import org.outdial.engine.campaign.CampaignDrafts;
-import org.outdial.engine.campaign.CampaignLimits;
-import org.outdial.engine.campaign.CampaignRepository;
-import org.outdial.engine.campaign.CatalogReferences;
-import org.outdial.engine.campaign.StatusTransitions;
 import org.outdial.engine.campaign.TaskStatus;
-import org.outdial.engine.event.EventOutbox;
-import org.outdial.engine.history.CallHistoryRepository;
-import org.outdial.engine.number.NumberRepository;
 import org.outdial.engine.number.NumberService;
 import org.outdial.engine.number.NumberState;
 import org.outdial.engine.number.StateCounts;
 import org.outdial.engine.operator.Operators;
-import org.outdial.engine.pacing.TrunkCapacity;
 import org.outdial.engine.robot.VoiceRobots;
 import org.outdial.engine.scenario.Scenarios;
 import org.outdial.engine.storage.Database;
@@ -48,7 +44,6 @@ import org.outdial.engine.storage.StorageSettings;
 import org.outdial.engine.storage.Transactor;
 import org.outdial.engine.trigger.TriggerActions;
 import org.outdial.engine.tts.TtsProfiles;
-import org.outdial.media.audio.AudioCache;
 import org.outdial.media.tts.SpeechSynthesizer;
 import org.outdial.sip.outcome.Outcome;
 import org.outdial.sip.trunk.TrunkSettings;
@@ -83,45 +78,55 @@ class DialerTest {
     private FakeTelephony telephony;
     private AutodialerModule module;
     private Dialer dialer;
+    private DialerModule dialerModule;
+    private ManualThreads threads;
     private BlockedLists blockedLists;
     private DialingRecovery recovery;
 
     @BeforeEach
     void start() throws Exception {
+        start(1000, new BreakerSettings(2, Duration.ofSeconds(5), Duration.ofSeconds(1)));
+    }
+
+    /** Restarts the dialer over a fresh database with one trunk of {@code maxCalls} lines. */
+    private void start(int maxCalls, BreakerSettings breaker) throws Exception {
+        if (module != null) {
+            stop();
+        }
         database = Database.open(StorageSettings.h2Memory("dialer-" + UUID.randomUUID()));
         db = new Transactor(database.dataSource());
         clock = new ManualClock(WEDNESDAY_10);
         telephony = new FakeTelephony(clock);
+        threads = new ManualThreads(clock);
         var ds = database.dataSource();
         Path audioDir = Files.createTempDirectory("dialer-audio");
         AudioLibrary audios = new AudioLibrary(ds, clock, audioDir);
         TtsProfiles profiles = new TtsProfiles(ds, clock);
         Scenarios scenarios = new Scenarios(ds, clock, java.util.Set.of("test"));
         blockedLists = new BlockedLists(ds, clock);
-        CampaignRepository campaigns = new CampaignRepository();
-        StateCounts counts = new StateCounts();
-        EventOutbox outbox = new EventOutbox();
-        StatusTransitions transitions = new StatusTransitions(campaigns, outbox);
-        NumberRepository numbers = new NumberRepository();
-        CallRecorder recorder = new CallRecorder(campaigns, numbers, counts, new CallHistoryRepository(), outbox);
-        AutodialFlow flow = new AutodialFlow(telephony, new CallAudio(audios, new AudioCache(1 << 20),
-                SpeechSynthesizer.unavailable("not in tests"), profiles), scenarios,
-                new DialerSettings(Duration.ofSeconds(10), Duration.ofHours(1), List.of("test")), clock);
-        Map<String, TrunkCapacity> trunks = TrunkCapacity.of(List.of(
-                new TrunkSettings("test", "127.0.0.1", 5060, "udp", null, null, null, "", 1000, 1000)));
-        dialer = new Dialer(db, clock, campaigns, numbers, counts, transitions, outbox, recorder, flow,
-                trunks, new BlockedListsScreen(blockedLists), WindowAlarms.none());
+        DialerSettings settings = new DialerSettings(Duration.ofSeconds(10), Duration.ofHours(1), List.of(
+                new TrunkSettings("test", "127.0.0.1", 5060, "udp", null, null, null, "", maxCalls, 1000)), breaker);
+        dialerModule = DialerModule.create(db, clock, telephony, settings, new DialerModule.Catalogue(audios, profiles,
+                SpeechSynthesizer.unavailable("not in tests"), scenarios), new BlockedListsScreen(blockedLists),
+                WindowAlarms.none(), threads.threads());
+        dialer = dialerModule.dialer();
         module = AutodialerModule.create(db, clock, ZoneId.of("Europe/Kyiv"), CampaignLimits.SEED,
                 new CatalogReferences(audios, new Operators(ds, clock), profiles, scenarios, new VoiceRobots(ds, clock),
                         new TriggerActions(ds, clock)), new BlockedListsScreen(blockedLists), dialer);
-        recovery = new DialingRecovery(db, campaigns, numbers, recorder);
+        DialerStorage storage = DialerStorage.over(db);
+        recovery = new DialingRecovery(db, storage.campaigns(), storage.numbers(), storage.recorder());
     }
 
     @AfterEach
     void stop() {
         module.close();
-        dialer.close();
+        dialerModule.close();
         database.close();
+    }
+
+    /** Runs the dialer until it has nothing left to do but the calls the test keeps up. */
+    private void drain() {
+        threads.drain(telephony::parkedCount);
     }
 
     private long campaign(int threads, int callDelay, boolean onlyAnswered,
@@ -157,28 +162,30 @@ class DialerTest {
     }
 
     private List<String> events(long id) {
+        return column("SELECT event FROM event_outbox WHERE autodialer_id = ? ORDER BY id", id);
+    }
+
+    /** One text column of the rows of one campaign, in order. */
+    private List<String> column(String sql, long id) {
         return db.read(c -> {
-            List<String> events = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT event FROM event_outbox WHERE autodialer_id = ? ORDER BY id")) {
+            List<String> values = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        events.add(rs.getString(1));
+                        values.add(rs.getString(1));
                     }
                 }
             }
-            return events;
+            return values;
         });
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(5);
+    /** Drains the dialer, then checks: no waiting on the wall clock, nothing left to happen later. */
+    private void await(String what, BooleanSupplier condition) {
+        drain();
+        if (!condition.getAsBoolean()) {
+            throw new AssertionError("after draining the dialer, not: " + what);
         }
     }
 
@@ -235,7 +242,7 @@ class DialerTest {
             assertTrue(telephony.heldCount() <= 5, "held " + telephony.heldCount());
             assertEquals(TaskStatus.IN_PROGRESS, status(id));
             telephony.releaseAll();
-            Thread.sleep(50);
+            drain();
         }
 
         await("FINISHED", () -> status(id) == TaskStatus.FINISHED);
@@ -278,7 +285,7 @@ class DialerTest {
         await("first call recorded", () -> calls(id) == 1);
         await("waiting for the repeat", () -> status(id) == TaskStatus.WAITING_REPEAT);
         dialer.tick();
-        Thread.sleep(100);
+        drain();
         assertEquals(1, calls(id), "the repeat is not due before its interval");
 
         clock.advance(Duration.ofMinutes(6)); // the interval runs from the call's end
@@ -291,7 +298,7 @@ class DialerTest {
 
         clock.advance(Duration.ofMinutes(30));
         dialer.tick();
-        Thread.sleep(100);
+        drain();
         assertEquals(3, calls(id), "two repeats, then no more");
         assertEquals(3, module.numbers().get(id, "380671234567").realCalledCount());
         assertTrue(events(id).contains("AUTODIAL_REPEAT_ATTEMPTS_ENDED"));
@@ -308,7 +315,7 @@ class DialerTest {
         telephony.releaseAll();
         await("calls in flight recorded", () -> calls(id) == 2);
         dialer.tick();
-        Thread.sleep(100);
+        drain();
         assertEquals(2, telephony.dialed().size(), "no new call while paused");
         assertEquals(TaskStatus.PAUSED, status(id));
 
@@ -342,7 +349,7 @@ class DialerTest {
         dialer.tick();
         await("first call", () -> calls(id) == 1);
         dialer.tick();
-        Thread.sleep(100);
+        drain();
         assertEquals(1, telephony.dialed().size(), "the second call waits for callDelay");
 
         clock.advance(Duration.ofSeconds(31));
@@ -356,7 +363,7 @@ class DialerTest {
         long id = campaign(3, 0, false, null, phones(3));
 
         dialer.tick();
-        Thread.sleep(100);
+        drain();
 
         assertEquals(0, telephony.dialed().size());
         assertEquals(TaskStatus.WAITING, status(id));
@@ -428,5 +435,103 @@ class DialerTest {
         assertTrue(number.nextAttemptAt() != null, "the FAIL retry rule applies");
         assertEquals(1, calls(id));
         assertEquals(0, count(id, NumberState.DIALING));
+    }
+
+    private List<String> details(long id) {
+        return column("SELECT detail FROM call_record WHERE autodialer_id = ? ORDER BY id", id);
+    }
+
+    @Test
+    void aLineFreedByOneCampaignStartsAnotherCampaignsWaitingCallWithoutATick() throws Exception {
+        start(1, new BreakerSettings(2, Duration.ofSeconds(5), Duration.ofSeconds(1)));
+        telephony.holdCalls(true);
+        long a = campaign(1, 0, false, null, "380671110001");
+        long b = campaign(1, 0, false, null, "380672220002");
+        dialer.changed(a);
+        dialer.changed(b);
+        await("A's call holds the trunk's one line", () -> telephony.heldCount() == 1);
+        assertEquals("380671110001", telephony.dialed().getFirst().number());
+        assertEquals(0, dialer.inFlight(b), "B waits for the line");
+
+        telephony.releaseAll(); // A's call ends; nothing ticks
+
+        await("B's call starts on the freed line", () -> telephony.heldCount() == 1);
+        assertEquals("380672220002", telephony.dialed().get(1).number());
+        telephony.releaseAll();
+        await("both FINISHED", () -> status(a) == TaskStatus.FINISHED && status(b) == TaskStatus.FINISHED);
+    }
+
+    @Test
+    void aCallThatNeverEndsIsResolvedOnceAfterItsCapAndItsCampaignFinishes() throws Exception {
+        telephony.when("380671000000", FakeTelephony.Behaviour.silent());
+        long id = campaign(2, 0, false, CampaignDrafts.repeat(NumberState.FAIL, 1, Duration.ofMinutes(10)), phones(3));
+
+        dialer.tick();
+        await("the other two are recorded", () -> calls(id) == 2);
+        assertEquals(1, dialer.inFlight(id), "the silent call is still up");
+        assertEquals(NumberState.DIALING, module.numbers().get(id, "380671000000").state());
+
+        clock.advance(Duration.ofSeconds(10).plus(Duration.ofHours(1)).plus(Dialer.CALL_CAP_MARGIN));
+        await("the silent call is resolved", () -> calls(id) == 3);
+        var number = module.numbers().get(id, "380671000000");
+        assertEquals(NumberState.FAIL, number.state());
+        assertTrue(number.nextAttemptAt() != null, "the FAIL retry rule applies");
+        assertTrue(details(id).stream().anyMatch(d -> d != null && d.startsWith("no outcome within")), details(id).toString());
+        assertEquals(0, dialer.inFlight(id));
+
+        telephony.when("380671000000", FakeTelephony.Behaviour.answers(Duration.ofSeconds(1)));
+        clock.advance(Duration.ofMinutes(11));
+        dialer.tick();
+        await("FINISHED after the repeat", () -> status(id) == TaskStatus.FINISHED);
+        assertEquals(4, calls(id), "resolved exactly once, then one repeat");
+    }
+
+    @Test
+    void aFlowThatThrowsIsRecordedAsFailAndItsCampaignFinishes() throws Exception {
+        telephony.when("380671000001", FakeTelephony.Behaviour.throwsOnDial());
+        long id = campaign(2, 0, false, null, phones(3));
+
+        dialer.tick();
+
+        await("FINISHED", () -> status(id) == TaskStatus.FINISHED);
+        assertEquals(3, calls(id));
+        assertEquals(NumberState.FAIL, module.numbers().get(id, "380671000001").state());
+        assertTrue(details(id).stream().anyMatch(d -> d != null && d.startsWith("the call flow failed")), details(id).toString());
+    }
+
+    @Test
+    void aTrunkThatNeverAnswersBurnsNoNumberGoesDownAndIsUsedAgainOnceItAnswersOptions() throws Exception {
+        telephony.otherwise(FakeTelephony.Behaviour.noResponse());
+        telephony.probeAnswers(null);
+        long id = campaign(3, 0, false, null, phones(6));
+
+        dialer.tick();
+        drain();
+        int dialedWhileUp = telephony.dialed().size();
+        assertTrue(dialedWhileUp >= 2 && dialedWhileUp <= 4, "two failures take it down; 3 threads: " + dialedWhileUp);
+        assertEquals(6, count(id, NumberState.NEW), "no number used up an attempt");
+        assertEquals(0, module.numbers().get(id, "380671000000").calledCount());
+        assertEquals(dialedWhileUp, calls(id), "each INVITE has its call record");
+        assertTrue(details(id).getFirst().startsWith("trunk test did not answer (Q.850 102)"), details(id).getFirst());
+        assertEquals(1, events(id).stream().filter("AUTODIAL_TRUNK_DOWN"::equals).count());
+        assertFalse(events(id).contains("AUTODIAL_CALL_FAIL"), "a dead trunk is not the callee's failure");
+        assertTrue(dialer.of(module.campaigns().view(id).campaign()).orElseThrow().startsWith("trunk test has not answered"));
+        assertFalse(dialer.dispatcher().health().getFirst().up());
+
+        dialer.tick();
+        clock.advance(Duration.ofSeconds(5)); // the first probe: no answer
+        await("one probe sent", () -> telephony.probes() == 1);
+        dialer.tick();
+        drain();
+        assertEquals(dialedWhileUp, telephony.dialed().size(), "no call while the trunk is down");
+
+        telephony.otherwise(FakeTelephony.Behaviour.answers(Duration.ofSeconds(2)));
+        telephony.probeAnswers(200);
+        clock.advance(Duration.ofSeconds(5)); // the second probe is answered: the trunk is up and campaigns wake
+        await("FINISHED", () -> status(id) == TaskStatus.FINISHED);
+        assertEquals(6, count(id, NumberState.ANSW_RJCT), "every number ends in the callee's real outcome");
+        assertEquals(1, module.numbers().get(id, "380671000000").realCalledCount());
+        assertTrue(dialer.dispatcher().health().getFirst().up());
+        assertTrue(dialer.of(module.campaigns().view(id).campaign()).isEmpty());
     }
 }

@@ -30,14 +30,29 @@ import org.outdial.sip.outcome.Party;
  */
 final class FakeTelephony implements Telephony {
 
-    /** What a callee does. */
-    record Behaviour(Outcome outcome, int sipCode, Duration talk) {
+    /** What a callee (or the trunk on its way) does. */
+    record Behaviour(Outcome outcome, int sipCode, int q850, Duration talk) {
         static Behaviour answers(Duration talk) {
-            return new Behaviour(Outcome.ANSWERED, 200, talk);
+            return new Behaviour(Outcome.ANSWERED, 200, 16, talk);
         }
 
         static Behaviour ends(Outcome outcome, int sipCode) {
-            return new Behaviour(outcome, sipCode, Duration.ZERO);
+            return new Behaviour(outcome, sipCode, 17, Duration.ZERO);
+        }
+
+        /** The trunk never answers the INVITE: sip-stack's NO_RESPONSE (Timer B), FAILED with Q.850 102. */
+        static Behaviour noResponse() {
+            return new Behaviour(Outcome.FAILED, 0, 102, Duration.ZERO);
+        }
+
+        /** Never answers and never ends, not even when hung up: a call whose outcome never comes. */
+        static Behaviour silent() {
+            return new Behaviour(null, 0, 0, Duration.ZERO);
+        }
+
+        /** {@code dial} itself throws, as a broken flow would. */
+        static Behaviour throwsOnDial() {
+            return new Behaviour(null, -1, 0, Duration.ZERO);
         }
     }
 
@@ -48,7 +63,10 @@ final class FakeTelephony implements Telephony {
     private final List<FakeCall> held = new CopyOnWriteArrayList<>();
     private final AtomicInteger live = new AtomicInteger();
     private final AtomicInteger maxLive = new AtomicInteger();
+    private final List<FakeCall> silent = new CopyOnWriteArrayList<>();
     private volatile boolean hold;
+    private volatile Integer probeStatus;
+    private final AtomicInteger probes = new AtomicInteger();
 
     FakeTelephony(InstantSource clock) {
         this.clock = clock;
@@ -80,6 +98,20 @@ final class FakeTelephony implements Telephony {
         return held.size();
     }
 
+    /** Calls that stay up until the test acts: held ones and silent ones not hung up yet. */
+    int parkedCount() {
+        return held.size() + silent.size();
+    }
+
+    /** What OPTIONS gets from now on: a status, or null for no answer at all. */
+    void probeAnswers(Integer status) {
+        probeStatus = status;
+    }
+
+    int probes() {
+        return probes.get();
+    }
+
     List<DialRequest> dialed() {
         return dialed;
     }
@@ -91,15 +123,29 @@ final class FakeTelephony implements Telephony {
     @Override
     public Call dial(DialRequest request) {
         dialed.add(request);
+        Behaviour behaviour = behaviours.getOrDefault(request.number(), otherwise);
+        if (behaviour.sipCode() == -1) {
+            throw new IllegalStateException("a broken flow for " + request.number());
+        }
         int now = live.incrementAndGet();
         maxLive.accumulateAndGet(now, Math::max);
-        FakeCall call = new FakeCall(request, behaviours.getOrDefault(request.number(), otherwise));
-        if (hold) {
+        FakeCall call = new FakeCall(request, behaviour);
+        if (behaviour.outcome() == null) {
+            silent.add(call);
+        } else if (hold) {
             held.add(call);
         } else {
             call.finish();
         }
         return call;
+    }
+
+    @Override
+    public CompletableFuture<Integer> probe(String trunk) {
+        probes.incrementAndGet();
+        Integer status = probeStatus;
+        return status == null ? CompletableFuture.failedFuture(new java.util.concurrent.TimeoutException("no answer"))
+                : CompletableFuture.completedFuture(status);
     }
 
     @Override
@@ -140,7 +186,7 @@ final class FakeTelephony implements Telephony {
             Instant answeredAt = answer ? start.plusSeconds(2) : null;
             Instant ended = answer ? answeredAt.plus(behaviour.talk()) : start.plusSeconds(3);
             live.decrementAndGet();
-            outcome.complete(new CallOutcome(behaviour.outcome(), behaviour.sipCode(), answer ? 16 : 17, "fake", by,
+            outcome.complete(new CallOutcome(behaviour.outcome(), behaviour.sipCode(), behaviour.q850(), "fake", by,
                     new CallTimings(start, start.plusMillis(100), start.plusMillis(200), answeredAt, ended)));
         }
 
@@ -197,6 +243,10 @@ final class FakeTelephony implements Telephony {
 
         @Override
         public void hangup() {
+            if (behaviour.outcome() == null) {
+                silent.remove(this); // hung up, and still no outcome: it never comes
+                return;
+            }
             answered.complete(false);
             end(Party.LOCAL);
         }

@@ -7,6 +7,7 @@ import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -55,6 +56,7 @@ public final class SipTelephony implements Telephony {
     private final Map<String, SipCall> calls = new ConcurrentHashMap<>();
     private final List<Consumer<InDialogRequest>> dialogRequestListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong sessionIds;
+    private final OptionsProbes probes;
 
     private SipTelephony(JainSipStack stack, Map<String, TrunkSettings> trunks, MediaLegs media, InstantSource clock,
                          ScheduledExecutorService timers) {
@@ -66,6 +68,7 @@ public final class SipTelephony implements Telephony {
         this.timers = timers;
         // RFC 4566 §5.2 suggests an NTP timestamp for o= session ids; seconds since 1900 will do.
         this.sessionIds = new AtomicLong((clock.instant().getEpochSecond() + 2_208_988_800L) * 1000);
+        this.probes = new OptionsProbes(stack);
     }
 
     /**
@@ -117,6 +120,15 @@ public final class SipTelephony implements Telephony {
         SipCall call = new SipCall(this, messages, trunk, request);
         call.start(media);
         return call;
+    }
+
+    @Override
+    public CompletableFuture<Integer> probe(String trunk) {
+        TrunkSettings settings = trunks.get(trunk);
+        if (settings == null) {
+            throw new IllegalArgumentException("no trunk named '" + trunk + "'; configured: " + trunks.keySet());
+        }
+        return probes.send(settings);
     }
 
     @Override
@@ -198,6 +210,9 @@ public final class SipTelephony implements Telephony {
         SipCall call = callId == null ? null : calls.get(callId);
         if (call != null) {
             call.onEvent(event);
+            return;
+        }
+        if (probes.take(event)) {
             return;
         }
         switch (event) {

@@ -1,5 +1,7 @@
 package org.outdial.sip.call;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * Places outbound calls. The engine sees telephony only through this interface, so its tests use
  * a fake; {@link SipTelephony} is the real one.
@@ -16,6 +18,14 @@ public interface Telephony extends AutoCloseable {
      * @throws IllegalArgumentException when the trunk is not configured
      */
     Call dial(DialRequest request);
+
+    /**
+     * Sends OPTIONS to a trunk outside any call (RFC 3261 §11), to learn whether it is alive: the
+     * status of its final response, or a failed future when none came (Timer F, a transport failure).
+     *
+     * @throws IllegalArgumentException when the trunk is not configured
+     */
+    CompletableFuture<Integer> probe(String trunk);
 
     /** What is held now, for leak checks and metrics. */
     TelephonyCounts counts();

@@ -24,7 +24,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,9 +45,10 @@ import org.outdial.api.config.OutdialConfig;
 import org.outdial.engine.campaign.Campaign;
 import org.outdial.engine.campaign.CampaignRepository;
 import org.outdial.engine.dialer.NumberClaims;
+import org.outdial.engine.dialer.RepeatsClaimable;
 import org.outdial.engine.number.NumberBatches;
-import org.outdial.engine.number.NumberRepository;
 import org.outdial.engine.number.NumberState;
+import org.outdial.engine.number.NumberRepository;
 import org.outdial.engine.number.StateCounts;
 import org.outdial.engine.storage.StorageSettings;
 import org.outdial.engine.storage.Transactor;
@@ -550,11 +550,7 @@ public final class DialerBench {
                     if (batches.pending(c, id)) {
                         throw new IllegalStateException("numbers still being written out"); // the dialer would not claim
                     }
-                    EnumMap<NumberState, Long> stateCounts = counts.of(c, id);
-                    long total = stateCounts.values().stream().mapToLong(Long::longValue).sum();
-                    var repeat = locked.settings().common().repeatCallsSettings();
-                    boolean retries = repeat != null && ((repeat.earlyStart() && total <= 1_000_000)
-                            || stateCounts.get(NumberState.NEW) == 0);
+                    boolean retries = RepeatsClaimable.now(locked.settings().common().repeatCallsSettings(), counts.of(c, id));
                     long t1 = System.nanoTime();
                     int size = claims.claim(c, id, batch, Instant.now(), retries, n -> NumberClaims.call()).toCall().size();
                     claim[round] = System.nanoTime() - t1;

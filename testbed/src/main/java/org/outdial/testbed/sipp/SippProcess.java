@@ -66,8 +66,16 @@ public final class SippProcess implements AutoCloseable {
         return uas(Sipp.scenario("callee.xml"), false, lifetime, extraArgs);
     }
 
+    /** As {@link #callee}, on a SIP port chosen by the caller (a trunk that comes back where it was). */
+    public static SippProcess calleeOn(int sipPort, Duration lifetime, String... extraArgs) {
+        return uas(Sipp.scenario("callee.xml"), true, sipPort, lifetime, extraArgs);
+    }
+
     private static SippProcess uas(Path scenario, boolean echo, Duration lifetime, String... extraArgs) {
-        int sip = LoopbackPorts.sipPort();
+        return uas(scenario, echo, LoopbackPorts.sipPort(), lifetime, extraArgs);
+    }
+
+    private static SippProcess uas(Path scenario, boolean echo, int sip, Duration lifetime, String... extraArgs) {
         int media = LoopbackPorts.evenRange(4); // SIPp echoes audio on -mp and video on -mp+2
         List<String> args = new ArrayList<>(List.of("-sf", scenario.toAbsolutePath().toString(),
                 "-i", "127.0.0.1", "-p", Integer.toString(sip), "-mi", "127.0.0.1", "-mp", Integer.toString(media)));

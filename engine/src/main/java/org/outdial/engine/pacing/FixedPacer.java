@@ -10,30 +10,39 @@ import java.util.Objects;
  * {@code callDelayOnlyAnswered}); the trunk's {@code max-calls} and {@code max-cps} cap it across
  * all campaigns. Pure: a function of a snapshot and {@code now}.
  */
-public final class FixedPacing {
+public final class FixedPacer implements Pacer {
 
-    private FixedPacing() {
+    static final FixedPacer INSTANCE = new FixedPacer();
+
+    private FixedPacer() {
     }
 
-    public static PacingDecision decide(FixedSnapshot s, Instant now) {
+    @Override
+    public PacingDecision decide(PacingSnapshot s, Instant now) {
         Objects.requireNonNull(s, "snapshot");
         Objects.requireNonNull(now, "now");
+        if (!(s.settings() instanceof ModeSettings.Fixed fixed)) {
+            throw new IllegalArgumentException("FIXED pacing needs FIXED settings, got " + s.settings());
+        }
+        int inFlight = s.calls().inFlight();
+        int freeLines = s.trunk().freeLines();
+        int allowedNow = s.trunk().callsAllowedNow();
 
-        int threadsFree = s.threadCount() - s.inFlight();
+        int threadsFree = fixed.threadCount() - inFlight;
         if (threadsFree <= 0) {
             // Every thread busy (or more, after an UPDATE lowered threadCount): the next call ending frees one.
             return PacingDecision.WAIT_FOR_EVENT;
         }
-        Instant delayEnds = callDelayEnds(s);
+        Instant delayEnds = callDelayEnds(fixed, s.calls());
         if (delayEnds != null && now.isBefore(delayEnds)) {
             return new PacingDecision(0, delayEnds); // Seed 004: "pause between calls" after the last call ended.
         }
-        int calls = Math.min(threadsFree, Math.min(s.trunkFreeLines(), s.trunkCallsAllowedNow()));
+        int calls = Math.min(threadsFree, Math.min(freeLines, allowedNow));
         if (calls == threadsFree) {
             return new PacingDecision(calls, null); // All threads filled: wait for a call to end.
         }
-        if (s.trunkFreeLines() <= s.trunkCallsAllowedNow()) {
-            // Lines limit: one frees when any call on the trunk ends; TrunkCapacity.release is that event.
+        if (freeLines <= allowedNow) {
+            // Lines limit: one frees when any call on the trunk ends, and the dispatcher wakes us then.
             return new PacingDecision(calls, null);
         }
         // The cps budget limits: it grows again when the second-window moves on.
@@ -41,18 +50,23 @@ public final class FixedPacing {
     }
 
     /** When the pause after the last call ends, or null when no pause applies. */
-    private static Instant callDelayEnds(FixedSnapshot s) {
-        if (s.threadCount() != 1 || s.callDelaySeconds() == 0 || s.lastCallEndedAt() == null) {
+    private static Instant callDelayEnds(ModeSettings.Fixed fixed, PacingSnapshot.CampaignCalls calls) {
+        if (fixed.threadCount() != 1 || fixed.callDelay().isZero() || calls.lastCallEndedAt() == null) {
             return null; // Seed 004: callDelay is "only taken into account when the number of threads is 1".
         }
-        if (s.callDelayOnlyAnswered() && !s.lastCallAnswered()) {
+        if (fixed.callDelayOnlyAnswered() && !calls.lastCallAnswered()) {
             return null; // Seed 004: "the pause between calls will work only after calls answered".
         }
-        return s.lastCallEndedAt().plusSeconds(s.callDelaySeconds());
+        return calls.lastCallEndedAt().plus(fixed.callDelay());
     }
 
     /** The start of the next whole second: where {@link TrunkCapacity}'s budget is next checked. */
     static Instant nextSecond(Instant now) {
         return now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    }
+
+    @Override
+    public String toString() {
+        return "FixedPacer";
     }
 }

@@ -1,0 +1,57 @@
+package org.outdial.engine;
+
+import java.time.InstantSource;
+import org.outdial.engine.audio.AudioLibrary;
+import org.outdial.engine.dialer.AutodialFlow;
+import org.outdial.engine.dialer.CallAudio;
+import org.outdial.engine.dialer.CallFlows;
+import org.outdial.engine.dialer.DialerThreads;
+import org.outdial.engine.dialer.Dialer;
+import org.outdial.engine.dialer.DialerSettings;
+import org.outdial.engine.dialer.DialerStorage;
+import org.outdial.engine.dialer.DialingRecovery;
+import org.outdial.engine.dialer.WindowAlarms;
+import org.outdial.engine.number.BlockedNumbers;
+import org.outdial.engine.scenario.Scenarios;
+import org.outdial.engine.storage.Transactor;
+import org.outdial.engine.tts.TtsProfiles;
+import org.outdial.media.audio.AudioCache;
+import org.outdial.media.tts.SpeechSynthesizer;
+import org.outdial.sip.call.Telephony;
+
+/**
+ * The dialer's object graph wired together, next to {@link AutodialerModule}: crash recovery
+ * first, then the dialer with its flows, dispatcher and trunk health over a telephony the caller
+ * started (the api starts SIP and RTP and hands them in). Closing it stops the dialer; the
+ * telephony is the caller's to close.
+ *
+ * @param recovered numbers a previous run left DIALING, resolved before the dialer started
+ */
+public record DialerModule(Dialer dialer, int recovered) implements AutoCloseable {
+
+    /** Decoded audio files kept in memory. */
+    public static final long AUDIO_CACHE_BYTES = 256L << 20;
+
+    /** What the dialer's call flows read from the catalogue: audio files, speech profiles and synthesis, scenarios. */
+    public record Catalogue(AudioLibrary audios, TtsProfiles profiles, SpeechSynthesizer synthesizer,
+                            Scenarios scenarios) {
+    }
+
+    public static DialerModule create(Transactor db, InstantSource clock, Telephony telephony, DialerSettings settings,
+                                      Catalogue catalogue, BlockedNumbers blocked, WindowAlarms alarms,
+                                      DialerThreads threads) {
+        CallAudio audio = new CallAudio(catalogue.audios(), new AudioCache(AUDIO_CACHE_BYTES), catalogue.synthesizer(),
+                catalogue.profiles());
+        DialerStorage storage = DialerStorage.over(db);
+        int recovered = new DialingRecovery(db, storage.campaigns(), storage.numbers(), storage.recorder()).recover(clock.instant());
+        AutodialFlow autodial = new AutodialFlow(telephony, audio, catalogue.scenarios(), settings, clock);
+        Dialer dialer = Dialer.create(storage, clock, threads, new CallFlows(autodial), catalogue.scenarios(), settings,
+                telephony::probe, blocked, alarms);
+        return new DialerModule(dialer, recovered);
+    }
+
+    @Override
+    public void close() {
+        dialer.close();
+    }
+}

@@ -1,0 +1,105 @@
+package org.outdial.engine.dialer;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.outdial.engine.campaign.Campaign;
+import org.outdial.engine.campaign.CampaignRepository;
+import org.outdial.engine.campaign.StatusTransitions;
+import org.outdial.engine.campaign.TaskEvent;
+import org.outdial.engine.event.EventOutbox;
+import org.outdial.engine.event.TriggerEvent;
+import org.outdial.engine.number.AutodialNumber;
+import org.outdial.engine.number.BlockedNumbers;
+import org.outdial.engine.number.NumberBatches;
+import org.outdial.engine.number.NumberState;
+import org.outdial.engine.number.StateCounts;
+import org.outdial.engine.storage.StorageException;
+import org.outdial.engine.storage.Transactor;
+import org.outdial.engine.window.CalleeTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One claim for the dialer, in one transaction under the campaign's row lock: which numbers may be
+ * taken (repeats or not, {@link RepeatsClaimable}), the blocked list and the callee's local time
+ * screened on the way ({@link NumberClaims} picks and marks), and the status moved to IN_PROGRESS.
+ */
+final class CampaignClaims {
+
+    private static final Logger log = LoggerFactory.getLogger(CampaignClaims.class);
+
+    private final Transactor db;
+    private final CampaignRepository campaigns;
+    private final StateCounts counts;
+    private final StatusTransitions transitions;
+    private final EventOutbox outbox;
+    private final NumberClaims claims;
+    private final NumberBatches batches = new NumberBatches();
+    private final BlockedNumbers blocked;
+
+    CampaignClaims(DialerStorage storage, BlockedNumbers blocked) {
+        this.db = storage.db();
+        this.campaigns = storage.campaigns();
+        this.counts = storage.counts();
+        this.transitions = storage.transitions();
+        this.outbox = storage.outbox();
+        this.claims = new NumberClaims(storage.numbers(), storage.counts());
+        this.blocked = blocked;
+    }
+
+    /** Whether numbers just accepted are still being written out (the dialer does not claim then). */
+    boolean pending(Connection c, long id) throws SQLException {
+        return batches.pending(c, id);
+    }
+
+    /** Claims up to {@code wanted} numbers to call now; returns them, marked DIALING. */
+    List<AutodialNumber> claim(Campaign campaign, DialPlan plan, int wanted, Instant now) {
+        long id = campaign.id();
+        return db.inTransaction(c -> {
+            Optional<Campaign> locked = campaigns.lock(c, id);
+            if (locked.isEmpty() || !locked.get().status().active() || batches.pending(c, id)) {
+                // Pending: numbers just accepted are being written out (perhaps high-priority ones,
+                // which must go first); the expander says when they are all rows.
+                return List.of();
+            }
+            boolean retries = RepeatsClaimable.now(plan.repeat(), counts.of(c, id));
+            NumberClaims.Claimed claimed = claims.claim(c, id, wanted, now, retries, n -> screen(c, plan, n, now));
+            for (AutodialNumber n : claimed.blocked()) {
+                outbox.append(c, id, TriggerEvent.AUTODIAL_NUMBER_BLOCKED,
+                        Map.of("autodialerId", id, "phone", n.phone(), "state", NumberState.BLOCKED.name()), now);
+            }
+            if (!claimed.toCall().isEmpty()) {
+                transitions.apply(c, locked.get(), TaskEvent.DIALING_STARTED, now);
+            }
+            return claimed.toCall();
+        });
+    }
+
+    private NumberClaims.Verdict screen(Connection c, DialPlan plan, AutodialNumber n, Instant now) {
+        boolean onBlockedList;
+        try {
+            // On the claim's own connection: a second one from the pool may never come while this
+            // transaction holds the autodialer's row and every other connection waits for it.
+            onBlockedList = blocked.blockedForCalling(c, n.phone());
+        } catch (SQLException e) {
+            throw new StorageException(e);
+        }
+        if (onBlockedList) {
+            return new NumberClaims.Verdict.Block();
+        }
+        if (plan.window().calleeLocalTime()) {
+            CalleeTime.Decision decision = CalleeTime.check(plan.window(), n.phone(), now);
+            if (!decision.allowed()) {
+                // The note names the zone used and, for numbers whose prefix spans several, all of them.
+                log.info("Number {} deferred to {}: callee's local time outside the window ({})", n.phone(),
+                        decision.notBefore(), decision.note());
+                return new NumberClaims.Verdict.Defer(decision.notBefore());
+            }
+        }
+        return NumberClaims.call();
+    }
+}

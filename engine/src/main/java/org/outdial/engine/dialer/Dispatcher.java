@@ -1,0 +1,263 @@
+package org.outdial.engine.dialer;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import org.outdial.engine.pacing.PacingSnapshot;
+import org.outdial.engine.pacing.TrunkCapacity;
+import org.outdial.sip.trunk.TrunkSettings;
+
+/**
+ * The one owner of calls in flight (OkHttp's {@code Dispatcher} role): per campaign and per
+ * trunk, the trunks' {@code max-calls} and {@code max-cps}, and the trunks' health. The engine
+ * admits every call here and sip-stack trusts it (docs/DIALER.md, "The dispatcher").
+ *
+ * <p>A campaign that could not get all the lines it wanted, or left its trunk full, waits for
+ * that trunk; when any call on the trunk ends, every waiting campaign is woken at once, whichever
+ * campaign the call belonged to. Thread-safe; the wake-ups run outside its lock.
+ */
+public final class Dispatcher {
+
+    /** A line taken for one call; give it back with {@link #release} (or {@link #unused}) exactly once. */
+    public static final class Line {
+        private final long campaignId;
+        private final String trunk;
+        private final Instant takenAt;
+        private boolean returned;
+
+        private Line(long campaignId, String trunk, Instant takenAt) {
+            this.campaignId = campaignId;
+            this.trunk = trunk;
+            this.takenAt = takenAt;
+        }
+
+        public String trunk() {
+            return trunk;
+        }
+    }
+
+    /** A trunk as {@code /api/health} and the campaigns' notes show it. */
+    public record TrunkHealth(String name, boolean up, Instant downSince, int failuresInARow, int inFlight) {
+    }
+
+    /** What to do with an attempt whose trunk did not answer: the number's fault or the trunk's. */
+    public enum Blame { CALL, TRUNK }
+
+    private static final class Trunk {
+        final TrunkCapacity capacity;
+        final TrunkBreaker breaker;
+        final Set<Long> waiting = new LinkedHashSet<>();
+
+        Trunk(TrunkSettings settings, BreakerSettings breaker) {
+            this.capacity = new TrunkCapacity(settings);
+            this.breaker = new TrunkBreaker(breaker);
+        }
+    }
+
+    private static final class Calls {
+        int inFlight;
+        Instant lastEndedAt;
+        boolean lastAnswered;
+        long ended;
+        long answered;
+        String trunk;
+    }
+
+    private final Map<String, Trunk> trunks;
+    private final Map<Long, Calls> campaigns = new HashMap<>();
+    private final LongConsumer wake;
+
+    /** @param wake looks at a campaign again (the dialer's {@code changed}) */
+    public Dispatcher(List<TrunkSettings> trunks, BreakerSettings breaker, LongConsumer wake) {
+        Map<String, Trunk> byName = new LinkedHashMap<>();
+        for (TrunkSettings trunk : trunks) {
+            if (byName.putIfAbsent(trunk.name(), new Trunk(trunk, breaker)) != null) {
+                throw new IllegalArgumentException("trunks[].name must be unique, " + trunk.name() + " repeats");
+            }
+        }
+        this.trunks = byName;
+        this.wake = wake;
+    }
+
+    public boolean configured(String trunk) {
+        return trunks.containsKey(trunk);
+    }
+
+    /** A campaign's calls in flight and its last call, for its pacer. */
+    public synchronized PacingSnapshot.CampaignCalls calls(long campaignId) {
+        Calls calls = campaigns.get(campaignId);
+        return calls == null ? new PacingSnapshot.CampaignCalls(0, null, false)
+                : new PacingSnapshot.CampaignCalls(calls.inFlight, calls.lastEndedAt, calls.lastAnswered);
+    }
+
+    public synchronized PacingSnapshot.CallStatistics statistics(long campaignId) {
+        Calls calls = campaigns.get(campaignId);
+        return calls == null ? PacingSnapshot.CallStatistics.NONE
+                : new PacingSnapshot.CallStatistics(calls.ended, calls.answered, 0);
+    }
+
+    /** The room on a trunk now; none while it is down. */
+    public synchronized PacingSnapshot.TrunkRoom room(String trunk, Instant now) {
+        Trunk t = trunk(trunk);
+        if (!t.breaker.up()) {
+            return new PacingSnapshot.TrunkRoom(0, 0);
+        }
+        return new PacingSnapshot.TrunkRoom(t.capacity.freeLines(), t.capacity.callsAllowedNow(now));
+    }
+
+    /**
+     * Takes up to {@code wanted} lines on {@code trunk} for a campaign (0 is allowed: a campaign the
+     * pacer gave nothing because the trunk is full still waits for it). The campaign waits for the
+     * trunk when it got fewer than it wanted or the trunk is full after its turn.
+     */
+    public synchronized List<Line> acquire(long campaignId, String trunk, int wanted, Instant now) {
+        Trunk t = trunk(trunk);
+        Calls calls = campaigns.computeIfAbsent(campaignId, id -> new Calls());
+        calls.trunk = trunk;
+        List<Line> lines = new ArrayList<>(wanted);
+        while (lines.size() < wanted && t.breaker.up() && t.capacity.tryAcquire(now)) {
+            lines.add(new Line(campaignId, trunk, now));
+        }
+        calls.inFlight += lines.size();
+        if (lines.size() < wanted || t.capacity.freeLines() == 0 || !t.breaker.up()) {
+            t.waiting.add(campaignId);
+        }
+        return lines;
+    }
+
+    /**
+     * Gives back a line no call was started on (the claim found fewer numbers). The campaign is not
+     * woken, and no longer waits for the trunk: it has nothing to call now (a tick or a change wakes it).
+     */
+    public void unused(Line line) {
+        List<Long> woken;
+        synchronized (this) {
+            trunk(line.trunk).waiting.remove(line.campaignId);
+            woken = giveBack(line, false);
+        }
+        woken.forEach(wake::accept);
+    }
+
+    /** Whether a call on {@code line} that its trunk did not answer is the trunk's fault or the call's. */
+    public synchronized Blame blame(Line line) {
+        return trunk(line.trunk).breaker.blames(line.takenAt) ? Blame.TRUNK : Blame.CALL;
+    }
+
+    /**
+     * A call ended (and is recorded): frees its line, tells the trunk's breaker, and wakes every
+     * campaign waiting for the trunk and the call's own. Returns true when this call took the trunk down.
+     */
+    public boolean release(Line line, CallResult result, Instant now) {
+        List<Long> woken;
+        boolean wentDown;
+        synchronized (this) {
+            Calls calls = campaigns.get(line.campaignId);
+            calls.lastEndedAt = now;
+            calls.lastAnswered = result != null && result.secondsTalk() != null;
+            calls.ended++;
+            calls.answered += calls.lastAnswered ? 1 : 0;
+            wentDown = result != null && trunk(line.trunk).breaker.onCall(TrunkBreaker.Signal.of(result), now);
+            woken = giveBack(line, true);
+        }
+        woken.forEach(wake::accept);
+        return wentDown;
+    }
+
+    /** When the next probe of a down trunk is due, or empty while it is up. */
+    public synchronized Optional<Instant> nextProbeAt(String trunk) {
+        return Optional.ofNullable(trunk(trunk).breaker.nextProbeAt());
+    }
+
+    public BreakerSettings breakerSettings(String trunk) {
+        return trunk(trunk).breaker.settings();
+    }
+
+    /**
+     * A probe of a down trunk ended with {@code status} (a final response) or none (null). Any final
+     * response but 503 means the trunk is alive (RFC 3261 §11.2: an OPTIONS is answered as an INVITE
+     * would be). Returns the campaigns to wake when it brought the trunk back up, else nothing.
+     */
+    public boolean probed(String trunk, Integer status, Instant now) {
+        List<Long> woken;
+        synchronized (this) {
+            Trunk t = trunk(trunk);
+            boolean answered = status != null && status >= 200 && status != 503;
+            if (!t.breaker.onProbe(answered, now)) {
+                return false;
+            }
+            woken = List.copyOf(t.waiting);
+            t.waiting.clear();
+        }
+        woken.forEach(wake::accept);
+        return true;
+    }
+
+    /** The trunk a campaign dialed through last, if it has dialed. */
+    public synchronized Optional<String> trunkOf(long campaignId) {
+        Calls calls = campaigns.get(campaignId);
+        return calls == null ? Optional.empty() : Optional.ofNullable(calls.trunk);
+    }
+
+    /** The campaigns that dialed through a trunk since the process started. */
+    public synchronized List<Long> campaignsOn(String trunk) {
+        return campaigns.entrySet().stream().filter(e -> trunk.equals(e.getValue().trunk)).map(Map.Entry::getKey)
+                .toList();
+    }
+
+    public synchronized List<TrunkHealth> health() {
+        return trunks.entrySet().stream().map(e -> new TrunkHealth(e.getKey(), e.getValue().breaker.up(),
+                e.getValue().breaker.downSince(), e.getValue().breaker.failuresInARow(),
+                e.getValue().capacity.inFlight())).toList();
+    }
+
+    public synchronized int inFlight(long campaignId) {
+        Calls calls = campaigns.get(campaignId);
+        return calls == null ? 0 : calls.inFlight;
+    }
+
+    public synchronized int inFlight() {
+        return campaigns.values().stream().mapToInt(c -> c.inFlight).sum();
+    }
+
+    /** Drops what is kept about a campaign that is gone, once none of its calls is in flight. */
+    public synchronized void forget(long campaignId) {
+        Calls calls = campaigns.get(campaignId);
+        if (calls != null && calls.inFlight == 0) {
+            campaigns.remove(campaignId);
+            trunks.values().forEach(t -> t.waiting.remove(campaignId));
+        }
+    }
+
+    /** Under the lock: the line back, and who to wake (the waiting campaigns, then the line's own). */
+    private List<Long> giveBack(Line line, boolean wakeOwn) {
+        if (line.returned) {
+            throw new IllegalStateException("line of campaign " + line.campaignId + " on " + line.trunk
+                    + " given back twice");
+        }
+        line.returned = true;
+        Trunk t = trunk(line.trunk);
+        t.capacity.release();
+        campaigns.get(line.campaignId).inFlight--;
+        Set<Long> woken = new LinkedHashSet<>(t.waiting);
+        t.waiting.clear();
+        if (wakeOwn) {
+            woken.add(line.campaignId);
+        }
+        return List.copyOf(woken);
+    }
+
+    private Trunk trunk(String name) {
+        Trunk t = trunks.get(name);
+        if (t == null) {
+            throw new IllegalArgumentException("no trunk named '" + name + "'; configured: " + trunks.keySet());
+        }
+        return t;
+    }
+}
