@@ -26,6 +26,9 @@ public sealed interface ModeSettings {
                 throw new IllegalArgumentException("threadCount must be >= 1, was " + threadCount);
             }
             Objects.requireNonNull(callDelay, "callDelay");
+            if (callDelay.isNegative()) {
+                throw new IllegalArgumentException("callDelay must be >= 0, was " + callDelay);
+            }
         }
 
         @Override

@@ -14,11 +14,12 @@ import org.outdial.sip.trunk.TrunkSettings;
  *
  * <p>Calls per second is a <em>sliding</em> one-second window: a call may start at {@code now} when
  * fewer than {@code maxCps} calls started in {@code (now - 1 s, now]}. A fixed window (per
- * wall-clock second) would let {@code 2 × maxCps} calls through across a second boundary, which
- * sip-stack's {@code TrunkGate} token bucket (capacity and rate {@code maxCps}) would refuse as
- * TOO_FAST and the number would wrongly become BUSYOUT. Any sequence the sliding window lets
+ * wall-clock second) would let {@code 2 × maxCps} calls through across a second boundary, which a
+ * carrier policing with a token bucket (capacity and rate {@code maxCps}, the usual way) refuses
+ * with 503, and the number would wrongly become BUSYOUT. Any sequence the sliding window lets
  * through fits that bucket: a closed span of length L holds at most {@code maxCps × (⌊L⌋ + 1)}
- * starts, and the bucket allows {@code maxCps × (1 + L)}.
+ * starts, and the bucket allows {@code maxCps × (1 + L)}. The dispatcher is its only user: the
+ * engine admits calls and sip-stack trusts it (docs/DIALER.md, "The dispatcher").
  */
 public final class TrunkCapacity {
 
