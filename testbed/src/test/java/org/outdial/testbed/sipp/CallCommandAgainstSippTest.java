@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.outdial.api.cli.OutdialCommand;
 import org.outdial.media.audio.TestWav;
+import org.outdial.testbed.server.ConfigFile;
 
 /** {@code outdial call NUMBER --json} through a trunk that leads to SIPp. */
 class CallCommandAgainstSippTest {
@@ -27,18 +28,8 @@ class CallCommandAgainstSippTest {
 
     private Run run(SippProcess sipp, String... args) throws Exception {
         int rtp = LoopbackPorts.evenRange(20);
-        Path config = dir.resolve("outdial.yaml");
-        Files.writeString(config, """
-                sip:
-                  bind-address: 127.0.0.1
-                  port: %d
-                  media-ports: %d-%d
-                trunks:
-                  - name: sipp
-                    host: 127.0.0.1
-                    port: %d
-                    caller-id: "15550001"
-                """.formatted(LoopbackPorts.sipPort(), rtp, rtp + 19, sipp.sipPort()));
+        Path config = ConfigFile.in(dir).sip(LoopbackPorts.sipPort(), rtp, rtp + 19)
+                .trunk(ConfigFile.Trunk.to("sipp", sipp.sipPort()).withCallerId("15550001")).write();
         String[] full = new String[args.length + 2];
         full[0] = "call";
         System.arraycopy(args, 0, full, 1, args.length);
