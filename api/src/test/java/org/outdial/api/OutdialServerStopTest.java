@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Level;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -28,20 +29,25 @@ class OutdialServerStopTest {
                 AtomicBoolean busy = new AtomicBoolean(true);
                 // Both connections busy most of the time, as under a dialing campaign, until the
                 // server has closed.
-                Thread hog = Thread.ofPlatform().start(() -> {
-                    while (busy.get()) {
-                        try (Connection c = server.database().dataSource().getConnection()) {
-                            Thread.sleep(30);
-                        } catch (SQLException | InterruptedException e) {
-                            return;
+                List<Thread> hogs = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    hogs.add(Thread.ofPlatform().start(() -> {
+                        while (busy.get()) {
+                            try (Connection c = server.database().dataSource().getConnection()) {
+                                Thread.sleep(30);
+                            } catch (SQLException | InterruptedException e) {
+                                return;
+                            }
                         }
-                    }
-                });
+                    }));
+                }
                 Thread.sleep(1200 + 150L * stop); // past the first pacing tick, into the wait for the next
 
                 server.close();
                 busy.set(false);
-                hog.join();
+                for (Thread hog : hogs) {
+                    hog.join();
+                }
             }
 
             assertEquals(List.of(), log.atLeast(Level.ERROR));
