@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.outdial.api.config.HumanDuration;
@@ -44,6 +47,12 @@ final class CallCommand implements Callable<Integer> {
 
     /** How long past the ring timeout to wait for a final response before giving up on the trunk. */
     private static final Duration SIGNALLING_SLACK = Duration.ofSeconds(40);
+
+    /**
+     * How long after a step stopped short the call's outcome may take to arrive for the stop to
+     * count as the call ending: the outcome follows the media leg's release at once.
+     */
+    private static final Duration CALL_END_GRACE = Duration.ofSeconds(5);
 
     @ParentCommand
     private OutdialCommand root;
@@ -107,11 +116,9 @@ final class CallCommand implements Callable<Integer> {
             Call call = telephony.dial(new DialRequest(chosen.name(), number, null, ring, Duration.ofHours(1)));
             call.onDtmf(event -> received.append(event.digit()));
             if (call.answered().get(ring.plus(SIGNALLING_SLACK).toMillis(), TimeUnit.MILLISECONDS)) {
-                if (prompt != null) {
-                    call.play(prompt).get(prompt.duration().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS);
-                }
-                if (dtmf != null) {
-                    call.sendDtmf(dtmf).get(dtmf.length() * 2L + 5, TimeUnit.SECONDS);
+                boolean up = prompt == null || stepDone(call, call.play(prompt), prompt.duration().plusSeconds(5));
+                if (up && dtmf != null) {
+                    up = stepDone(call, call.sendDtmf(dtmf), Duration.ofSeconds(dtmf.length() * 2L + 5));
                 }
                 try {
                     call.outcome().get(stay.toMillis(), TimeUnit.MILLISECONDS); // ends early if they hang up
@@ -123,6 +130,27 @@ final class CallCommand implements Callable<Integer> {
         }
         print(outcome, received.toString());
         return OutdialCommand.OK;
+    }
+
+    /**
+     * Waits for one thing the call does once answered (the audio, the digits); false when the
+     * call ended first. The callee may hang up at any moment: the media leg then cancels what
+     * it was sending (or the call has no media left to send on) and the outcome follows. That is
+     * the call's outcome to print, not a local error; a step that fails while the call is still
+     * up is one.
+     */
+    private static boolean stepDone(Call call, CompletableFuture<Void> step, Duration timeout) throws Exception {
+        try {
+            step.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (CancellationException | ExecutionException stopped) {
+            try {
+                call.outcome().get(CALL_END_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                return false;
+            } catch (TimeoutException stillUp) {
+                throw stopped;
+            }
+        }
     }
 
     private TrunkSettings chooseTrunk(OutdialConfig settings) {

@@ -14,16 +14,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.outdial.api.FakeClock;
 import org.outdial.api.OutdialServer;
 import org.outdial.api.TestApi;
 import org.outdial.api.http.Response;
 import org.outdial.api.http.RouteGroup;
+import org.outdial.testing.ManualClock;
 
 /** The per-key limits as a client sees them: 429, Retry-After and the error body. */
 class RateLimitApiTest {
 
-    private final FakeClock clock = new FakeClock(Instant.parse("2025-01-01T10:00:00Z"));
+    private final ManualClock clock = ManualClock.at(Instant.parse("2025-01-01T10:00:00Z"));
     private final CountDownLatch entered = new CountDownLatch(2);
     private final CountDownLatch release = new CountDownLatch(1);
     private OutdialServer server;

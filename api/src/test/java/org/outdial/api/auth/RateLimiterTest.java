@@ -7,13 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.outdial.api.FakeClock;
+import org.outdial.testing.ManualClock;
 
 /** The limits of UniTalk's "Limits" section, on a fake clock. */
 class RateLimiterTest {
 
     private static final long KEY = 7;
-    private final FakeClock clock = new FakeClock(Instant.parse("2025-01-01T10:00:00Z"));
+    private final ManualClock clock = ManualClock.at(Instant.parse("2025-01-01T10:00:00Z"));
 
     /** UniTalk's defaults. */
     private final RateLimiter limiter = new RateLimiter(RateLimitSettings.defaults());
@@ -148,7 +148,7 @@ class RateLimiterTest {
     void aClockThatStepsBackDoesNotUnblock() {
         admitted(limiter, 30, Duration.ofSeconds(9));
         request(limiter).orElseThrow();
-        FakeClock earlier = new FakeClock(clock.instant().minusSeconds(3600));
+        ManualClock earlier = ManualClock.at(clock.instant().minusSeconds(3600));
 
         assertTrue(limiter.admit(KEY, earlier.instant()).isPresent());
     }

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ import org.outdial.engine.number.NumberState;
 import org.outdial.engine.operator.GroupType;
 import org.outdial.engine.operator.InnerPhone;
 import org.outdial.engine.operator.Operators;
+import org.outdial.testing.Await;
 
 /** The UniTalk contract of {@code POST /api/autodial/action}, over real HTTP. */
 class AutodialActionTest {
@@ -147,30 +149,23 @@ class AutodialActionTest {
         return ok(action("GET_LIST", null)).size();
     }
 
+    private static long chunksLeft(DataSource ds) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM number_batch");
+             var rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /**
      * Direct SQL, for states no API call can produce. First waits until the numbers accepted so far
      * are written out as rows (ADD_NUMBERS answers before that; the API's own reads wait for it).
      */
     static void sql(String statement, Object... args) {
         DataSource ds = server.database().dataSource();
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        try (Connection c = ds.getConnection()) {
-            while (true) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM number_batch");
-                     var rs = ps.executeQuery()) {
-                    rs.next();
-                    if (rs.getLong(1) == 0) {
-                        break;
-                    }
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("accepted numbers not written out within 10 s");
-                }
-                Thread.sleep(10);
-            }
-        } catch (SQLException | InterruptedException e) {
-            throw new AssertionError(e);
-        }
+        Await.until("accepted numbers written out as rows", Duration.ofSeconds(10), () -> chunksLeft(ds), n -> n == 0);
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(statement)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);

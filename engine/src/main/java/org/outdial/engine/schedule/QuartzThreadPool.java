@@ -57,9 +57,7 @@ public final class QuartzThreadPool implements ThreadPool {
     @Override
     public boolean runInThread(Runnable runnable) {
         synchronized (lock) {
-            if (!awaitFreeThread()) {
-                return false;
-            }
+            awaitFreeThread();
             busy++;
         }
         try {
@@ -87,22 +85,39 @@ public final class QuartzThreadPool implements ThreadPool {
     @Override
     public int blockForAvailableThreads() {
         synchronized (lock) {
-            awaitFreeThread();
+            // An interrupt (Quartz's halt) ends this wait: the scheduler thread then sees it is halted.
+            while (busy >= threadCount && !shutdown) {
+                try {
+                    lock.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
             return Math.max(0, threadCount - busy);
         }
     }
 
-    /** Waits, holding {@link #lock}, until a thread is free; false on shutdown or interrupt. */
-    private boolean awaitFreeThread() {
+    /**
+     * Waits, holding {@link #lock}, until a thread is free or the pool shuts down, for
+     * {@link #runInThread}. An interrupt does not end this wait: Quartz interrupts its scheduler
+     * thread at shutdown only to wake it, and {@link #shutdown} wakes this wait anyway, while
+     * answering "no thread" would make Quartz log an ERROR and put the job's triggers in ERROR
+     * state, where Quartz fires them no more. The interrupt is put back for the
+     * thread's next wait.
+     */
+    private void awaitFreeThread() {
+        boolean interrupted = false;
         while (busy >= threadCount && !shutdown) {
             try {
                 lock.wait();
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
+                interrupted = true;
             }
         }
-        return busy < threadCount || shutdown;
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void release() {

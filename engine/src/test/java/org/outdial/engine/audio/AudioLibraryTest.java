@@ -18,13 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.outdial.engine.catalog.TestStores;
 import org.outdial.engine.error.EngineException;
+import org.outdial.testing.ManualClock;
 
 class AudioLibraryTest {
 
     @TempDir
     Path dir;
 
-    private final TestStores.ManualClock clock = new TestStores.ManualClock(Instant.parse("2024-05-01T10:00:00Z"));
+    private final ManualClock clock = ManualClock.at(Instant.parse("2024-05-01T10:00:00Z"));
 
     private AudioLibrary library() {
         return new AudioLibrary(TestStores.freshDatabase(), clock, dir);

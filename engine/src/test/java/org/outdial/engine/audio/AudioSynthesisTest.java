@@ -25,6 +25,7 @@ import org.outdial.media.audio.AudioSource;
 import org.outdial.media.tts.EspeakSynthesizer;
 import org.outdial.media.tts.SpeechSynthesizer;
 import org.outdial.media.tts.TtsException;
+import org.outdial.testing.ManualClock;
 
 class AudioSynthesisTest {
 
@@ -32,7 +33,7 @@ class AudioSynthesisTest {
     Path dir;
 
     private final DataSource db = TestStores.freshDatabase();
-    private final TestStores.ManualClock clock = new TestStores.ManualClock(Instant.parse("2024-05-01T10:00:00Z"));
+    private final ManualClock clock = ManualClock.at(Instant.parse("2024-05-01T10:00:00Z"));
     private final TtsProfiles profiles = new TtsProfiles(db, clock);
 
     /** Records what it was asked to say and answers with a short tone. */

@@ -13,11 +13,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.outdial.engine.catalog.TestStores;
 import org.outdial.engine.error.EngineException;
+import org.outdial.testing.ManualClock;
 
 class BlockedListsTest {
 
     private final BlockedLists lists = new BlockedLists(TestStores.freshDatabase(),
-            new TestStores.ManualClock(Instant.parse("2024-05-01T10:00:00Z")));
+            ManualClock.at(Instant.parse("2024-05-01T10:00:00Z")));
 
     @Test
     void numbersAreStoredNormalizedAndCountedAsAddedOrSkipped() {

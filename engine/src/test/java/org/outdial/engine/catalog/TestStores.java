@@ -1,8 +1,5 @@
 package org.outdial.engine.catalog;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.InstantSource;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.outdial.engine.error.EngineException;
@@ -11,7 +8,7 @@ import org.outdial.engine.storage.StorageSettings;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.function.Executable;
 
-/** A private migrated in-memory database per test, and a clock the test moves by hand. */
+/** A private migrated in-memory database per test (the clock the tests move is org.outdial.testing.ManualClock). */
 public final class TestStores {
 
     private TestStores() {
@@ -26,23 +23,5 @@ public final class TestStores {
         EngineException e = Assertions.assertThrows(EngineException.class, call);
         Assertions.assertEquals(message, e.getMessage());
         return e;
-    }
-
-    /** A clock that only moves when told to. */
-    public static final class ManualClock implements InstantSource {
-        private Instant now;
-
-        public ManualClock(Instant start) {
-            this.now = start;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        public void advance(Duration by) {
-            now = now.plus(by);
-        }
     }
 }

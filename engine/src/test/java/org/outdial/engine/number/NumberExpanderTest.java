@@ -30,6 +30,7 @@ import org.outdial.engine.error.EngineException;
 import org.outdial.engine.storage.Database;
 import org.outdial.engine.storage.StorageSettings;
 import org.outdial.engine.storage.Transactor;
+import org.outdial.testing.Await;
 
 /**
  * ADD_NUMBERS answers once numbers are staged; {@link NumberExpander} writes them out as rows.
@@ -150,10 +151,8 @@ class NumberExpanderTest {
                     return ps.executeUpdate();
                 }
             });
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (rows("number_batch") > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Await.until("the chunk written out on a retry", Duration.ofSeconds(10), () -> rows("number_batch"),
+                    n -> n == 0);
             expander.awaitExpanded(id);
             assertEquals(10, rows("autodial_number"), "the retry wrote all ten out");
         }

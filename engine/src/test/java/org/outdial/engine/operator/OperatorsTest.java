@@ -15,11 +15,12 @@ import org.outdial.engine.catalog.TestStores;
 import org.outdial.engine.scenario.InAction;
 import org.outdial.engine.scenario.InScenario;
 import org.outdial.engine.scenario.Scenarios;
+import org.outdial.testing.ManualClock;
 
 class OperatorsTest {
 
     private final DataSource db = TestStores.freshDatabase();
-    private final TestStores.ManualClock clock = new TestStores.ManualClock(Instant.parse("2024-05-01T10:00:00Z"));
+    private final ManualClock clock = ManualClock.at(Instant.parse("2024-05-01T10:00:00Z"));
     private final Operators operators = new Operators(db, clock);
 
     @Test

@@ -9,13 +9,14 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.outdial.engine.catalog.TestStores;
+import org.outdial.testing.ManualClock;
 
 class VoiceRobotsTest {
 
     private static final String SCRIPT = "{\"nodes\":[{\"id\":1,\"type\":\"PLAY\",\"audioId\":5}]}";
 
     private final VoiceRobots robots = new VoiceRobots(TestStores.freshDatabase(),
-            new TestStores.ManualClock(Instant.parse("2024-05-01T10:00:00Z")));
+            ManualClock.at(Instant.parse("2024-05-01T10:00:00Z")));
 
     @Test
     void scriptIsKeptVerbatim() {

@@ -12,11 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.outdial.engine.catalog.TestStores;
 import org.outdial.engine.operator.GroupType;
 import org.outdial.engine.operator.Operators;
+import org.outdial.testing.ManualClock;
 
 class ScenariosTest {
 
     private final DataSource db = TestStores.freshDatabase();
-    private final TestStores.ManualClock clock = new TestStores.ManualClock(Instant.parse("2024-05-01T10:00:00Z"));
+    private final ManualClock clock = ManualClock.at(Instant.parse("2024-05-01T10:00:00Z"));
     private final Operators operators = new Operators(db, clock);
     private final Scenarios scenarios = new Scenarios(db, clock, Set.of("main", "backup"));
 

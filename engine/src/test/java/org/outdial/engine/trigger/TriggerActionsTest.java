@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.outdial.engine.catalog.TestStores;
+import org.outdial.testing.ManualClock;
 
 class TriggerActionsTest {
 
     private final TriggerActions actions = new TriggerActions(TestStores.freshDatabase(),
-            new TestStores.ManualClock(Instant.parse("2024-05-01T10:00:00Z")));
+            ManualClock.at(Instant.parse("2024-05-01T10:00:00Z")));
 
     private static TriggerAction webhook(String name) {
         return new TriggerAction(0, name, TriggerActionType.WEBHOOK, "https://crm.example.com/hook?source=outdial",

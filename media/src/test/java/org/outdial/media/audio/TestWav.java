@@ -4,14 +4,17 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
-/** Builds WAV files byte by byte for the decoder tests, so each test states its own format. */
-final class TestWav {
+/**
+ * Builds WAV files byte by byte for the decoder tests, so each test states its own format; public
+ * for the tests of the modules above (media's test-jar), which need a WAV file to play.
+ */
+public final class TestWav {
 
     private TestWav() {
     }
 
     /** A canonical 44-byte-header WAV: RIFF, fmt (16 bytes), data. */
-    static byte[] wav(int formatTag, int channels, int sampleRate, int bitsPerSample, byte[] data) {
+    public static byte[] wav(int formatTag, int channels, int sampleRate, int bitsPerSample, byte[] data) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
         int blockAlign = channels * bitsPerSample / 8;
@@ -27,7 +30,7 @@ final class TestWav {
     }
 
     /** 16-bit little-endian samples. */
-    static byte[] pcm16(short[] samples) {
+    public static byte[] pcm16(short[] samples) {
         ByteBuffer buffer = ByteBuffer.allocate(samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
         for (short s : samples) {
             buffer.putShort(s);

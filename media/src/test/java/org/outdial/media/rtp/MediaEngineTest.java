@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.outdial.media.codec.Codec;
+import org.outdial.testing.Await;
 
 class MediaEngineTest {
 
@@ -95,12 +97,9 @@ class MediaEngineTest {
             RtpSession session = engine.openSession();
             session.connect(new InetSocketAddress("127.0.0.1", session.localPort()), Codec.PCMU, -1);
             // Each of its 20 ms packets is one tick run on its loop; wait for a few.
-            long deadline = System.nanoTime() + 5_000_000_000L;
-            List<MediaPacer.LoopTiming> timings = engine.pacer().loopTimings();
-            while (timings.stream().mapToLong(MediaPacer.LoopTiming::runs).sum() < 5 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-                timings = engine.pacer().loopTimings();
-            }
+            List<MediaPacer.LoopTiming> timings = Await.until("five tick runs", Duration.ofSeconds(5),
+                    () -> engine.pacer().loopTimings(),
+                    t -> t.stream().mapToLong(MediaPacer.LoopTiming::runs).sum() >= 5);
 
             assertEquals(2, timings.size());
             MediaPacer.LoopTiming busy = timings.stream().filter(t -> t.sessions() == 1).findFirst().orElseThrow();

@@ -20,6 +20,7 @@ import org.outdial.media.analysis.ToneDetector;
 import org.outdial.media.audio.AudioSource;
 import org.outdial.media.codec.Codec;
 import org.outdial.media.dtmf.DtmfEvent;
+import org.outdial.testing.Await;
 
 /** Two real sessions on 127.0.0.1, each the other's far end. */
 class RtpLoopbackTest {
@@ -58,14 +59,8 @@ class RtpLoopbackTest {
     }
 
     /** Waits for a condition that the RTP traffic makes true, failing after the timeout. */
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting until " + what);
-            }
-            Thread.sleep(5);
-        }
+    private static void await(String what, BooleanSupplier condition) {
+        Await.until(what, Duration.ofSeconds(5), condition);
     }
 
     /** Closes the sender, then waits until the receiver has everything that was sent. */

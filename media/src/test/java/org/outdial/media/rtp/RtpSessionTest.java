@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.outdial.media.audio.AudioSource;
 import org.outdial.media.codec.Codec;
+import org.outdial.testing.Await;
 
 /** One session against a plain UDP socket standing in for the far end. */
 class RtpSessionTest {
@@ -195,10 +196,7 @@ class RtpSessionTest {
         assertEquals('4', digits.poll(2, TimeUnit.SECONDS));
         assertEquals('*', digits.poll(2, TimeUnit.SECONDS));
         // Everything sent has been processed once the statistics count it all.
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (session.stats().packetsReceived() < 9 && System.nanoTime() < deadline) {
-            Thread.sleep(2);
-        }
+        Await.until("all 9 packets received", Duration.ofSeconds(2), () -> session.stats().packetsReceived(), n -> n >= 9);
         assertEquals(9, session.stats().packetsReceived());
         assertEquals(1, session.stats().packetsLost());
         assertTrue(digits.isEmpty(), "no digit reported twice: " + digits);

@@ -11,9 +11,11 @@ import ch.qos.logback.core.read.ListAppender;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.outdial.testing.Await;
 import org.slf4j.LoggerFactory;
 
 class JainSipStackTest {
@@ -38,10 +40,7 @@ class JainSipStackTest {
         assertEquals(before + 1, eventScanners(), "the RI starts one event scanner per provider");
 
         stack.close();
-        long deadline = System.nanoTime() + 2_000_000_000L;
-        while (eventScanners() > before && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+        Await.until("the event scanner gone", Duration.ofSeconds(2), JainSipStackTest::eventScanners, n -> n <= before);
         assertEquals(before, eventScanners());
     }
 

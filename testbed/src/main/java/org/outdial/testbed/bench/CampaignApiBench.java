@@ -1,23 +1,20 @@
 package org.outdial.testbed.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.outdial.testbed.server.ConfigFile;
+import org.outdial.testbed.server.ServerProcess;
+import org.outdial.testbed.unitalk.AutodialerTask;
+import org.outdial.testbed.unitalk.UniTalkClient;
 
 /**
  * The campaign API's figures from issue 2, measured against a real server over HTTP: the server
@@ -37,16 +34,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class CampaignApiBench {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final UniTalkClient api;
 
-    private final int port;
-    private final String key;
-
-    private CampaignApiBench(int port, String key) {
-        this.port = port;
-        this.key = key;
+    private CampaignApiBench(UniTalkClient api) {
+        this.api = api;
     }
 
     public static void main(String[] args) throws Exception {
@@ -60,41 +51,20 @@ public final class CampaignApiBench {
             }
         }
         Path dir = Files.createTempDirectory("outdial-bench-");
-        int port = freePort();
-        Path config = dir.resolve("outdial.yaml");
-        Files.writeString(config, """
-                http:
-                  port: %d
-                  bind-address: 127.0.0.1
-                storage:
-                  url: jdbc:h2:file:%s/db/outdial
-                audio:
-                  dir: %s/audio
-                api:
-                  rate-limit:
-                    enabled: false
-                """.formatted(port, dir, dir));
+        ConfigFile config = ConfigFile.in(dir);
         System.out.printf("campaign-api benchmark: %d cores, %d MiB RAM visible to the JVM, server -Xmx%s, H2 file in %s%n",
                 Runtime.getRuntime().availableProcessors(), totalMemoryMiB(), heap, dir);
 
-        String key = run(List.of("keys", "create", "--config", config.toString(), "--name", "bench")).strip();
-        Process server = start(heap, List.of("serve", "--config", config.toString()));
-        try {
-            CampaignApiBench bench = new CampaignApiBench(port, key);
-            bench.awaitUp(server);
-            bench.measure(runs, server.pid());
-        } finally {
-            server.destroy();
-            if (!server.waitFor(20, TimeUnit.SECONDS)) {
-                server.destroyForcibly();
-            }
+        UniTalkClient api = new UniTalkClient(config.httpPort(), config.createKey("bench"));
+        try (ServerProcess server = ServerProcess.serve(config, heap, null).awaitUp(Duration.ofSeconds(60))) {
+            new CampaignApiBench(api).measure(runs, server.pid());
         }
     }
 
     private void measure(int runs, long pid) throws Exception {
         // Warm-up: one add of 100,000 so the JIT has seen the path, not counted.
         long warm = createAutodialer("warm-up");
-        post(addNumbers(warm, 0));
+        api.action(addNumbers(warm, 0));
 
         List<Double> addSeconds = new ArrayList<>();
         List<Double> readableSeconds = new ArrayList<>();
@@ -102,15 +72,14 @@ public final class CampaignApiBench {
             long id = createAutodialer("add-" + run);
             String body = addNumbers(id, run + 1);
             long start = System.nanoTime();
-            JsonNode answer = post(body);
+            JsonNode answer = api.action(body);
             double seconds = (System.nanoTime() - start) / 1e9;
             check(answer.path("data").path("added").asInt() == 100_000, "added 100,000: " + answer);
             addSeconds.add(seconds);
             // The last number, read back at once: GET_NUMBERS waits until the accepted numbers are
             // written out as rows, so this is when all of them are readable and dialable. It also
             // keeps the next run's request from sharing the machine with this one's write-out.
-            JsonNode last = post(JSON.writeValueAsString(JSON.createObjectNode().put("action", "GET_NUMBERS")
-                    .put("id", id).put("limit", 1).put("offset", 99_999)));
+            JsonNode last = api.numbers(id, 1, 99_999);
             readableSeconds.add((System.nanoTime() - start) / 1e9);
             check(last.size() == 1 && last.get(0).path("phone").asText().equals(phone(run + 1, 99_999)),
                     "the last number read back: " + last);
@@ -124,11 +93,10 @@ public final class CampaignApiBench {
         long big = createAutodialer("million");
         long fill = System.nanoTime();
         for (int chunk = 0; chunk < 10; chunk++) {
-            post(addNumbers(big, 100 + chunk));
+            api.action(addNumbers(big, 100 + chunk));
         }
         double answered = (System.nanoTime() - fill) / 1e9;
-        check(post(JSON.writeValueAsString(JSON.createObjectNode().put("action", "GET_NUMBERS").put("id", big)
-                .put("limit", 1).put("offset", 999_999))).size() == 1, "1,000,000 numbers readable");
+        check(api.numbers(big, 1, 999_999).size() == 1, "1,000,000 numbers readable");
         System.out.printf("Filled one autodialer to 1,000,000 numbers (10 requests in a row): last answer after %.1f s, "
                 + "all readable after %.1f s%n", answered, (System.nanoTime() - fill) / 1e9);
 
@@ -143,16 +111,15 @@ public final class CampaignApiBench {
     }
 
     private void page(long id, int offset, String state, String label) throws Exception {
-        ObjectNode body = JSON.createObjectNode().put("action", "GET_NUMBERS").put("id", id).put("limit", 5000)
-                .put("offset", offset);
+        ObjectNode body = UniTalkClient.request("GET_NUMBERS", id).put("limit", 5000).put("offset", offset);
         if (state != null) {
             body.putArray("callStates").add(state);
         }
-        String json = JSON.writeValueAsString(body);
+        String json = body.toString();
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             long start = System.nanoTime();
-            JsonNode page = post(json);
+            JsonNode page = api.action(json);
             double ms = (System.nanoTime() - start) / 1e6;
             check(page.size() == 5000, "5000 numbers");
             if (i >= 5) {
@@ -163,21 +130,10 @@ public final class CampaignApiBench {
                 label, median(millis), Collections.min(millis), Collections.max(millis));
     }
 
-    private long createAutodialer(String name) throws Exception {
-        ObjectNode task = JSON.createObjectNode();
-        task.put("name", name).put("autodialerType", "AUTODIAL").put("autodialerMode", "FIXED").put("threadCount", 10)
-                .put("startDate", "2026-01-01").put("endDate", "2030-12-31").put("crmMode", "DONT_SEND")
-                .put("clientCalledMode", "NEVER");
-        ArrayNode from = task.putArray("timeFrom");
-        ArrayNode to = task.putArray("timeTo");
-        for (int d = 0; d < 7; d++) {
-            from.add("09:00");
-            to.add("18:00");
-        }
-        task.putObject("compositeAudio").putArray("multiAudios").addObject().put("silenceMillis", 1000);
-        ObjectNode body = JSON.createObjectNode().put("action", "ADD");
-        body.set("task", task);
-        return post(JSON.writeValueAsString(body)).path("data").asLong();
+    private long createAutodialer(String name) {
+        return api.add(AutodialerTask.autodial(name).everyDay("09:00", "18:00")
+                .dates(LocalDate.of(2026, 1, 1), LocalDate.of(2030, 12, 31))
+                .silence(Duration.ofSeconds(1)));
     }
 
     /** 100,000 distinct valid Ukrainian mobile numbers; {@code series} keeps sets apart. */
@@ -198,52 +154,6 @@ public final class CampaignApiBench {
         return "380" + (670_000_000L + (long) series * 100_000 + i);
     }
 
-    private JsonNode post(String body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/autodial/action"))
-                .timeout(Duration.ofMinutes(2)).header("Authorization", key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
-        }
-        return JSON.readTree(response.body());
-    }
-
-    private void awaitUp(Process server) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("server exited with " + server.exitValue());
-            }
-            try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/api/health")).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("server did not start within 60 s");
-    }
-
-    private static Process start(String heap, List<String> args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + heap, "-cp",
-                System.getProperty("java.class.path"), "org.outdial.api.cli.OutdialCommand"));
-        command.addAll(args);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    }
-
-    private static String run(List<String> args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"),
-                "org.outdial.api.cli.OutdialCommand"));
-        command.addAll(args);
-        return run(command, true);
-    }
-
     private static String run(List<String> command, boolean mustSucceed) throws Exception {
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -253,18 +163,8 @@ public final class CampaignApiBench {
         return out;
     }
 
-    private static String javaBinary() {
-        return ProcessHandle.current().info().command().orElse("java");
-    }
-
     private static String jcmd() {
-        return Path.of(javaBinary()).resolveSibling("jcmd").toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd").toString();
     }
 
     private static long totalMemoryMiB() {

@@ -3,16 +3,10 @@ package org.outdial.testbed.bench;
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -67,6 +61,8 @@ import org.outdial.testbed.sipp.CalleeNumbers;
 import org.outdial.testbed.sipp.LoopbackPorts;
 import org.outdial.testbed.sipp.Sipp;
 import org.outdial.testbed.sipp.SippProcess;
+import org.outdial.testbed.unitalk.AutodialerTask;
+import org.outdial.testbed.unitalk.UniTalkClient;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -94,8 +90,6 @@ import org.slf4j.LoggerFactory;
 public final class DialerBench {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final String TRUNK = "sipp";
     private static final Duration RING_TIMEOUT = Duration.ofSeconds(10);
     /** Numbers added per ADD_NUMBERS request when filling the million. */
@@ -336,16 +330,16 @@ public final class DialerBench {
                             + "%,d numbers ending %s added in one ADD_NUMBERS%n", "in-process", config.storage().url(),
                     calls * 4, 10_000, rtpCount, numbers, CalleeNumbers.ANSWER);
             try (OutdialServer server = OutdialServer.start(config)) {
-                Api api = new Api(server.port(), new ApiKeys(server.database().dataSource())
+                UniTalkClient api = new UniTalkClient(server.port(), new ApiKeys(server.database().dataSource())
                         .create("bench", Instant.now()).secret());
-                long id = api.createCampaign("dialer-bench", calls, talkMillis, null);
+                long id = api.add(campaign("dialer-bench", calls, talkMillis));
                 List<String> list = new ArrayList<>(numbers);
                 for (int i = 0; i < numbers; i++) {
                     // "380" + a five-digit serial + the SIPp behaviour: 12 digits, a possible Ukrainian number.
                     list.add("380" + (10_000 + i) + CalleeNumbers.ANSWER);
                 }
                 long addStart = System.nanoTime();
-                api.addNumbers(id, list);
+                addAll(api, id, list);
                 Instant started = Instant.now();
                 long startedNanos = System.nanoTime();
                 System.out.printf(Locale.ROOT, "  ADD_NUMBERS of %,d took %.2f s; dialing starts%n", numbers,
@@ -368,7 +362,7 @@ public final class DialerBench {
                 long dialerCpu1 = threadCpu("outdial-dialer");
                 String status = api.status(id);
                 // PAUSE, not CANCEL: it lets the calls in flight finish and record, and marks nothing.
-                api.action(Api.body("PAUSE", id));
+                api.pause(id);
                 long stopDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
                 while (server.dialer().inFlight(id) > 0 && System.nanoTime() < stopDeadline) {
                     Thread.sleep(100);
@@ -443,21 +437,21 @@ public final class DialerBench {
                 defaults.dialer(), new OutdialConfig.Audio(dir.resolve("audio").toString()));
         List<String> results = new ArrayList<>();
         try (OutdialServer server = OutdialServer.start(config)) {
-            Api api = new Api(server.port(), new ApiKeys(server.database().dataSource())
+            UniTalkClient api = new UniTalkClient(server.port(), new ApiKeys(server.database().dataSource())
                     .create("bench", Instant.now()).secret());
             // earlyStart with a repeat rule: the dialer then also asks for due retries (up to 1,000,000 numbers).
             ObjectNode repeat = JSON.createObjectNode().put("earlyStart", true).put("highPriority", false);
             repeat.putObject("statesSettings").putObject("BUSY").put("attempts", 3).put("intervalMinutes", 60);
-            long id = api.createCampaign("claims-bench", calls, talkMillis, repeat);
+            long id = api.add(campaign("claims-bench", calls, talkMillis).repeatCalls(repeat));
             long fill = System.nanoTime();
             for (int from = 0; from < million; from += CHUNK) {
                 List<String> chunk = new ArrayList<>(CHUNK);
                 for (int i = from; i < Math.min(million, from + CHUNK); i++) {
                     chunk.add("380" + (600_000_000L + i));
                 }
-                api.addNumbers(id, chunk);
+                addAll(api, id, chunk);
             }
-            api.awaitWrittenOut(id, million);
+            awaitWrittenOut(api, id, million);
             System.out.printf(Locale.ROOT, "  filled with %,d numbers over HTTP (%d ADD_NUMBERS of %,d) in %.1f s, "
                             + "until all were rows%n",
                     million, (million + CHUNK - 1) / CHUNK, CHUNK, (System.nanoTime() - fill) / 1e9);
@@ -632,88 +626,28 @@ public final class DialerBench {
 
     // ---------------------------------------------------------------- helpers
 
-    /** The UniTalk API over HTTP, as a client uses it. */
-    private record Api(int port, String key) {
-
-        JsonNode action(ObjectNode body) throws IOException, InterruptedException {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/api/autodial/action"))
-                    .timeout(Duration.ofMinutes(2)).header("Authorization", key).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("HTTP " + response.statusCode() + ": " + response.body());
-            }
-            return JSON.readTree(response.body());
+    /** ADD_NUMBERS that must add every one of {@code numbers}. */
+    private static void addAll(UniTalkClient api, long id, List<String> numbers) {
+        int added = api.addNumbers(id, numbers);
+        if (added != numbers.size()) {
+            throw new IllegalStateException("ADD_NUMBERS added " + added + " of " + numbers.size());
         }
+    }
 
-        static ObjectNode body(String action, Long id) {
-            ObjectNode body = JSON.createObjectNode().put("action", action);
-            if (id != null) {
-                body.put("id", id);
-            }
-            return body;
+    /**
+     * Returns once the autodialer's {@code count} accepted numbers are all rows: GET_NUMBERS
+     * waits for the write-out that follows ADD_NUMBERS's answer.
+     */
+    private static void awaitWrittenOut(UniTalkClient api, long id, int count) {
+        JsonNode last = api.numbers(id, 1, count - 1);
+        if (last.size() != 1) {
+            throw new IllegalStateException("number " + count + " not readable: " + last);
         }
+    }
 
-        /** An AUTODIAL/FIXED campaign open around the clock every day, playing {@code talkMillis} of silence. */
-        long createCampaign(String name, int threads, int talkMillis, ObjectNode repeatCallsSettings)
-                throws IOException, InterruptedException {
-            ObjectNode task = JSON.createObjectNode();
-            task.put("name", name).put("autodialerType", "AUTODIAL").put("autodialerMode", "FIXED")
-                    .put("threadCount", threads).put("startDate", "2020-01-01").put("endDate", "2099-12-31")
-                    .put("crmMode", "DONT_SEND").put("clientCalledMode", "NEVER");
-            ArrayNode from = task.putArray("timeFrom");
-            ArrayNode to = task.putArray("timeTo");
-            for (int day = 0; day < 7; day++) {
-                from.add("00:00");
-                to.add("24:00");
-            }
-            task.putObject("compositeAudio").putArray("multiAudios").addObject().put("silenceMillis", talkMillis);
-            if (repeatCallsSettings != null) {
-                task.set("repeatCallsSettings", repeatCallsSettings);
-            }
-            ObjectNode body = body("ADD", null);
-            body.set("task", task);
-            return action(body).path("data").asLong();
-        }
-
-        void addNumbers(long id, List<String> numbers) throws IOException, InterruptedException {
-            ObjectNode body = body("ADD_NUMBERS", id);
-            ArrayNode array = body.putArray("numbers");
-            numbers.forEach(array::add);
-            JsonNode answer = action(body);
-            if (answer.path("data").path("added").asInt() != numbers.size()) {
-                throw new IllegalStateException("ADD_NUMBERS added " + answer.path("data") + " of " + numbers.size());
-            }
-        }
-
-        /**
-         * Returns once the autodialer's {@code count} accepted numbers are all rows: GET_NUMBERS
-         * waits for the write-out that follows ADD_NUMBERS's answer.
-         */
-        void awaitWrittenOut(long id, int count) throws IOException, InterruptedException {
-            JsonNode last = action(body("GET_NUMBERS", id).put("limit", 1).put("offset", count - 1));
-            if (last.size() != 1) {
-                throw new IllegalStateException("number " + count + " not readable: " + last);
-            }
-        }
-
-        JsonNode task(long id) throws IOException, InterruptedException {
-            for (JsonNode task : action(body("GET_LIST", null))) {
-                if (task.path("id").asLong() == id) {
-                    return task;
-                }
-            }
-            throw new IllegalStateException("no autodialer " + id);
-        }
-
-        long callsDone(long id) throws IOException, InterruptedException {
-            return task(id).path("statistics").path("callsDoneCount").asLong();
-        }
-
-        String status(long id) throws IOException, InterruptedException {
-            return task(id).path("status").asText();
-        }
+    /** An AUTODIAL/FIXED campaign open around the clock every day, playing {@code talkMillis} of silence. */
+    private static AutodialerTask campaign(String name, int threads, int talkMillis) {
+        return AutodialerTask.autodial(name).threads(threads).silence(Duration.ofMillis(talkMillis));
     }
 
     private static void sleepUntil(long startedNanos, int seconds) throws InterruptedException {

@@ -1,16 +1,12 @@
 package org.outdial.testbed.demo;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.Console;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -24,7 +20,10 @@ import org.outdial.api.auth.ApiKeys;
 import org.outdial.api.config.ConfigLoader;
 import org.outdial.api.config.OutdialConfig;
 import org.outdial.testbed.carrier.CalleeMix;
+import org.outdial.testbed.server.ConfigFile;
 import org.outdial.testbed.sipp.LoopbackPorts;
+import org.outdial.testbed.unitalk.AutodialerTask;
+import org.outdial.testbed.unitalk.UniTalkClient;
 
 /**
  * {@code ./outdial demo}: the whole product on this machine with nothing set up. It starts the
@@ -130,16 +129,14 @@ public final class DemoCommand {
                 + "      lets 15%% ring until Outdial gives up, and is busy, unknown, unreachable, declining or failing%n"
                 + "      for the rest; each number always behaves the same way (seed %d).%n", carrier.pid(), options.seed());
 
-        int httpPort = freeTcpPort();
         int sipPort = LoopbackPorts.sipPort();
         int rtpFrom = LoopbackPorts.evenRange(RTP_PORTS);
-        Path yaml = dir.resolve("outdial.yaml");
-        Files.writeString(yaml, configYaml(dir, httpPort, sipPort, rtpFrom, carrierPort));
+        Path yaml = configFile(dir, sipPort, rtpFrom, carrierPort).write();
         OutdialConfig config = ConfigLoader.load(yaml, Map.of());
         out.printf("%n[2/6] Outdial: starting the server in this process with %s%n", relative(yaml));
         server = OutdialServer.start(config);
         String key = new ApiKeys(server.database().dataSource()).create("demo", Instant.now()).secret();
-        DemoApi api = new DemoApi(server.port(), key);
+        UniTalkClient api = new UniTalkClient(server.port(), key);
         out.printf("      HTTP API on http://127.0.0.1:%d/api, SIP on 127.0.0.1:%d, RTP ports %d-%d, H2 database in the folder.%n",
                 server.port(), sipPort, rtpFrom, rtpFrom + RTP_PORTS - 1);
         out.printf("      API key created for the demo: %s%n", key);
@@ -151,7 +148,9 @@ public final class DemoCommand {
         String name = "Outdial demo " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
         out.printf("%n[4/6] Campaign: POST /api/autodial/action ADD, AUTODIAL in FIXED mode, threadCount %d,%n"
                 + "      open every day 00:00-24:00 in %s, playing the chime to whoever answers%n", options.threads(), zone);
-        long campaign = api.addCampaign(name, options.threads(), audioId, zone);
+        LocalDate today = LocalDate.now(zone);
+        long campaign = api.add(AutodialerTask.autodial(name).threads(options.threads()).with("callDelay", 0)
+                .with("delay", 0).dates(today.minusDays(1), today.plusDays(7)).timeZone(zone).audio(audioId));
         out.printf("      campaign id %d, \"%s\"%n", campaign, name);
 
         List<String> numbers = numbers(options.numbers());
@@ -191,17 +190,13 @@ public final class DemoCommand {
     }
 
     /** Polls GET_LIST until the campaign finishes or the time cap; prints the progress. */
-    private CampaignSnapshot watch(DemoApi api, long campaign) throws IOException, InterruptedException {
+    private CampaignSnapshot watch(UniTalkClient api, long campaign) throws InterruptedException {
         Instant deadline = started.plus(options.cap());
         Instant dialingStarted = Instant.now();
         Duration refresh = options.live() ? LIVE_REFRESH : PLAIN_REFRESH;
         CampaignSnapshot snapshot;
         while (true) {
-            JsonNode task = api.task(campaign);
-            if (task == null) {
-                throw new IOException("campaign " + campaign + " vanished from GET_LIST");
-            }
-            snapshot = CampaignSnapshot.of(task);
+            snapshot = CampaignSnapshot.of(api.task(campaign));
             String line = ProgressView.line(Duration.between(dialingStarted, Instant.now()), snapshot);
             if (options.live()) {
                 out.print("\r" + line + "\033[K");
@@ -220,8 +215,8 @@ public final class DemoCommand {
         return snapshot;
     }
 
-    private void printCurls(DemoApi api, long campaign, String key, Path yaml) {
-        String curl = "curl -s -H 'Authorization: " + key + "' -H 'Content-Type: application/json' " + api.actionUrl() + " -d ";
+    private void printCurls(UniTalkClient api, long campaign, String key, Path yaml) {
+        String curl = "curl -s -H 'Authorization: " + key + "' -H 'Content-Type: application/json' " + api.actionUri() + " -d ";
         out.printf("%nLook further (the API is UniTalk's /autodial/action, see docs/API.md):%n");
         out.println("  " + curl + "'{\"action\":\"GET_LIST\"}'");
         out.println("  " + curl + "'{\"action\":\"GET_NUMBERS\",\"id\":" + campaign + ",\"limit\":20,\"offset\":0}'");
@@ -276,42 +271,14 @@ public final class DemoCommand {
         return numbers;
     }
 
-    private String configYaml(Path dir, int httpPort, int sipPort, int rtpFrom, int carrierPort) {
-        return """
-                # Written by ./outdial demo; docs/CONFIGURATION.md explains every key.
-                http:
-                  port: %d
-                  bind-address: 127.0.0.1
-                storage:
-                  url: jdbc:h2:file:%s/db/outdial
-                sip:
-                  bind-address: 127.0.0.1
-                  port: %d
-                  media-ports: %d-%d
-                trunks:
-                  - name: %s
-                    host: 127.0.0.1
-                    port: %d
-                    transport: udp
-                    caller-id: "380441234567"
-                    max-calls: %d
-                    max-cps: 500
-                api:
-                  rate-limit:
-                    enabled: false
-                dialer:
-                  ring-timeout: %ds          # demo only: production should ring at least 15 s
-                audio:
-                  dir: %s/audio
-                """.formatted(httpPort, dir, sipPort, rtpFrom, rtpFrom + RTP_PORTS - 1, TRUNK, carrierPort,
-                Math.max(options.threads() * 2, 100), RING_TIMEOUT.toSeconds(), dir);
-    }
-
-    private static int freeTcpPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            return socket.getLocalPort();
-        }
+    private ConfigFile configFile(Path dir, int sipPort, int rtpFrom, int carrierPort) {
+        return ConfigFile.in(dir)
+                .comment("Written by ./outdial demo; docs/CONFIGURATION.md explains every key.")
+                .comment("dialer.ring-timeout is short for the demo only: production should ring at least 15 s.")
+                .sip(sipPort, rtpFrom, rtpFrom + RTP_PORTS - 1)
+                .trunk(ConfigFile.Trunk.to(TRUNK, carrierPort).withCallerId("380441234567")
+                        .withLimits(Math.max(options.threads() * 2, 100), 500))
+                .ringTimeout(RING_TIMEOUT);
     }
 
     private static String relative(Path path) {

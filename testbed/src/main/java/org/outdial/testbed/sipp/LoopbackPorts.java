@@ -28,6 +28,15 @@ public final class LoopbackPorts {
         throw new IllegalStateException("no free UDP+TCP port on 127.0.0.1 after " + ATTEMPTS + " attempts");
     }
 
+    /** One TCP port free on 127.0.0.1 (an HTTP listener). */
+    public static int tcpPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot bind a TCP socket on 127.0.0.1", e);
+        }
+    }
+
     /** The first of {@code count} consecutive free ports, even (RTP ports are even, RFC 3550 §11). */
     public static int evenRange(int count) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {

@@ -156,6 +156,24 @@ public final class SippProcess implements AutoCloseable {
         return stop();
     }
 
+    /**
+     * How many times SIPp has written its statistics so far: once a second while it runs. A test
+     * that needs counters at least as new as something it saw waits for the next one.
+     */
+    public int statisticsWritten() {
+        Path csv = workDir.resolve("stats.csv");
+        try {
+            if (!Files.exists(csv)) {
+                return 0;
+            }
+            String text = Files.readString(csv, StandardCharsets.ISO_8859_1);
+            // Complete lines only, without the header.
+            return (int) Math.max(0, text.chars().filter(c -> c == '\n').count() - 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read SIPp statistics " + csv, e);
+        }
+    }
+
     /** Stops SIPp (SIGTERM, then SIGKILL after 5 s) and reads what it left. Idempotent. */
     public synchronized SippReport stop() {
         if (report != null) {

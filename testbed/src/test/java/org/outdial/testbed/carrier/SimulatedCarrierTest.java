@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +20,7 @@ import org.outdial.sip.call.DialRequest;
 import org.outdial.sip.outcome.CallOutcome;
 import org.outdial.sip.outcome.Outcome;
 import org.outdial.sip.outcome.Party;
+import org.outdial.testing.Await;
 
 /** The simulated carrier called by Outdial's real telephony, in one JVM over loopback. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -62,7 +62,8 @@ class SimulatedCarrierTest {
 
         assertTrue(call.answered().get(5, TimeUnit.SECONDS), () -> call.outcome().getNow(null) + "");
         call.play(AudioSource.tone(1000, Duration.ofMillis(400), 0.5)).get(5, TimeUnit.SECONDS);
-        Thread.sleep(200); // the last echoed packets are on their way back
+        // The last echoed packets are on their way back.
+        Await.until("about 20 frames of tone back", Duration.ofSeconds(5), loudFrames::get, n -> n >= 15);
         call.hangup();
         CallOutcome outcome = call.outcome().get(5, TimeUnit.SECONDS);
 
@@ -130,13 +131,11 @@ class SimulatedCarrierTest {
         assertTrue(answered > 70 && answered < 150, "about 55 % answered, was " + answered);
 
         // Dialogs linger 2 s after BYE on both stacks (LINGER_TIMER) to absorb retransmissions.
-        awaitTrue(() -> line.carrier.callsInProgress() == 0 && line.carrier.dialogCount() == 0
-                        && line.carrier.echoPortsOpen() == 0,
-                () -> "carrier: " + line.carrier + ", " + line.carrier.dialogCount() + " dialogs, "
-                        + line.carrier.echoPortsOpen() + " echo ports");
-        awaitTrue(() -> line.telephony.counts().calls() == 0 && line.telephony.counts().dialogs() == 0
-                        && line.telephony.counts().mediaLegs() == 0,
-                () -> "Outdial: " + line.telephony.counts());
+        Await.until("the carrier holds no call, dialog or echo port", Duration.ofSeconds(15),
+                () -> line.carrier.callsInProgress() + " calls, " + line.carrier.dialogCount() + " dialogs, "
+                        + line.carrier.echoPortsOpen() + " echo ports", "0 calls, 0 dialogs, 0 echo ports"::equals);
+        Await.until("Outdial holds no call, dialog or media leg", Duration.ofSeconds(15), line.telephony::counts,
+                held -> held.calls() == 0 && held.dialogs() == 0 && held.mediaLegs() == 0);
     }
 
     @Test
@@ -145,14 +144,5 @@ class SimulatedCarrierTest {
                 CarrierSettings.DEFAULT_RING_CAP, false))) {
             assertTrue(other.port() > 0 && other.port() != line.carrier.port(), "port " + other.port());
         }
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, java.util.function.Supplier<String> message)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-        assertTrue(condition.getAsBoolean(), message);
     }
 }

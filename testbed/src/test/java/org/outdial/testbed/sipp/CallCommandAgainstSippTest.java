@@ -14,6 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.outdial.api.cli.OutdialCommand;
+import org.outdial.media.audio.TestWav;
+import org.outdial.testbed.server.ConfigFile;
 
 /** {@code outdial call NUMBER --json} through a trunk that leads to SIPp. */
 class CallCommandAgainstSippTest {
@@ -26,18 +28,8 @@ class CallCommandAgainstSippTest {
 
     private Run run(SippProcess sipp, String... args) throws Exception {
         int rtp = LoopbackPorts.evenRange(20);
-        Path config = dir.resolve("outdial.yaml");
-        Files.writeString(config, """
-                sip:
-                  bind-address: 127.0.0.1
-                  port: %d
-                  media-ports: %d-%d
-                trunks:
-                  - name: sipp
-                    host: 127.0.0.1
-                    port: %d
-                    caller-id: "15550001"
-                """.formatted(LoopbackPorts.sipPort(), rtp, rtp + 19, sipp.sipPort()));
+        Path config = ConfigFile.in(dir).sip(LoopbackPorts.sipPort(), rtp, rtp + 19)
+                .trunk(ConfigFile.Trunk.to("sipp", sipp.sipPort()).withCallerId("15550001")).write();
         String[] full = new String[args.length + 2];
         full[0] = "call";
         System.arraycopy(args, 0, full, 1, args.length);
@@ -79,6 +71,22 @@ class CallCommandAgainstSippTest {
             assertEquals(486, result.get("sipCode").asInt());
             assertEquals(17, result.get("q850").asInt());
             assertTrue(result.get("secondsDialToAnswer").isNull());
+        }
+    }
+
+    @Test
+    void theCalleeHangingUpWhileTheAudioPlaysIsTheCallsOutcomeAndExitsZero() throws Exception {
+        Path audio = dir.resolve("five-seconds.wav");
+        Files.write(audio, TestWav.wav(1, 1, 8000, 16, TestWav.pcm16(new short[5 * 8000])));
+        try (SippProcess sipp = SippProcess.callee(Duration.ofMinutes(2))) {
+            // SIPp answers and sends BYE after 2 s, in the middle of the 5 s of audio.
+            Run hungUp = run(sipp, CalleeNumbers.ANSWER_THEN_HANG_UP, "--json", "--audio", audio.toString());
+
+            assertEquals(0, hungUp.exit(), hungUp.err());
+            JsonNode result = new ObjectMapper().readTree(hungUp.out());
+            assertEquals("ANSWERED", result.get("outcome").asText());
+            assertEquals("REMOTE", result.get("endedBy").asText());
+            assertTrue(result.get("secondsTalk").asDouble() < 4.0, hungUp.out());
         }
     }
 

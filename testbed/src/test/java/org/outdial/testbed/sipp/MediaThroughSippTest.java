@@ -16,6 +16,7 @@ import org.outdial.media.audio.AudioSource;
 import org.outdial.sip.call.Call;
 import org.outdial.sip.call.DialRequest;
 import org.outdial.sip.outcome.Outcome;
+import org.outdial.testing.Await;
 
 /** Audio and DTMF over real RTP with SIPp: its DTMF pcaps, and its echo of what Outdial sends. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -80,18 +81,18 @@ class MediaThroughSippTest {
         AudioSource tones = AudioSource.sequence(AudioSource.tone(697, each, 0.5), AudioSource.tone(1209, each, 0.5),
                 AudioSource.tone(941, each, 0.5), AudioSource.tone(1477, each, 0.5));
         call.play(tones).get(10, TimeUnit.SECONDS);
-        Thread.sleep(200); // the echo of the last frames is still on its way
+        ToneDetector detector = new ToneDetector(new double[] {697, 941, 1209, 1477}, 8000, 0.5);
+        // The echo of the last frames is still on its way: wait until a fourth tone is heard back.
+        // 160-sample blocks, a tone counts after 5 blocks (100 ms) of its 300 ms.
+        List<Double> heard = Await.until("four tones heard back", Duration.ofSeconds(5), () -> {
+            synchronized (received) {
+                return detector.sequence(join(received), 160, 5);
+            }
+        }, tonesSoFar -> tonesSoFar.size() >= 4);
         call.hangup();
         call.outcome().get(10, TimeUnit.SECONDS);
 
-        short[] audio;
-        synchronized (received) {
-            audio = join(received);
-        }
-        ToneDetector detector = new ToneDetector(new double[] {697, 941, 1209, 1477}, 8000, 0.5);
-        // 160-sample blocks, a tone counts after 5 blocks (100 ms) of its 300 ms
-        assertEquals(List.of(697.0, 1209.0, 941.0, 1477.0), detector.sequence(audio, 160, 5),
-                "tones heard back in " + received.size() + " frames");
+        assertEquals(List.of(697.0, 1209.0, 941.0, 1477.0), heard, "tones heard back in " + received.size() + " frames");
         var stats = call.mediaStats();
         assertTrue(stats.packetsReceived() >= 55, "received about 60+ packets of echo: " + stats);
         assertEquals(0, stats.packetsLost(), "loopback loses nothing: " + stats);
@@ -108,10 +109,7 @@ class MediaThroughSippTest {
         return out;
     }
 
-    private static void awaitLength(CharSequence text, int length, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (text.length() < length && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
+    private static void awaitLength(CharSequence text, int length, Duration timeout) {
+        Await.until(length + " digits", timeout, text::length, n -> n >= length);
     }
 }

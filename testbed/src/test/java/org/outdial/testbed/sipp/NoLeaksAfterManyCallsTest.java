@@ -18,6 +18,7 @@ import org.outdial.sip.call.DialRequest;
 import org.outdial.sip.call.TelephonyCounts;
 import org.outdial.sip.outcome.CallOutcome;
 import org.outdial.sip.outcome.Outcome;
+import org.outdial.testing.Await;
 
 /**
  * 300 calls of every kind, 50 at a time, each flow on its own virtual thread the way the engine
@@ -71,20 +72,13 @@ class NoLeaksAfterManyCallsTest {
             assertEquals(Map.of(Outcome.ANSWERED, 150, Outcome.BUSY, 50, Outcome.NO_ANSWER, 50,
                     Outcome.NOT_EXIST, 50), tally);
 
-            TelephonyCounts counts = awaitIdle(line, DRAIN);
+            // Released as each call ends, or as its transaction's timer ends (DRAIN); the RTP
+            // sockets close on their event loops, just after the call's outcome.
+            TelephonyCounts counts = Await.until("every dialog, transaction and RTP socket released", DRAIN,
+                    line.telephony::counts, held -> held.idle() && line.media.openSessionCount() == 0);
             assertTrue(counts.idle(), "after " + CALLS + " calls, still held: " + counts);
             assertEquals(0, line.media.openSessionCount());
             assertEquals(0, line.telephony.inFlight(SippLine.TRUNK), "every trunk line came back");
         }
-    }
-
-    private static TelephonyCounts awaitIdle(SippLine line, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        TelephonyCounts counts = line.telephony.counts();
-        while (!counts.idle() && System.nanoTime() < deadline) {
-            Thread.sleep(250);
-            counts = line.telephony.counts();
-        }
-        return counts;
     }
 }
