@@ -19,14 +19,14 @@ import org.outdial.api.http.RouteGroup;
 import org.outdial.api.http.Router;
 import org.outdial.api.unitalk.AutodialCatalog;
 import org.outdial.api.unitalk.AutodialRoutes;
-import org.outdial.engine.AutodialerModule;
+import org.outdial.engine.CampaignModule;
 import org.outdial.engine.DialerModule;
 import org.outdial.engine.audio.AudioLibrary;
 import org.outdial.engine.audio.AudioSynthesis;
 import org.outdial.engine.blocklist.BlockedLists;
 import org.outdial.engine.blocklist.BlockedListsScreen;
 import org.outdial.engine.campaign.CampaignChanges;
-import org.outdial.engine.campaign.AutodialerType;
+import org.outdial.engine.campaign.CampaignType;
 import org.outdial.engine.campaign.CampaignLimits;
 import org.outdial.engine.campaign.CatalogReferences;
 import org.outdial.engine.catalog.Catalog;
@@ -60,10 +60,10 @@ public final class OutdialServer implements AutoCloseable {
     private final Database database;
     private final Dialing dialing;
     private final DialerScheduler scheduler;
-    private final AutodialerModule autodialers;
+    private final CampaignModule autodialers;
     private final HttpServer http;
 
-    private OutdialServer(Database database, Dialing dialing, DialerScheduler scheduler, AutodialerModule autodialers,
+    private OutdialServer(Database database, Dialing dialing, DialerScheduler scheduler, CampaignModule autodialers,
                           HttpServer http) {
         this.database = database;
         this.dialing = dialing;
@@ -84,7 +84,7 @@ public final class OutdialServer implements AutoCloseable {
         Database database = Database.open(config.storage());
         Dialing dialing = Dialing.none();
         DialerScheduler scheduler = null;
-        AutodialerModule autodialers = null;
+        CampaignModule autodialers = null;
         try {
             DataSource ds = database.dataSource();
             Transactor db = new Transactor(ds);
@@ -128,7 +128,7 @@ public final class OutdialServer implements AutoCloseable {
                     new BlockedListsScreen(blockedLists), alarms::scheduleWindowEvent, threads));
             dialerRef[0] = dialing.dialer();
 
-            AutodialerModule module = AutodialerModule.create(db, clock, ZoneId.systemDefault(),
+            CampaignModule module = CampaignModule.create(db, clock, ZoneId.systemDefault(),
                     CampaignLimits.SEED,
                     new CatalogReferences(audios, operators, ttsProfiles, scenarios, robots, triggerActions),
                     new BlockedListsScreen(blockedLists), dialing.changes());
@@ -143,9 +143,9 @@ public final class OutdialServer implements AutoCloseable {
                     LinePresence.offline(), triggerActions, scenarios, robots, blockedLists), Map.of(
                     // Seed 004 /dictionary: "Predictive Dialing" is UniTalk's name for the guaranteed autodialer.
                     "AUTODIAL_ALL", () -> module.campaigns().names(null),
-                    "AUTODIAL_AUTODIALER", () -> module.campaigns().names(AutodialerType.AUTODIAL),
-                    "AUTODIAL_PREDICTIVE", () -> module.campaigns().names(AutodialerType.GUARANTEED_DIAL),
-                    "AUTODIAL_ROBOT", () -> module.campaigns().names(AutodialerType.VOICE_ROBOT))));
+                    "AUTODIAL_AUTODIALER", () -> module.campaigns().names(CampaignType.AUTODIAL),
+                    "AUTODIAL_PREDICTIVE", () -> module.campaigns().names(CampaignType.GUARANTEED_DIAL),
+                    "AUTODIAL_ROBOT", () -> module.campaigns().names(CampaignType.VOICE_ROBOT))));
             groups.addAll(extraGroups);
             Router router = new Router();
             groups.forEach(group -> group.register(router));

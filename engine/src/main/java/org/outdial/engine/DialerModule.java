@@ -20,7 +20,7 @@ import org.outdial.media.tts.SpeechSynthesizer;
 import org.outdial.sip.call.Telephony;
 
 /**
- * The dialer's object graph wired together, next to {@link AutodialerModule}: crash recovery
+ * The dialer's object graph wired together, next to {@link CampaignModule}: crash recovery
  * first, then the dialer with its flows, dispatcher and trunk health over a telephony the caller
  * started (the api starts SIP and RTP and hands them in). Closing it stops the dialer; the
  * telephony is the caller's to close.

@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.outdial.engine.audio.AudioType;
-import org.outdial.engine.campaign.AutodialerMode;
-import org.outdial.engine.campaign.AutodialerType;
+import org.outdial.engine.campaign.CampaignMode;
+import org.outdial.engine.campaign.CampaignType;
 import org.outdial.engine.campaign.CampaignLimits;
 import org.outdial.engine.campaign.CompositeAudio;
 import org.outdial.engine.campaign.DynamicValue;
-import org.outdial.engine.campaign.TaskStatus;
+import org.outdial.engine.campaign.CampaignStatus;
 import org.outdial.engine.event.TriggerEvent;
 import org.outdial.engine.number.NumberState;
 
@@ -50,17 +50,17 @@ final class AutodialDictionaries {
         json.put("triggerActionsPresent", !catalog.triggerActions().names().isEmpty());
         json.put("autodialNumberStatesInfo", statesInfo());
         Map<String, String> statuses = new LinkedHashMap<>();
-        for (TaskStatus status : TaskStatus.values()) {
+        for (CampaignStatus status : CampaignStatus.values()) {
             statuses.put(status.name(), status.title());
         }
         json.put("taskStatuses", statuses);
         Map<String, String> types = new LinkedHashMap<>();
-        for (AutodialerType type : AutodialerType.values()) {
+        for (CampaignType type : CampaignType.values()) {
             types.put(type.name(), type.title());
         }
         json.put("autodialerTypes", types);
         Map<String, String> modes = new LinkedHashMap<>();
-        for (AutodialerMode mode : AutodialerMode.values()) {
+        for (CampaignMode mode : CampaignMode.values()) {
             modes.put(mode.name(), mode.title());
         }
         json.put("autodialerModes", modes);

@@ -12,7 +12,7 @@ import org.outdial.api.http.Request;
 import org.outdial.api.http.Response;
 import org.outdial.api.http.RouteGroup;
 import org.outdial.api.http.Router;
-import org.outdial.engine.AutodialerModule;
+import org.outdial.engine.CampaignModule;
 import org.outdial.engine.campaign.CampaignView;
 import org.outdial.engine.dialer.CampaignNotes;
 import org.outdial.engine.error.EngineException;
@@ -44,12 +44,12 @@ public final class AutodialRoutes implements RouteGroup {
                              List<String> voiceSecretaryEndNodeTypes, List<String> voiceSecretaryEndReasons) {
     }
 
-    private final AutodialerModule autodialers;
+    private final CampaignModule autodialers;
     private final AutodialCatalog catalog;
     private final InstantSource clock;
     private final CampaignNotes notes;
 
-    public AutodialRoutes(AutodialerModule autodialers, AutodialCatalog catalog, InstantSource clock,
+    public AutodialRoutes(CampaignModule autodialers, AutodialCatalog catalog, InstantSource clock,
                           CampaignNotes notes) {
         this.autodialers = autodialers;
         this.catalog = catalog;

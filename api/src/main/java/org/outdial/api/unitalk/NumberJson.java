@@ -18,7 +18,7 @@ final class NumberJson {
     static Map<String, Object> of(AutodialNumber n, ZoneId zone) {
         NumberData d = n.data();
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("taskId", n.autodialerId());
+        json.put("taskId", n.campaignId());
         json.put("phone", n.phone());
         json.put("state", n.state().name());
         json.put("stateDateTime", n.stateAt() == null ? null : UnitalkFormats.DATE_TIME.format(n.stateAt().atZone(zone)));

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.outdial.engine.campaign.AudioPart;
-import org.outdial.engine.campaign.AutodialerMode;
-import org.outdial.engine.campaign.AutodialerType;
+import org.outdial.engine.campaign.CampaignMode;
+import org.outdial.engine.campaign.CampaignType;
 import org.outdial.engine.campaign.Campaign;
 import org.outdial.engine.campaign.CampaignSettings;
 import org.outdial.engine.campaign.CampaignStatistics;
@@ -37,8 +37,8 @@ final class TaskJson {
     static Map<String, Object> of(CampaignView view, Instant now, Optional<String> note) {
         Campaign c = view.campaign();
         CampaignSettings s = c.settings();
-        AutodialerType type = c.type();
-        AutodialerMode mode = c.mode();
+        CampaignType type = c.type();
+        CampaignMode mode = c.mode();
         Map<String, Object> task = new LinkedHashMap<>();
         task.put("id", c.id());
         task.put("name", c.name());

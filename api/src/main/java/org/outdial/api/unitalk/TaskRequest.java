@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.outdial.api.http.HttpException;
-import org.outdial.engine.campaign.AutodialerMode;
-import org.outdial.engine.campaign.AutodialerType;
+import org.outdial.engine.campaign.CampaignMode;
+import org.outdial.engine.campaign.CampaignType;
 import org.outdial.engine.campaign.CampaignDraft;
 import org.outdial.engine.campaign.ClientCalledMode;
 import org.outdial.engine.campaign.CrmMode;
@@ -104,8 +104,8 @@ record TaskRequest(
         return CampaignDraft.builder()
                 .id(id)
                 .name(name)
-                .autodialerType(withType ? named(AutodialerType.class, "autodialerType", autodialerType) : null)
-                .autodialerMode(named(AutodialerMode.class, "autodialerMode", autodialerMode))
+                .autodialerType(withType ? named(CampaignType.class, "autodialerType", autodialerType) : null)
+                .autodialerMode(named(CampaignMode.class, "autodialerMode", autodialerMode))
                 .startDate(startDate == null ? null : UnitalkFormats.date(startDate).orElseThrow(() -> refused("Wrong dates")))
                 .endDate(endDate == null ? null : UnitalkFormats.date(endDate).orElseThrow(() -> refused("Wrong dates")))
                 .timeFrom(times(timeFrom))

@@ -16,8 +16,8 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.outdial.api.http.HttpException;
 import org.outdial.api.http.Json;
-import org.outdial.engine.campaign.AutodialerMode;
-import org.outdial.engine.campaign.AutodialerType;
+import org.outdial.engine.campaign.CampaignMode;
+import org.outdial.engine.campaign.CampaignType;
 import org.outdial.engine.campaign.CampaignDraft;
 import org.outdial.engine.campaign.ClientCalledMode;
 import org.outdial.engine.campaign.CrmMode;
@@ -54,8 +54,8 @@ class TaskRequestTest {
                     .putObject("synthesisFromDynamicValue").put("dynamicValue", "P10");
         });
 
-        assertEquals(AutodialerType.AUTODIAL, draft.autodialerType());
-        assertEquals(AutodialerMode.FIXED, draft.autodialerMode());
+        assertEquals(CampaignType.AUTODIAL, draft.autodialerType());
+        assertEquals(CampaignMode.FIXED, draft.autodialerMode());
         assertEquals(LocalDate.of(2026, 1, 1), draft.startDate());
         assertEquals(LocalTime.of(9, 0), draft.timeFrom().get(0));
         assertNull(draft.timeFrom().get(5), "a null day stays a day without calls");
@@ -106,7 +106,7 @@ class TaskRequestTest {
         CampaignDraft draft = TaskRequest.forUpdate(Json.mapper().convertValue(task, TaskRequest.class));
 
         assertNull(draft.autodialerType());
-        assertEquals(AutodialerMode.FIXED, draft.autodialerMode());
+        assertEquals(CampaignMode.FIXED, draft.autodialerMode());
     }
 
     @Test

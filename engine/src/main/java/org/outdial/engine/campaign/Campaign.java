@@ -11,7 +11,7 @@ import java.time.LocalDate;
  * @param lastRefreshAt   when REFRESH last ran, for the seed's once-a-minute rule
  * @param callsDoneCount  calls completed over the autodialer's life
  */
-public record Campaign(long id, String name, AutodialerType type, AutodialerMode mode, TaskStatus status,
+public record Campaign(long id, String name, CampaignType type, CampaignMode mode, CampaignStatus status,
                        Instant statusChangedAt, LocalDate finishedDate, Instant lastRefreshAt,
                        CampaignSettings settings, long callsDoneCount, Instant createdAt) {
 }

@@ -4,7 +4,7 @@ package org.outdial.engine.campaign;
 @FunctionalInterface
 public interface CampaignChanges {
 
-    void changed(long autodialerId);
+    void changed(long campaignId);
 
     static CampaignChanges none() {
         return id -> {

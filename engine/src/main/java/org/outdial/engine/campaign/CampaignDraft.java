@@ -32,8 +32,8 @@ import org.outdial.engine.number.NumberState;
 public record CampaignDraft(
         Long id,
         String name,
-        AutodialerType autodialerType,
-        AutodialerMode autodialerMode,
+        CampaignType autodialerType,
+        CampaignMode autodialerMode,
         LocalDate startDate,
         LocalDate endDate,
         List<LocalTime> timeFrom,
@@ -135,8 +135,8 @@ public record CampaignDraft(
     public static final class Builder {
         private Long id;
         private String name;
-        private AutodialerType autodialerType;
-        private AutodialerMode autodialerMode;
+        private CampaignType autodialerType;
+        private CampaignMode autodialerMode;
         private LocalDate startDate;
         private LocalDate endDate;
         private List<LocalTime> timeFrom;
@@ -222,8 +222,8 @@ public record CampaignDraft(
 
         public Builder id(Long value) { id = value; return this; }
         public Builder name(String value) { name = value; return this; }
-        public Builder autodialerType(AutodialerType value) { autodialerType = value; return this; }
-        public Builder autodialerMode(AutodialerMode value) { autodialerMode = value; return this; }
+        public Builder autodialerType(CampaignType value) { autodialerType = value; return this; }
+        public Builder autodialerMode(CampaignMode value) { autodialerMode = value; return this; }
         public Builder startDate(LocalDate value) { startDate = value; return this; }
         public Builder endDate(LocalDate value) { endDate = value; return this; }
         public Builder timeFrom(List<LocalTime> value) { timeFrom = value; return this; }

@@ -17,22 +17,22 @@ public final class CampaignRepository {
     private static final String COLUMNS = "id, name, autodialer_type, autodialer_mode, status, status_changed_at, "
             + "finished_date, last_refresh_at, settings, calls_done_count, created_at";
 
-    public long insert(Connection c, String name, AutodialerType type, AutodialerMode mode, TaskStatus status,
+    public long insert(Connection c, String name, CampaignType type, CampaignMode mode, CampaignStatus status,
                        CampaignSettings settings, Instant now) throws SQLException {
         return Sql.insert(c, "INSERT INTO autodialer (name, autodialer_type, autodialer_mode, status, status_changed_at, "
                 + "settings, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", name, type, mode, status, now,
                 SettingsCodec.write(settings), now);
     }
 
-    public void update(Connection c, long id, String name, AutodialerMode mode, CampaignSettings settings)
+    public void update(Connection c, long id, String name, CampaignMode mode, CampaignSettings settings)
             throws SQLException {
         Sql.update(c, "UPDATE autodialer SET name = ?, autodialer_mode = ?, settings = ? WHERE id = ?", name, mode,
                 SettingsCodec.write(settings), id);
     }
 
-    public void updateStatus(Connection c, long id, TaskStatus status, Instant now) throws SQLException {
+    public void updateStatus(Connection c, long id, CampaignStatus status, Instant now) throws SQLException {
         Sql.update(c, "UPDATE autodialer SET status = ?, status_changed_at = ?, finished_date = ? WHERE id = ?", status,
-                now, status == TaskStatus.FINISHED ? Date.valueOf(now.atZone(java.time.ZoneId.systemDefault()).toLocalDate())
+                now, status == CampaignStatus.FINISHED ? Date.valueOf(now.atZone(java.time.ZoneId.systemDefault()).toLocalDate())
                         : null, id);
     }
 
@@ -71,7 +71,7 @@ public final class CampaignRepository {
     }
 
     /** Autodialers in one of {@code statuses}, for the dialer. */
-    public List<Campaign> listByStatus(Connection c, List<TaskStatus> statuses) throws SQLException {
+    public List<Campaign> listByStatus(Connection c, List<CampaignStatus> statuses) throws SQLException {
         List<Campaign> result = new ArrayList<>();
         for (Campaign campaign : list(c)) {
             if (statuses.contains(campaign.status())) {
@@ -84,10 +84,10 @@ public final class CampaignRepository {
     private static Campaign map(ResultSet rs) throws SQLException {
         Date finished = rs.getDate("finished_date");
         Timestamp refreshed = rs.getTimestamp("last_refresh_at");
-        AutodialerType type = AutodialerType.valueOf(rs.getString("autodialer_type"));
-        AutodialerMode mode = AutodialerMode.valueOf(rs.getString("autodialer_mode"));
+        CampaignType type = CampaignType.valueOf(rs.getString("autodialer_type"));
+        CampaignMode mode = CampaignMode.valueOf(rs.getString("autodialer_mode"));
         return new Campaign(rs.getLong("id"), rs.getString("name"), type, mode,
-                TaskStatus.valueOf(rs.getString("status")),
+                CampaignStatus.valueOf(rs.getString("status")),
                 rs.getTimestamp("status_changed_at").toInstant(),
                 finished == null ? null : finished.toLocalDate(),
                 refreshed == null ? null : refreshed.toInstant(),

@@ -44,7 +44,7 @@ public final class CampaignService {
     private final NumbersHandler handler;
     private final CampaignChanges changes;
 
-    public CampaignService(AutodialerStore store, CampaignValidator validator) {
+    public CampaignService(CampaignStore store, CampaignValidator validator) {
         this.db = store.db();
         this.clock = store.clock();
         this.validator = validator;
@@ -66,8 +66,8 @@ public final class CampaignService {
             throw EngineException.invalid("task is null");
         }
         String name = CampaignValidator.name(task.name());
-        AutodialerType type = CampaignValidator.type(task.autodialerType());
-        AutodialerMode mode = CampaignValidator.mode(task.autodialerMode());
+        CampaignType type = CampaignValidator.type(task.autodialerType());
+        CampaignMode mode = CampaignValidator.mode(task.autodialerMode());
         CampaignSettings settings = validator.settings(task, type, mode);
         boolean withNumbers = task.numbers() != null && !task.numbers().isEmpty();
         List<NumberData> accepted = withNumbers
@@ -81,7 +81,7 @@ public final class CampaignService {
         return id;
     }
 
-    private long insert(String name, AutodialerType type, AutodialerMode mode, CampaignSettings settings,
+    private long insert(String name, CampaignType type, CampaignMode mode, CampaignSettings settings,
                         List<NumberData> accepted, CampaignDraft task) {
         Instant now = clock.instant();
         return db.inTransaction(c -> {
@@ -91,7 +91,7 @@ public final class CampaignService {
             if (campaigns.count(c) >= limits.maxTasks()) {
                 throw EngineException.conflict("Tasks limit exceeded");
             }
-            long id = campaigns.insert(c, name, type, mode, TaskStatus.NO_NUMBERS, settings, now);
+            long id = campaigns.insert(c, name, type, mode, CampaignStatus.NO_NUMBERS, settings, now);
             counts.create(c, id);
             if (!accepted.isEmpty()) {
                 Campaign created = campaigns.find(c, id).orElseThrow();
@@ -110,7 +110,7 @@ public final class CampaignService {
         long id = task.id() == null ? 0 : task.id();
         Campaign current = db.read(c -> campaigns.find(c, id)).orElseThrow(CampaignService::notFound);
         String name = CampaignValidator.name(task.name());
-        AutodialerMode mode = CampaignValidator.mode(task.autodialerMode());
+        CampaignMode mode = CampaignValidator.mode(task.autodialerMode());
         CampaignSettings settings = validator.settings(task, current.type(), mode);
         db.inTransaction(c -> {
             campaigns.lock(c, id).orElseThrow(CampaignService::notFound);
@@ -139,11 +139,11 @@ public final class CampaignService {
     }
 
     public void pause(long id) {
-        command(id, TaskEvent.PAUSE);
+        command(id, CampaignEvent.PAUSE);
     }
 
     public void unpause(long id) {
-        command(id, TaskEvent.UNPAUSE);
+        command(id, CampaignEvent.UNPAUSE);
     }
 
     /**
@@ -156,13 +156,13 @@ public final class CampaignService {
         db.inTransaction(c -> {
             Campaign campaign = campaigns.lock(c, id).orElseThrow(CampaignService::notFound);
             expander.awaitExpanded(c, id); // numbers never called become CANCEL: all of them
-            TaskStatus status = transitions.apply(c, campaign, TaskEvent.CANCEL, now);
-            if (status == TaskStatus.CANCELED) {
+            CampaignStatus status = transitions.apply(c, campaign, CampaignEvent.CANCEL, now);
+            if (status == CampaignStatus.CANCELED) {
                 long marked = numbers.closeRemaining(c, id, NumberState.CANCEL, now);
                 counts.move(c, id, NumberState.NEW, NumberState.CANCEL, marked);
                 if (counts.of(c, id).get(NumberState.DIALING) == 0) {
                     Campaign canceled = campaigns.find(c, id).orElseThrow();
-                    transitions.apply(c, canceled, TaskEvent.COMPLETED, now);
+                    transitions.apply(c, canceled, CampaignEvent.COMPLETED, now);
                 }
             }
             return null;
@@ -205,7 +205,7 @@ public final class CampaignService {
             deltas.merge(NumberState.NEW, total, Long::sum);
             counts.adjust(c, id, deltas);
             campaigns.markRefreshed(c, id, now);
-            transitions.apply(c, campaign, TaskEvent.NUMBERS_REFRESHED, now);
+            transitions.apply(c, campaign, CampaignEvent.NUMBERS_REFRESHED, now);
             return null;
         });
         changes.changed(id);
@@ -233,7 +233,7 @@ public final class CampaignService {
     }
 
     /** Id → name of the autodialers of {@code type} (all when null), for /dictionary. */
-    public java.util.Map<Long, String> names(AutodialerType type) {
+    public java.util.Map<Long, String> names(CampaignType type) {
         java.util.Map<Long, String> names = new java.util.LinkedHashMap<>();
         for (Campaign campaign : db.read(campaigns::list)) {
             if (type == null || campaign.type() == type) {
@@ -247,7 +247,7 @@ public final class CampaignService {
         return limits;
     }
 
-    private void command(long id, TaskEvent event) {
+    private void command(long id, CampaignEvent event) {
         Instant now = clock.instant();
         db.inTransaction(c -> {
             Campaign campaign = campaigns.lock(c, id).orElseThrow(CampaignService::notFound);

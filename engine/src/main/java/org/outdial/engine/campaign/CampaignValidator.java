@@ -46,16 +46,16 @@ public final class CampaignValidator {
     }
 
     /** The type; a facade refuses a name it cannot read ("Wrong autodialerType: X"), the engine a missing one. */
-    public static AutodialerType type(AutodialerType type) {
+    public static CampaignType type(CampaignType type) {
         return required(type, "autodialerType");
     }
 
-    public static AutodialerMode mode(AutodialerMode mode) {
+    public static CampaignMode mode(CampaignMode mode) {
         return required(mode, "autodialerMode");
     }
 
     /** Validates everything but the name's uniqueness and the numbers, which need the store. */
-    public CampaignSettings settings(CampaignDraft draft, AutodialerType type, AutodialerMode mode) {
+    public CampaignSettings settings(CampaignDraft draft, CampaignType type, CampaignMode mode) {
         TypeSettings typePart = types.settings(draft, type);
         // FREE and SMART connect to the lines a GUARANTEED_DIAL already named, or to their own.
         OperatorLines lines = mode.needsOperators()

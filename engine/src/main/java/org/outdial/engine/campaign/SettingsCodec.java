@@ -52,7 +52,7 @@ final class SettingsCodec {
         }
     }
 
-    static CampaignSettings read(String json, AutodialerType type, AutodialerMode mode) {
+    static CampaignSettings read(String json, CampaignType type, CampaignMode mode) {
         try {
             JsonNode row = MAPPER.readTree(json);
             CommonSettings common = MAPPER.treeToValue(row, CommonSettings.class);
@@ -133,7 +133,7 @@ final class SettingsCodec {
         row.put("reservedSipsBusyOnlyForAutodials", pacing != null && pacing.reservedSipsBusyOnlyForAutodials());
     }
 
-    private static TypeSettings readType(JsonNode row, AutodialerType type) throws JsonProcessingException {
+    private static TypeSettings readType(JsonNode row, CampaignType type) throws JsonProcessingException {
         return switch (type) {
             case AUTODIAL -> new TypeSettings.Autodial(MAPPER.treeToValue(row.get("compositeAudio"), CompositeAudio.class),
                     longOrNull(row, "scenarioId"), longOrNull(row, "ttsSettingsId"),
@@ -144,7 +144,7 @@ final class SettingsCodec {
         };
     }
 
-    private static ModeSettings readMode(JsonNode row, AutodialerMode mode) {
+    private static ModeSettings readMode(JsonNode row, CampaignMode mode) {
         return switch (mode) {
             case FIXED -> new ModeSettings.Fixed(row.path("threadCount").asInt(),
                     Duration.ofSeconds(row.path("callDelay").asLong()), row.path("callDelayOnlyAnswered").asBoolean());

@@ -9,8 +9,8 @@ import org.outdial.engine.event.EventOutbox;
 import org.outdial.engine.event.TriggerEvent;
 
 /**
- * Applies a {@link TaskEvent} to a stored autodialer: computes the next status with
- * {@link TaskStatus#on}, writes it, and appends the seed's events (AUTODIAL_STATUS_CHANGED, and
+ * Applies a {@link CampaignEvent} to a stored autodialer: computes the next status with
+ * {@link CampaignStatus#on}, writes it, and appends the seed's events (AUTODIAL_STATUS_CHANGED, and
  * AUTODIAL_CANCEL / AUTODIAL_AUTOCANCEL / AUTODIAL_FINISH where they apply) in the same transaction.
  */
 public final class StatusTransitions {
@@ -24,9 +24,9 @@ public final class StatusTransitions {
     }
 
     /** Returns the status after the event; writes nothing when it does not change. */
-    public TaskStatus apply(Connection c, Campaign campaign, TaskEvent event, Instant now) throws SQLException {
-        TaskStatus from = campaign.status();
-        TaskStatus to = from.on(event);
+    public CampaignStatus apply(Connection c, Campaign campaign, CampaignEvent event, Instant now) throws SQLException {
+        CampaignStatus from = campaign.status();
+        CampaignStatus to = from.on(event);
         if (to == from) {
             return from;
         }
@@ -37,13 +37,13 @@ public final class StatusTransitions {
         payload.put("previousStatus", from.name());
         payload.put("status", to.name());
         outbox.append(c, campaign.id(), TriggerEvent.AUTODIAL_STATUS_CHANGED, payload, now);
-        if (event == TaskEvent.CANCEL) {
+        if (event == CampaignEvent.CANCEL) {
             outbox.append(c, campaign.id(), TriggerEvent.AUTODIAL_CANCEL, payload, now);
         }
-        if (event == TaskEvent.END_DATE_PASSED) {
+        if (event == CampaignEvent.END_DATE_PASSED) {
             outbox.append(c, campaign.id(), TriggerEvent.AUTODIAL_AUTOCANCEL, payload, now);
         }
-        if (to == TaskStatus.FINISHED) {
+        if (to == CampaignStatus.FINISHED) {
             outbox.append(c, campaign.id(), TriggerEvent.AUTODIAL_FINISH, payload, now);
         }
         return to;

@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public sealed interface TypeSettings {
 
-    AutodialerType autodialerType();
+    CampaignType autodialerType();
 
     /** The operator lines the type connects answered calls to, if it has any. */
     default Optional<OperatorLines> operatorLines() {
@@ -39,8 +39,8 @@ public sealed interface TypeSettings {
         }
 
         @Override
-        public AutodialerType autodialerType() {
-            return AutodialerType.AUTODIAL;
+        public CampaignType autodialerType() {
+            return CampaignType.AUTODIAL;
         }
     }
 
@@ -57,8 +57,8 @@ public sealed interface TypeSettings {
         }
 
         @Override
-        public AutodialerType autodialerType() {
-            return AutodialerType.GUARANTEED_DIAL;
+        public CampaignType autodialerType() {
+            return CampaignType.GUARANTEED_DIAL;
         }
 
         @Override
@@ -70,8 +70,8 @@ public sealed interface TypeSettings {
     /** VOICE_ROBOT: runs the voice robot ("voice secretary") {@code voiceSecretaryId}. */
     record VoiceRobot(long voiceSecretaryId) implements TypeSettings {
         @Override
-        public AutodialerType autodialerType() {
-            return AutodialerType.VOICE_ROBOT;
+        public CampaignType autodialerType() {
+            return CampaignType.VOICE_ROBOT;
         }
     }
 }

@@ -19,7 +19,7 @@ public final class TypeSettingsValidator {
         this.operators = operators;
     }
 
-    public TypeSettings settings(CampaignDraft draft, AutodialerType type) {
+    public TypeSettings settings(CampaignDraft draft, CampaignType type) {
         return switch (type) {
             case AUTODIAL -> autodial(draft);
             case GUARANTEED_DIAL -> guaranteedDial(draft);

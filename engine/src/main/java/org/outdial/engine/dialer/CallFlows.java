@@ -2,7 +2,7 @@ package org.outdial.engine.dialer;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.outdial.engine.campaign.AutodialerType;
+import org.outdial.engine.campaign.CampaignType;
 
 /** The call flow of each campaign type: the only place that names the types. */
 public final class CallFlows {
@@ -25,7 +25,7 @@ public final class CallFlows {
         this.autodial = Objects.requireNonNull(autodial, "autodial");
     }
 
-    public CallFlow of(AutodialerType type) {
+    public CallFlow of(CampaignType type) {
         Objects.requireNonNull(type, "type");
         return switch (type) {
             case AUTODIAL -> autodial;
@@ -34,7 +34,7 @@ public final class CallFlows {
     }
 
     /** What this version lacks to call a type, known without telephony. */
-    public static Optional<String> missing(AutodialerType type) {
+    public static Optional<String> missing(CampaignType type) {
         return WITHOUT_TELEPHONY.of(type).missing();
     }
 }

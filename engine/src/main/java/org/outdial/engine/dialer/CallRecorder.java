@@ -54,7 +54,7 @@ public final class CallRecorder {
         // The autodialer's row first, as every writer of an autodialer takes it first: its UPDATE
         // takes the row lock that numbers.recordAttempt needs (NumberRepository's invariant). A
         // gone autodialer has no row and no numbers: only the call record is written.
-        boolean locked = campaigns.addCallsDone(c, result.autodialerId(), 1);
+        boolean locked = campaigns.addCallsDone(c, result.campaignId(), 1);
         AutodialNumber n = result.number();
         RetryDecision retry = RetryPolicy.decide(repeat, result.state(), n.repeatCount(), result.talkSeconds(),
                 result.endedAt());
@@ -63,15 +63,15 @@ public final class CallRecorder {
         int called = n.calledCount() + 1;
         long recordId = insertRecord(c, result, stillThere, called, n.realCalledCount() + 1);
         if (stillThere) {
-            counts.move(c, result.autodialerId(), NumberState.DIALING, result.state(), 1);
+            counts.move(c, result.campaignId(), NumberState.DIALING, result.state(), 1);
         }
         Map<String, Object> payload = payload(result, recordId, called);
         Optional<TriggerEvent> event = OutcomeStates.eventFor(result.state());
         if (event.isPresent()) {
-            outbox.append(c, result.autodialerId(), event.get(), payload, result.endedAt());
+            outbox.append(c, result.campaignId(), event.get(), payload, result.endedAt());
         }
         if (retry.attemptsEnded()) {
-            outbox.append(c, result.autodialerId(), TriggerEvent.AUTODIAL_REPEAT_ATTEMPTS_ENDED, payload,
+            outbox.append(c, result.campaignId(), TriggerEvent.AUTODIAL_REPEAT_ATTEMPTS_ENDED, payload,
                     result.endedAt());
         }
         return new Recorded(recordId, result.state(), retry.nextAttemptAt(), retry.attemptsEnded());
@@ -85,12 +85,12 @@ public final class CallRecorder {
      */
     public long requeue(Connection c, CallResult result) throws SQLException {
         // The autodialer's row first, as every writer takes it (NumberRepository's invariant).
-        boolean locked = campaigns.lock(c, result.autodialerId()).isPresent();
+        boolean locked = campaigns.lock(c, result.campaignId()).isPresent();
         AutodialNumber n = result.number();
         boolean stillThere = locked && numbers.returnToQueue(c, n);
         long recordId = insertRecord(c, result, stillThere, n.calledCount(), n.realCalledCount());
         if (stillThere) {
-            counts.move(c, result.autodialerId(), NumberState.DIALING, n.state(), 1);
+            counts.move(c, result.campaignId(), NumberState.DIALING, n.state(), 1);
         }
         return recordId;
     }
@@ -98,7 +98,7 @@ public final class CallRecorder {
     private long insertRecord(Connection c, CallResult result, boolean stillThere, int called, int realCalled)
             throws SQLException {
         AutodialNumber n = result.number();
-        return history.insert(c, new CallRecord(0, result.autodialerId(), stillThere ? n.id() : null,
+        return history.insert(c, new CallRecord(0, result.campaignId(), stillThere ? n.id() : null,
                 n.phone(), result.state(), result.endedAt(), null, null, called, realCalled,
                 result.secondsTalk(), result.secondsForClientAnswered(), result.secondsDialToClient(), null, null, null,
                 result.secondsTalk(), ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), n.data().name(),
@@ -108,7 +108,7 @@ public final class CallRecorder {
 
     private static Map<String, Object> payload(CallResult r, long recordId, int called) {
         Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("autodialerId", r.autodialerId());
+        payload.put("autodialerId", r.campaignId());
         payload.put("callId", recordId);
         payload.put("phone", r.number().phone());
         payload.put("state", r.state().name());

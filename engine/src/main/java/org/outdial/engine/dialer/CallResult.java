@@ -18,19 +18,19 @@ import org.outdial.engine.number.NumberState;
  * @param endedAt                  when the attempt ended
  * @param detail                   a short explanation for operators (audio error, restart, ...), or null
  */
-public record CallResult(long autodialerId, AutodialNumber number, NumberState state, Integer sipCode,
+public record CallResult(long campaignId, AutodialNumber number, NumberState state, Integer sipCode,
                          Integer q850Cause, String hangupBy, Integer secondsDialToClient,
                          Integer secondsForClientAnswered, Integer secondsTalk, Instant endedAt, String detail) {
 
     /** An attempt that placed no call (audio error before dialing, engine restart, ...). */
-    public static CallResult withoutCall(long autodialerId, AutodialNumber number, NumberState state, Instant at,
+    public static CallResult withoutCall(long campaignId, AutodialNumber number, NumberState state, Instant at,
                                          String detail) {
-        return new CallResult(autodialerId, number, state, null, null, null, null, null, null, at, detail);
+        return new CallResult(campaignId, number, state, null, null, null, null, null, null, at, detail);
     }
 
     /** The same attempt with another detail. */
     public CallResult withDetail(String newDetail) {
-        return new CallResult(autodialerId, number, state, sipCode, q850Cause, hangupBy, secondsDialToClient,
+        return new CallResult(campaignId, number, state, sipCode, q850Cause, hangupBy, secondsDialToClient,
                 secondsForClientAnswered, secondsTalk, endedAt, newDetail);
     }
 

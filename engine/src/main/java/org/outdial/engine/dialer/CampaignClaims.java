@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.outdial.engine.campaign.Campaign;
 import org.outdial.engine.campaign.CampaignRepository;
 import org.outdial.engine.campaign.StatusTransitions;
-import org.outdial.engine.campaign.TaskEvent;
+import org.outdial.engine.campaign.CampaignEvent;
 import org.outdial.engine.event.EventOutbox;
 import org.outdial.engine.event.TriggerEvent;
 import org.outdial.engine.number.AutodialNumber;
@@ -73,7 +73,7 @@ final class CampaignClaims {
                         Map.of("autodialerId", id, "phone", n.phone(), "state", NumberState.BLOCKED.name()), now);
             }
             if (!claimed.toCall().isEmpty()) {
-                transitions.apply(c, locked.get(), TaskEvent.DIALING_STARTED, now);
+                transitions.apply(c, locked.get(), CampaignEvent.DIALING_STARTED, now);
             }
             return claimed.toCall();
         });

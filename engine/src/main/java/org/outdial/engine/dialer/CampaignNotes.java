@@ -2,7 +2,7 @@ package org.outdial.engine.dialer;
 
 import java.util.Optional;
 import org.outdial.engine.campaign.Campaign;
-import org.outdial.engine.campaign.TaskStatus;
+import org.outdial.engine.campaign.CampaignStatus;
 import org.outdial.engine.pacing.Pacer;
 
 /**
@@ -24,7 +24,7 @@ public interface CampaignNotes {
      * are stored and validated, and say plainly that they are not dialed), unless it is FINISHED.
      */
     static Optional<String> notDialed(Campaign campaign) {
-        if (campaign.status() == TaskStatus.FINISHED) {
+        if (campaign.status() == CampaignStatus.FINISHED) {
             return Optional.empty();
         }
         return CallFlows.missing(campaign.type()).or(() -> Pacer.of(campaign.mode()).missing())

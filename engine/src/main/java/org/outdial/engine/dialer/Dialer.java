@@ -16,8 +16,8 @@ import org.outdial.engine.campaign.Campaign;
 import org.outdial.engine.campaign.CampaignChanges;
 import org.outdial.engine.campaign.CampaignRepository;
 import org.outdial.engine.campaign.StatusTransitions;
-import org.outdial.engine.campaign.TaskEvent;
-import org.outdial.engine.campaign.TaskStatus;
+import org.outdial.engine.campaign.CampaignEvent;
+import org.outdial.engine.campaign.CampaignStatus;
 import org.outdial.engine.event.EventOutbox;
 import org.outdial.engine.event.TriggerEvent;
 import org.outdial.engine.number.AutodialNumber;
@@ -106,26 +106,26 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
 
     /** The periodic pacing tick: looks at every campaign that may have work. */
     public void tick() {
-        List<Campaign> live = db.read(c -> campaigns.listByStatus(c, List.of(TaskStatus.WAITING, TaskStatus.IN_PROGRESS,
-                TaskStatus.WAITING_REPEAT, TaskStatus.WAITING_OPERATORS, TaskStatus.CANCELED, TaskStatus.PAUSED)));
+        List<Campaign> live = db.read(c -> campaigns.listByStatus(c, List.of(CampaignStatus.WAITING, CampaignStatus.IN_PROGRESS,
+                CampaignStatus.WAITING_REPEAT, CampaignStatus.WAITING_OPERATORS, CampaignStatus.CANCELED, CampaignStatus.PAUSED)));
         live.forEach(campaign -> changed(campaign.id()));
     }
 
     /** A campaign changed (or its window opened or closed, or a line freed on its trunk): look at it soon, once. */
     @Override
-    public void changed(long autodialerId) {
-        if (!closed && queued.add(autodialerId)) {
+    public void changed(long campaignId) {
+        if (!closed && queued.add(campaignId)) {
             try {
                 threads.evaluations().execute(() -> {
-                    queued.remove(autodialerId);
+                    queued.remove(campaignId);
                     try {
-                        evaluate(autodialerId);
+                        evaluate(campaignId);
                     } catch (RuntimeException e) {
-                        log.error("Autodialer {}: evaluation failed", autodialerId, e);
+                        log.error("Autodialer {}: evaluation failed", campaignId, e);
                     }
                 });
             } catch (RejectedExecutionException e) {
-                queued.remove(autodialerId); // closing
+                queued.remove(campaignId); // closing
             }
         }
     }
@@ -145,8 +145,8 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
     }
 
     /** Calls in flight for one campaign (for tests and ops). */
-    public int inFlight(long autodialerId) {
-        return dispatcher.inFlight(autodialerId);
+    public int inFlight(long campaignId) {
+        return dispatcher.inFlight(campaignId);
     }
 
     /** Calls in flight over all campaigns. */
@@ -182,15 +182,15 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
             return;
         }
         Campaign campaign = found.get();
-        TaskStatus status = campaign.status();
-        if (status == TaskStatus.CANCELED) {
+        CampaignStatus status = campaign.status();
+        if (status == CampaignStatus.CANCELED) {
             if (dispatcher.inFlight(id) == 0) {
                 complete(id, now);
             }
             return;
         }
         DialPlan plan = DialPlan.of(campaign);
-        if ((status.active() || status == TaskStatus.PAUSED) && CallingWindows.ended(plan.window(), now)) {
+        if ((status.active() || status == CampaignStatus.PAUSED) && CallingWindows.ended(plan.window(), now)) {
             endDatePassed(id, now);
             return;
         }
@@ -200,8 +200,8 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
             return; // paused, finished, or a type/mode this version does not dial (its note says so)
         }
         if (!CallingWindows.isOpen(plan.window(), now)) {
-            if (status != TaskStatus.WAITING) {
-                apply(id, TaskEvent.WINDOW_CLOSED, now);
+            if (status != CampaignStatus.WAITING) {
+                apply(id, CampaignEvent.WINDOW_CLOSED, now);
             }
             CallingWindows.nextOpening(plan.window(), now).ifPresent(at -> alarms.at(id, at));
             return;
@@ -266,8 +266,8 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
             if (stateCounts.get(NumberState.NEW) == 0 && stateCounts.get(NumberState.DIALING) == 0) {
                 if (pendingRetries == 0) {
                     finish(c, locked.get(), now);
-                } else if (locked.get().status() != TaskStatus.WAITING_REPEAT) {
-                    transitions.apply(c, locked.get(), TaskEvent.ONLY_REPEATS_LEFT, now);
+                } else if (locked.get().status() != CampaignStatus.WAITING_REPEAT) {
+                    transitions.apply(c, locked.get(), CampaignEvent.ONLY_REPEATS_LEFT, now);
                 }
             }
             return null;
@@ -287,8 +287,8 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
             }
             long marked = numbers.closeRemaining(c, id, NumberState.AUTOCANCEL, now);
             counts.move(c, id, NumberState.NEW, NumberState.AUTOCANCEL, marked);
-            TaskStatus status = transitions.apply(c, locked.get(), TaskEvent.END_DATE_PASSED, now);
-            if (status == TaskStatus.CANCELED && dispatcher.inFlight(id) == 0) {
+            CampaignStatus status = transitions.apply(c, locked.get(), CampaignEvent.END_DATE_PASSED, now);
+            if (status == CampaignStatus.CANCELED && dispatcher.inFlight(id) == 0) {
                 finish(c, campaigns.find(c, id).orElseThrow(), now);
             }
             return null;
@@ -298,7 +298,7 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
     private void complete(long id, Instant now) {
         db.inTransaction(c -> {
             Optional<Campaign> locked = campaigns.lock(c, id);
-            if (locked.isPresent() && locked.get().status() == TaskStatus.CANCELED
+            if (locked.isPresent() && locked.get().status() == CampaignStatus.CANCELED
                     && counts.of(c, id).get(NumberState.DIALING) == 0) {
                 finish(c, locked.get(), now);
             }
@@ -307,14 +307,14 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
     }
 
     private void finish(Connection c, Campaign campaign, Instant now) throws SQLException {
-        transitions.apply(c, campaign, TaskEvent.COMPLETED, now);
+        transitions.apply(c, campaign, CampaignEvent.COMPLETED, now);
         if (DialPlan.of(campaign).removeAfterFinish()) {
             numbers.deleteAll(c, campaign.id());
             campaigns.delete(c, campaign.id());
         }
     }
 
-    private void apply(long id, TaskEvent event, Instant now) {
+    private void apply(long id, CampaignEvent event, Instant now) {
         db.inTransaction(c -> {
             Optional<Campaign> locked = campaigns.lock(c, id);
             return locked.isPresent() ? transitions.apply(c, locked.get(), event, now) : null;

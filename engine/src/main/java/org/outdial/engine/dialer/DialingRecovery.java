@@ -44,14 +44,14 @@ public final class DialingRecovery {
         int resolved = 0;
         for (AutodialNumber n : orphans) {
             boolean done = db.inTransaction(c -> {
-                Optional<Campaign> campaign = campaigns.lock(c, n.autodialerId());
+                Optional<Campaign> campaign = campaigns.lock(c, n.campaignId());
                 if (campaign.isEmpty()) {
                     return false;
                 }
                 if (!numbers.lockIfDialing(c, n.id())) {
                     return false;
                 }
-                recorder.record(c, CallResult.withoutCall(n.autodialerId(), n, NumberState.FAIL, now, DETAIL),
+                recorder.record(c, CallResult.withoutCall(n.campaignId(), n, NumberState.FAIL, now, DETAIL),
                         campaign.get().settings().common().repeatCallsSettings());
                 return true;
             });

@@ -57,10 +57,10 @@ public final class NumberClaims {
     }
 
     /**
-     * Claims up to {@code wanted} numbers of {@code autodialerId}, whose row the caller's transaction
+     * Claims up to {@code wanted} numbers of {@code campaignId}, whose row the caller's transaction
      * has locked ({@code CampaignRepository.lock}), screening each candidate first.
      */
-    public Claimed claim(Connection c, long autodialerId, int wanted, Instant now, boolean retriesAllowed,
+    public Claimed claim(Connection c, long campaignId, int wanted, Instant now, boolean retriesAllowed,
                          Function<AutodialNumber, Verdict> screen) throws SQLException {
         List<AutodialNumber> toCall = new ArrayList<>(wanted);
         List<AutodialNumber> blocked = new ArrayList<>();
@@ -68,7 +68,7 @@ public final class NumberClaims {
         // Candidates are read in a few pages so that deferred or blocked ones do not starve the claim.
         int guard = 0;
         while (toCall.size() < wanted && guard++ < 4) {
-            List<AutodialNumber> candidates = candidates(c, autodialerId, (wanted - toCall.size()) * 2, now, retriesAllowed);
+            List<AutodialNumber> candidates = candidates(c, campaignId, (wanted - toCall.size()) * 2, now, retriesAllowed);
             if (candidates.isEmpty()) {
                 break;
             }
@@ -101,21 +101,21 @@ public final class NumberClaims {
             deltas.merge(n.state(), -1L, Long::sum);
             deltas.merge(NumberState.BLOCKED, 1L, Long::sum);
         }
-        counts.adjust(c, autodialerId, deltas);
+        counts.adjust(c, campaignId, deltas);
         return new Claimed(toCall, blocked, deferred);
     }
 
     /** The next candidates in claim order, at most {@code limit}. */
-    private List<AutodialNumber> candidates(Connection c, long autodialerId, int limit, Instant now,
+    private List<AutodialNumber> candidates(Connection c, long campaignId, int limit, Instant now,
                                             boolean retriesAllowed) throws SQLException {
-        List<AutodialNumber> priorityNew = numbers.claimableNew(c, autodialerId, true, limit, now);
-        List<AutodialNumber> retries = retriesAllowed ? numbers.dueRetries(c, autodialerId, limit, now) : List.of();
+        List<AutodialNumber> priorityNew = numbers.claimableNew(c, campaignId, true, limit, now);
+        List<AutodialNumber> retries = retriesAllowed ? numbers.dueRetries(c, campaignId, limit, now) : List.of();
         List<AutodialNumber> result = new ArrayList<>(limit);
         result.addAll(priorityNew);
         retries.stream().filter(AutodialNumber::highPriority).forEach(result::add);
         retries.stream().filter(n -> !n.highPriority()).forEach(result::add);
         if (result.size() < limit) {
-            result.addAll(numbers.claimableNew(c, autodialerId, false, limit - result.size(), now));
+            result.addAll(numbers.claimableNew(c, campaignId, false, limit - result.size(), now));
         }
         return result.size() > limit ? result.subList(0, limit) : result;
     }

@@ -6,7 +6,7 @@ import java.time.Instant;
 @FunctionalInterface
 public interface WindowAlarms {
 
-    void at(long autodialerId, Instant at);
+    void at(long campaignId, Instant at);
 
     static WindowAlarms none() {
         return (id, at) -> {

@@ -16,10 +16,10 @@ public final class EventOutbox {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    public void append(Connection c, long autodialerId, TriggerEvent event, Map<String, ?> payload, Instant now)
+    public void append(Connection c, long campaignId, TriggerEvent event, Map<String, ?> payload, Instant now)
             throws SQLException {
         Sql.update(c, "INSERT INTO event_outbox (autodialer_id, event, payload, created_at) VALUES (?, ?, ?, ?)",
-                autodialerId, event, json(payload), now);
+                campaignId, event, json(payload), now);
     }
 
     private static String json(Map<String, ?> payload) {

@@ -9,7 +9,7 @@ import org.outdial.engine.number.NumberState;
  * A validated GET_CALLS_HISTORY request: period, paging (offset or maxId) and filters; null or
  * empty filters match everything.
  */
-public record CallHistoryQuery(long autodialerId, Instant from, Instant to, int offset, int limit, Long maxId,
+public record CallHistoryQuery(long campaignId, Instant from, Instant to, int offset, int limit, Long maxId,
                                Set<NumberState> states, String phonePart, String operatorNumber, String namePart,
                                String notePart, String linkPart, String paramPart, List<String> voiceSecretaryIds,
                                List<String> voiceSecretaryEndNodeTypes, List<String> voiceSecretaryEndReasons) {

@@ -29,7 +29,7 @@ public final class CallHistoryRepository {
     public long insert(Connection c, CallRecord r) throws SQLException {
         return Sql.insert(c, "INSERT INTO call_record (" + COLUMNS.substring(4)
                         + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                r.autodialerId(), r.numberId(), r.phone(), r.state(), r.callEndTime(), r.operatorNumber(), r.userId(),
+                r.campaignId(), r.numberId(), r.phone(), r.state(), r.callEndTime(), r.operatorNumber(), r.userId(),
                 r.calledCount(), r.realCalledCount(), r.seconds(), r.secondsForClientAnswered(), r.secondsDialToClient(),
                 r.secondsClientWaitOperator(), r.secondsOperatorWaitCall(), r.secondsForOperatorAnswered(),
                 r.secondsTalk(), r.rid(), r.name(), r.note(), r.link(),
@@ -52,8 +52,8 @@ public final class CallHistoryRepository {
                 CallHistoryRepository::map, values.toArray());
     }
 
-    public long countFor(Connection c, long autodialerId) throws SQLException {
-        return Sql.count(c, "SELECT COUNT(*) FROM call_record WHERE autodialer_id = ?", autodialerId);
+    public long countFor(Connection c, long campaignId) throws SQLException {
+        return Sql.count(c, "SELECT COUNT(*) FROM call_record WHERE autodialer_id = ?", campaignId);
     }
 
     /** A WHERE clause and the values it binds, in order. */
@@ -63,7 +63,7 @@ public final class CallHistoryRepository {
     private static Where where(CallHistoryQuery q, boolean paged) {
         StringBuilder sql = new StringBuilder(" WHERE autodialer_id = ?");
         List<Object> values = new ArrayList<>();
-        values.add(q.autodialerId());
+        values.add(q.campaignId());
         if (q.filtersVoiceSecretary()) {
             sql.append(" AND 1 = 0");
         }

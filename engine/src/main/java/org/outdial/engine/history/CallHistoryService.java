@@ -50,11 +50,11 @@ public final class CallHistoryService {
         this.zone = zone;
     }
 
-    public Page query(Long autodialerId, Request request) {
-        if (autodialerId == null) {
+    public Page query(Long campaignId, Request request) {
+        if (campaignId == null) {
             throw EngineException.notFound("Task not found");
         }
-        db.read(c -> campaigns.find(c, autodialerId)).orElseThrow(() -> EngineException.notFound("Task not found"));
+        db.read(c -> campaigns.find(c, campaignId)).orElseThrow(() -> EngineException.notFound("Task not found"));
         if (request == null) {
             throw EngineException.invalid("callHistoryRequest is null");
         }
@@ -78,7 +78,7 @@ public final class CallHistoryService {
                 states.add(state);
             }
         }
-        CallHistoryQuery query = new CallHistoryQuery(autodialerId, from, to, offset, limit, request.maxId(), states,
+        CallHistoryQuery query = new CallHistoryQuery(campaignId, from, to, offset, limit, request.maxId(), states,
                 digits(request.phone()), digits(request.operatorNumber()), request.name(), request.note(),
                 request.link(), request.param(), request.voiceSecretaryIds(), request.voiceSecretaryEndNodeTypes(),
                 request.voiceSecretaryEndReasons());

@@ -11,7 +11,7 @@ import org.outdial.engine.number.NumberState;
  */
 public record CallRecord(
         long id,
-        long autodialerId,
+        long campaignId,
         Long numberId,
         String phone,
         NumberState state,

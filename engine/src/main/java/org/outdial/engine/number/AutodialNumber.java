@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param repeatCount     repeat calls made under the current retry rule
  * @param nextAttemptAt   when a pending retry becomes due, or null
  */
-public record AutodialNumber(long id, long autodialerId, NumberData data, NumberState state, Instant stateAt,
+public record AutodialNumber(long id, long campaignId, NumberData data, NumberState state, Instant stateAt,
                              int calledCount, int realCalledCount, int repeatCount, boolean highPriority,
                              Instant nextAttemptAt) {
 

@@ -94,12 +94,12 @@ public final class NumberExpander implements AutoCloseable {
     }
 
     /** Queues the autodialer's chunks for expansion (after the transaction that staged them committed). */
-    public void expand(long autodialerId) {
-        if (!closed && queued.add(autodialerId)) {
+    public void expand(long campaignId) {
+        if (!closed && queued.add(campaignId)) {
             try {
-                worker.execute(() -> run(autodialerId, FIRST_RETRY));
+                worker.execute(() -> run(campaignId, FIRST_RETRY));
             } catch (RejectedExecutionException e) {
-                queued.remove(autodialerId); // closing: the next start expands what is stored
+                queued.remove(campaignId); // closing: the next start expands what is stored
             }
         }
     }
@@ -111,10 +111,10 @@ public final class NumberExpander implements AutoCloseable {
      *
      * @throws EngineException busy ("Handler is busy, try again later") after the wait limit
      */
-    public void awaitExpanded(Connection c, long autodialerId) {
+    public void awaitExpanded(Connection c, long campaignId) {
         await(() -> {
             try {
-                return batches.pending(c, autodialerId);
+                return batches.pending(c, campaignId);
             } catch (SQLException e) {
                 throw new StorageException(e);
             }
@@ -125,8 +125,8 @@ public final class NumberExpander implements AutoCloseable {
      * As {@link #awaitExpanded(Connection, long)}, each look on a connection borrowed for it: a
      * waiter holds none in between, so waiters cannot take the connections the expander needs.
      */
-    public void awaitExpanded(long autodialerId) {
-        await(() -> db.read(c -> batches.pending(c, autodialerId)));
+    public void awaitExpanded(long campaignId) {
+        await(() -> db.read(c -> batches.pending(c, campaignId)));
     }
 
     private void await(BooleanSupplier pending) {
@@ -144,43 +144,43 @@ public final class NumberExpander implements AutoCloseable {
         }
     }
 
-    private void run(long autodialerId, Duration retry) {
-        queued.remove(autodialerId);
+    private void run(long campaignId, Duration retry) {
+        queued.remove(campaignId);
         int chunks = 0;
         try {
-            while (!closed && db.inTransaction(c -> expandOldest(c, autodialerId))) {
+            while (!closed && db.inTransaction(c -> expandOldest(c, campaignId))) {
                 chunks++;
                 signal();
             }
         } catch (RuntimeException e) {
             Duration next = retry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : retry.multipliedBy(2);
             log.error("Autodialer {}: accepted numbers could not be written out; trying again in {} s",
-                    autodialerId, retry.toSeconds(), e);
-            if (!closed && queued.add(autodialerId)) {
-                worker.schedule(() -> run(autodialerId, next), retry.toMillis(), TimeUnit.MILLISECONDS);
+                    campaignId, retry.toSeconds(), e);
+            if (!closed && queued.add(campaignId)) {
+                worker.schedule(() -> run(campaignId, next), retry.toMillis(), TimeUnit.MILLISECONDS);
             }
             return;
         }
         if (chunks > 0) {
-            log.debug("Autodialer {}: {} chunk(s) of accepted numbers written out", autodialerId, chunks);
-            changes.changed(autodialerId);
+            log.debug("Autodialer {}: {} chunk(s) of accepted numbers written out", campaignId, chunks);
+            changes.changed(campaignId);
         }
     }
 
     /** Expands the autodialer's oldest chunk; false when there was none. */
-    private boolean expandOldest(Connection c, long autodialerId) throws SQLException {
-        Optional<NumberBatches.Batch> batch = batches.oldest(c, autodialerId);
+    private boolean expandOldest(Connection c, long campaignId) throws SQLException {
+        Optional<NumberBatches.Batch> batch = batches.oldest(c, campaignId);
         if (batch.isEmpty()) {
             return false;
         }
-        if (campaigns.find(c, autodialerId).isEmpty()) {
+        if (campaigns.find(c, campaignId).isEmpty()) {
             // Removal waits for expansion, so this is only a leftover: its numbers have no home.
-            log.warn("Autodialer {} is gone; dropping {} accepted numbers not yet written out", autodialerId,
+            log.warn("Autodialer {} is gone; dropping {} accepted numbers not yet written out", campaignId,
                     batch.get().numbers().size());
-            batches.deleteAll(c, autodialerId);
+            batches.deleteAll(c, campaignId);
             return true;
         }
-        numbers.insertAccepted(c, autodialerId, batch.get().numbers(), batch.get().highPriority());
+        numbers.insertAccepted(c, campaignId, batch.get().numbers(), batch.get().highPriority());
         batches.delete(c, batch.get().id());
         return true;
     }

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.outdial.engine.campaign.AutodialerType;
+import org.outdial.engine.campaign.CampaignType;
 import org.outdial.engine.campaign.References;
 import org.outdial.engine.error.EngineException;
 
@@ -38,7 +38,7 @@ public final class NumberIntake {
      * @param withData the {@code numbersWithData} array
      * @param maxCount the most numbers one request may carry
      */
-    public Accepted accept(AutodialerType type, List<String> plain, List<NumberDraft> withData, int maxCount) {
+    public Accepted accept(CampaignType type, List<String> plain, List<NumberDraft> withData, int maxCount) {
         int count = (plain == null ? 0 : plain.size()) + (withData == null ? 0 : withData.size());
         if (count == 0) {
             throw EngineException.invalid("Numbers is null or empty");
@@ -66,7 +66,7 @@ public final class NumberIntake {
                     wrong.add(draft);
                     continue;
                 }
-                String audioError = type == AutodialerType.VOICE_ROBOT ? null : audioError(type, draft.audios());
+                String audioError = type == CampaignType.VOICE_ROBOT ? null : audioError(type, draft.audios());
                 if (audioError != null) {
                     audioErrors.add(new AudioError(draft.phone(), audioError));
                     continue;
@@ -74,7 +74,7 @@ public final class NumberIntake {
                 unique.remove(phone); // the element with data wins over a plain duplicate, and keeps its place last
                 unique.put(phone, new NumberData(phone, cut(draft.name(), NumberData.MAX_NAME),
                         cut(draft.note(), NumberData.MAX_TEXT), cut(draft.link(), NumberData.MAX_TEXT),
-                        params(draft.params()), type == AutodialerType.VOICE_ROBOT ? List.of() : audios(draft.audios())));
+                        params(draft.params()), type == CampaignType.VOICE_ROBOT ? List.of() : audios(draft.audios())));
             }
         }
         if (!wrong.isEmpty()) {
@@ -112,13 +112,13 @@ public final class NumberIntake {
     }
 
     /** The seed's reason why a number's audios are wrong, or null when they are fine. */
-    private String audioError(AutodialerType type, List<NumberDraft.AudioDraft> audios) {
+    private String audioError(CampaignType type, List<NumberDraft.AudioDraft> audios) {
         if (audios == null || audios.isEmpty()) {
             return null;
         }
         // Seed 004: AUTODIAL takes at most 5 elements, 2 of them synthesis; GUARANTEED_DIAL one.
-        int maxAudios = type == AutodialerType.AUTODIAL ? 5 : 1;
-        int maxTts = type == AutodialerType.AUTODIAL ? 2 : 1;
+        int maxAudios = type == CampaignType.AUTODIAL ? 5 : 1;
+        int maxTts = type == CampaignType.AUTODIAL ? 2 : 1;
         if (audios.size() > maxAudios) {
             return "Too many audios";
         }
@@ -128,7 +128,7 @@ public final class NumberIntake {
                 return "Audio is null";
             }
             if (audio.id() != null) {
-                String expected = type == AutodialerType.AUTODIAL ? References.AUDIO_AUTODIAL : References.AUDIO_MELODY;
+                String expected = type == CampaignType.AUTODIAL ? References.AUDIO_AUTODIAL : References.AUDIO_MELODY;
                 var found = references.audioType(audio.id());
                 if (found.isEmpty()) {
                     return "Audio not found by id";

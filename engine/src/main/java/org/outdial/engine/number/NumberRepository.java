@@ -54,14 +54,14 @@ public final class NumberRepository {
      * through the (autodialer, phone) index with {@code IN} lists of {@value #LOOKUP_CHUNK}
      * parameters: H2 does not use an index for {@code = ANY(array)}.
      */
-    public Map<String, NumberState> existing(Connection c, long autodialerId, Collection<String> phones)
+    public Map<String, NumberState> existing(Connection c, long campaignId, Collection<String> phones)
             throws SQLException {
         Map<String, NumberState> found = new HashMap<>();
         List<String> all = new ArrayList<>(phones);
         for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK));
             List<Object> params = new ArrayList<>(chunk.size() + 1);
-            params.add(autodialerId);
+            params.add(campaignId);
             params.addAll(chunk);
             for (Map.Entry<String, NumberState> row : Sql.list(c, "SELECT phone, state FROM autodial_number "
                             + "WHERE autodialer_id = ? AND phone IN (" + "?, ".repeat(chunk.size() - 1) + "?)",
@@ -72,8 +72,8 @@ public final class NumberRepository {
         return found;
     }
 
-    public long count(Connection c, long autodialerId) throws SQLException {
-        return Sql.count(c, "SELECT COUNT(*) FROM autodial_number WHERE autodialer_id = ?", autodialerId);
+    public long count(Connection c, long campaignId) throws SQLException {
+        return Sql.count(c, "SELECT COUNT(*) FROM autodial_number WHERE autodialer_id = ?", campaignId);
     }
 
     /**
@@ -82,13 +82,13 @@ public final class NumberRepository {
      * time; with {@code IS NOT NULL} it walked every number of the autodialer (NULLs sort first),
      * which made each GET_LIST cost a scan per autodialer (docs/BENCHMARKS.md, mixed-load).
      */
-    public long repeatPending(Connection c, long autodialerId) throws SQLException {
+    public long repeatPending(Connection c, long campaignId) throws SQLException {
         return Sql.count(c, "SELECT COUNT(*) FROM autodial_number WHERE autodialer_id = ? AND next_attempt_at >= ? "
-                + "AND state <> 'NEW'", autodialerId, Instant.EPOCH);
+                + "AND state <> 'NEW'", campaignId, Instant.EPOCH);
     }
 
-    public Optional<AutodialNumber> find(Connection c, long autodialerId, String phone) throws SQLException {
-        return Sql.one(c, SELECT + "WHERE autodialer_id = ? AND phone = ?", NumberRepository::map, autodialerId, phone);
+    public Optional<AutodialNumber> find(Connection c, long campaignId, String phone) throws SQLException {
+        return Sql.one(c, SELECT + "WHERE autodialer_id = ? AND phone = ?", NumberRepository::map, campaignId, phone);
     }
 
     public Optional<AutodialNumber> findById(Connection c, long id) throws SQLException {
@@ -96,10 +96,10 @@ public final class NumberRepository {
     }
 
     /** A page of numbers in insertion order, optionally only those in {@code states}. */
-    public List<AutodialNumber> page(Connection c, long autodialerId, Collection<NumberState> states, int limit,
+    public List<AutodialNumber> page(Connection c, long campaignId, Collection<NumberState> states, int limit,
                                      long offset) throws SQLException {
         List<Object> params = new ArrayList<>();
-        params.add(autodialerId);
+        params.add(campaignId);
         params.addAll(states);
         params.add(limit);
         params.add(offset);
@@ -115,12 +115,12 @@ public final class NumberRepository {
      * the claim index's leading columns, fixed by the WHERE, so that H2 walks the index in order
      * and stops after {@code limit} rows; with "ORDER BY id" alone it sorted every NEW number.
      */
-    public List<AutodialNumber> claimableNew(Connection c, long autodialerId, boolean highPriority, int limit,
+    public List<AutodialNumber> claimableNew(Connection c, long campaignId, boolean highPriority, int limit,
                                              Instant now) throws SQLException {
         return Sql.list(c, SELECT + "WHERE autodialer_id = ? AND state = 'NEW' AND high_priority = ? "
                         + "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) "
                         + "ORDER BY autodialer_id, state, high_priority, id LIMIT ?",
-                NumberRepository::map, autodialerId, highPriority, now, limit);
+                NumberRepository::map, campaignId, highPriority, now, limit);
     }
 
     /**
@@ -128,10 +128,10 @@ public final class NumberRepository {
      * from walking the index through every number without a retry time (NULLs sort first), which
      * was the whole autodialer on each claim; see docs/BENCHMARKS.md.
      */
-    public List<AutodialNumber> dueRetries(Connection c, long autodialerId, int limit, Instant now) throws SQLException {
+    public List<AutodialNumber> dueRetries(Connection c, long campaignId, int limit, Instant now) throws SQLException {
         return Sql.list(c, SELECT + "WHERE autodialer_id = ? AND next_attempt_at >= ? AND next_attempt_at <= ? "
                         + "AND state <> 'NEW' AND state <> 'DIALING' ORDER BY autodialer_id, next_attempt_at, id LIMIT ?",
-                NumberRepository::map, autodialerId, Instant.EPOCH, now, limit);
+                NumberRepository::map, campaignId, Instant.EPOCH, now, limit);
     }
 
     /** Every number DIALING in any autodialer, for crash recovery at start. */
@@ -152,13 +152,13 @@ public final class NumberRepository {
      * batch of single rows, which matters for 100,000 numbers. The one write without the lock:
      * {@link NumberExpander} only, see the class comment.
      */
-    public void insertAccepted(Connection c, long autodialerId, List<NumberData> numbers, boolean highPriority)
+    public void insertAccepted(Connection c, long campaignId, List<NumberData> numbers, boolean highPriority)
             throws SQLException {
         for (int from = 0; from < numbers.size(); from += ROWS_PER_INSERT) {
             List<NumberData> rows = numbers.subList(from, Math.min(numbers.size(), from + ROWS_PER_INSERT));
             List<Object> params = new ArrayList<>(rows.size() * 8);
             for (NumberData n : rows) {
-                params.addAll(Arrays.asList(autodialerId, n.phone(), highPriority, n.name(), n.note(), n.link(),
+                params.addAll(Arrays.asList(campaignId, n.phone(), highPriority, n.name(), n.note(), n.link(),
                         NumberCodec.params(n.params()), NumberCodec.audios(n.audios())));
             }
             Sql.update(c, "INSERT INTO autodial_number (autodialer_id, phone, state, high_priority, name, note, link, "
@@ -172,12 +172,12 @@ public final class NumberRepository {
      * {@code existing} read, back to NEW (ADD_NUMBERS with {@code refreshDuplicates}), taking the
      * data sent with them.
      */
-    public void refresh(Connection c, long autodialerId, List<NumberData> numbers, Map<String, NumberState> existing,
+    public void refresh(Connection c, long campaignId, List<NumberData> numbers, Map<String, NumberState> existing,
                         boolean highPriority) throws SQLException {
         List<Object[]> rows = new ArrayList<>(numbers.size());
         for (NumberData n : numbers) {
             rows.add(new Object[] {highPriority, n.name(), n.note(), n.link(), NumberCodec.params(n.params()),
-                    NumberCodec.audios(n.audios()), autodialerId, n.phone(), existing.get(n.phone())});
+                    NumberCodec.audios(n.audios()), campaignId, n.phone(), existing.get(n.phone())});
         }
         int[] changed = Sql.batch(c, "UPDATE autodial_number SET state = 'NEW', state_at = NULL, called_count = 0, "
                 + "repeat_count = 0, next_attempt_at = NULL, high_priority = ?, name = COALESCE(?, name), "
@@ -264,12 +264,12 @@ public final class NumberRepository {
      * Under the lock: puts every number in {@code states} back to NEW for a fresh start (REFRESH):
      * the calls since the last start and pending retries are forgotten, the lifetime count is kept.
      */
-    public EnumMap<NumberState, Long> refreshStates(Connection c, long autodialerId, Collection<NumberState> states)
+    public EnumMap<NumberState, Long> refreshStates(Connection c, long campaignId, Collection<NumberState> states)
             throws SQLException {
         EnumMap<NumberState, Long> moved = new EnumMap<>(NumberState.class);
         for (NumberState state : states) {
             long n = Sql.update(c, "UPDATE autodial_number SET state = 'NEW', called_count = 0, repeat_count = 0, "
-                    + "next_attempt_at = NULL WHERE autodialer_id = ? AND state = ?", autodialerId, state);
+                    + "next_attempt_at = NULL WHERE autodialer_id = ? AND state = ?", campaignId, state);
             if (n > 0) {
                 moved.put(state, n);
             }
@@ -282,24 +282,24 @@ public final class NumberRepository {
      * number takes {@code state} and pending retries are dropped, their numbers keeping their last
      * state. Returns how many NEW numbers were marked.
      */
-    public long closeRemaining(Connection c, long autodialerId, NumberState state, Instant now) throws SQLException {
+    public long closeRemaining(Connection c, long campaignId, NumberState state, Instant now) throws SQLException {
         long marked = Sql.update(c, "UPDATE autodial_number SET state = ?, state_at = ? WHERE autodialer_id = ? "
-                + "AND state = 'NEW'", state, now, autodialerId);
+                + "AND state = 'NEW'", state, now, campaignId);
         Sql.update(c, "UPDATE autodial_number SET next_attempt_at = NULL WHERE autodialer_id = ? "
-                + "AND next_attempt_at IS NOT NULL", autodialerId);
+                + "AND next_attempt_at IS NOT NULL", campaignId);
         return marked;
     }
 
     /** Under the lock: deletes the given phones; returns how many were deleted per state. */
-    public EnumMap<NumberState, Long> deletePhones(Connection c, long autodialerId, Collection<String> phones)
+    public EnumMap<NumberState, Long> deletePhones(Connection c, long campaignId, Collection<String> phones)
             throws SQLException {
-        Map<String, NumberState> found = existing(c, autodialerId, phones);
+        Map<String, NumberState> found = existing(c, campaignId, phones);
         EnumMap<NumberState, Long> deleted = new EnumMap<>(NumberState.class);
         if (found.isEmpty()) {
             return deleted;
         }
         List<Object[]> rows = new ArrayList<>(found.size());
-        found.forEach((phone, state) -> rows.add(new Object[] {autodialerId, phone, state}));
+        found.forEach((phone, state) -> rows.add(new Object[] {campaignId, phone, state}));
         expectEach(Sql.batch(c, "DELETE FROM autodial_number WHERE autodialer_id = ? AND phone = ? AND state = ?",
                 rows), "removal");
         found.values().forEach(state -> deleted.merge(state, 1L, Long::sum));
@@ -307,11 +307,11 @@ public final class NumberRepository {
     }
 
     /** Under the lock: deletes every number in {@code states}; returns how many per state. */
-    public EnumMap<NumberState, Long> deleteStates(Connection c, long autodialerId, Collection<NumberState> states)
+    public EnumMap<NumberState, Long> deleteStates(Connection c, long campaignId, Collection<NumberState> states)
             throws SQLException {
         EnumMap<NumberState, Long> deleted = new EnumMap<>(NumberState.class);
         for (NumberState state : states) {
-            long n = Sql.update(c, "DELETE FROM autodial_number WHERE autodialer_id = ? AND state = ?", autodialerId,
+            long n = Sql.update(c, "DELETE FROM autodial_number WHERE autodialer_id = ? AND state = ?", campaignId,
                     state);
             if (n > 0) {
                 deleted.put(state, n);
@@ -321,8 +321,8 @@ public final class NumberRepository {
     }
 
     /** Under the lock: deletes every number of the autodialer. */
-    public long deleteAll(Connection c, long autodialerId) throws SQLException {
-        return Sql.update(c, "DELETE FROM autodial_number WHERE autodialer_id = ?", autodialerId);
+    public long deleteAll(Connection c, long campaignId) throws SQLException {
+        return Sql.update(c, "DELETE FROM autodial_number WHERE autodialer_id = ?", campaignId);
     }
 
     private static void expect(int read, int changed, String what) {

@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.outdial.engine.campaign.Campaign;
-import org.outdial.engine.campaign.AutodialerStore;
+import org.outdial.engine.campaign.CampaignStore;
 import org.outdial.engine.campaign.CampaignChanges;
 import org.outdial.engine.campaign.CampaignLimits;
 import org.outdial.engine.campaign.CampaignRepository;
 import org.outdial.engine.campaign.StatusTransitions;
-import org.outdial.engine.campaign.TaskEvent;
+import org.outdial.engine.campaign.CampaignEvent;
 import org.outdial.engine.error.EngineException;
 import org.outdial.engine.storage.Transactor;
 
@@ -58,7 +58,7 @@ public final class NumberService {
     private final NumbersHandler handler;
     private final CampaignChanges changes;
 
-    public NumberService(AutodialerStore store) {
+    public NumberService(CampaignStore store) {
         this.db = store.db();
         this.clock = store.clock();
         this.limits = store.limits();
@@ -73,53 +73,53 @@ public final class NumberService {
         this.changes = store.changes();
     }
 
-    public NumberWriter.Added add(long autodialerId, AddRequest request) {
-        Campaign campaign = db.read(c -> campaigns.find(c, autodialerId)).orElseThrow(NumberService::taskNotFound);
+    public NumberWriter.Added add(long campaignId, AddRequest request) {
+        Campaign campaign = db.read(c -> campaigns.find(c, campaignId)).orElseThrow(NumberService::taskNotFound);
         NumberIntake.Accepted accepted = intake.accept(campaign.type(), request.numbers(), request.numbersWithData(),
                 limits.maxAddNumbers());
         NumberWriter.Added added = handler.exclusively(() -> {
-            expander.awaitExpanded(autodialerId);
+            expander.awaitExpanded(campaignId);
             Instant now = clock.instant();
             NumberWriter.Added written = db.inTransaction(c -> {
-                Campaign locked = campaigns.lock(c, autodialerId).orElseThrow(NumberService::taskNotFound);
-                expander.awaitExpanded(c, autodialerId);
+                Campaign locked = campaigns.lock(c, campaignId).orElseThrow(NumberService::taskNotFound);
+                expander.awaitExpanded(c, campaignId);
                 return writer.write(c, locked, accepted.numbers(), request.highPriority(),
                         request.refreshDuplicates(), limits.maxNumbersPerTask(), now);
             });
-            expander.expand(autodialerId);
+            expander.expand(campaignId);
             return written;
         });
-        changes.changed(autodialerId);
+        changes.changed(campaignId);
         return added;
     }
 
-    public AutodialNumber get(long autodialerId, String rawPhone) {
-        expander.awaitExpanded(autodialerId); // first, holding no connection while it waits
+    public AutodialNumber get(long campaignId, String rawPhone) {
+        expander.awaitExpanded(campaignId); // first, holding no connection while it waits
         return db.read(c -> {
-            campaigns.find(c, autodialerId).orElseThrow(NumberService::taskNotFound);
+            campaigns.find(c, campaignId).orElseThrow(NumberService::taskNotFound);
             String phone = PhoneNumbers.normalize(rawPhone);
             if (phone == null) {
                 throw EngineException.invalid("Wrong phone number");
             }
-            return numbers.find(c, autodialerId, phone)
+            return numbers.find(c, campaignId, phone)
                     .orElseThrow(() -> EngineException.notFound("Call not found"));
         });
     }
 
-    public List<AutodialNumber> page(long autodialerId, Integer limit, Long offset, List<String> stateNames) {
+    public List<AutodialNumber> page(long campaignId, Integer limit, Long offset, List<String> stateNames) {
         int pageSize = limit == null ? DEFAULT_PAGE : limit;
         long skip = offset == null ? 0 : offset;
         Set<NumberState> states = states(stateNames);
-        expander.awaitExpanded(autodialerId); // first, holding no connection while it waits
+        expander.awaitExpanded(campaignId); // first, holding no connection while it waits
         return db.read(c -> {
-            campaigns.find(c, autodialerId).orElseThrow(NumberService::taskNotFound);
+            campaigns.find(c, campaignId).orElseThrow(NumberService::taskNotFound);
             if (pageSize < 1 || pageSize > MAX_PAGE) {
                 throw EngineException.invalid("Limit range is 1-5000");
             }
             if (skip < 0) {
                 throw EngineException.invalid("Offset cannot be negative");
             }
-            return numbers.page(c, autodialerId, states, pageSize, skip);
+            return numbers.page(c, campaignId, states, pageSize, skip);
         });
     }
 
@@ -127,8 +127,8 @@ public final class NumberService {
      * REMOVE_NUMBERS: by phones when given (at most 10,000), otherwise by states. Numbers being
      * dialed are removed too; their call still gets its record.
      */
-    public Removed remove(long autodialerId, List<String> phones, List<String> stateNames) {
-        db.read(c -> campaigns.find(c, autodialerId)).orElseThrow(NumberService::taskNotFound);
+    public Removed remove(long campaignId, List<String> phones, List<String> stateNames) {
+        db.read(c -> campaigns.find(c, campaignId)).orElseThrow(NumberService::taskNotFound);
         boolean byPhones = phones != null && !phones.isEmpty();
         if (!byPhones && (stateNames == null || stateNames.isEmpty())) {
             throw EngineException.invalid("numbers and states is null");
@@ -155,40 +155,40 @@ public final class NumberService {
             states.addAll(states(stateNames));
         }
         Removed removed = handler.exclusively(() -> {
-            expander.awaitExpanded(autodialerId);
+            expander.awaitExpanded(campaignId);
             Instant now = clock.instant();
             return db.inTransaction(c -> {
-                Campaign campaign = campaigns.lock(c, autodialerId).orElseThrow(NumberService::taskNotFound);
-                expander.awaitExpanded(c, autodialerId);
-                EnumMap<NumberState, Long> deleted = byPhones ? numbers.deletePhones(c, autodialerId, valid)
-                        : numbers.deleteStates(c, autodialerId, states);
+                Campaign campaign = campaigns.lock(c, campaignId).orElseThrow(NumberService::taskNotFound);
+                expander.awaitExpanded(c, campaignId);
+                EnumMap<NumberState, Long> deleted = byPhones ? numbers.deletePhones(c, campaignId, valid)
+                        : numbers.deleteStates(c, campaignId, states);
                 if (deleted.isEmpty()) {
                     throw EngineException.notFound(byPhones ? "Numbers not found" : "Numbers not found by states");
                 }
                 return new Removed(afterRemoval(c, campaign, deleted, now), List.copyOf(invalid));
             });
         });
-        changes.changed(autodialerId);
+        changes.changed(campaignId);
         return removed;
     }
 
-    public long removeAll(long autodialerId) {
+    public long removeAll(long campaignId) {
         long removed = handler.exclusively(() -> {
-            expander.awaitExpanded(autodialerId);
+            expander.awaitExpanded(campaignId);
             Instant now = clock.instant();
             return db.inTransaction(c -> {
-                Campaign campaign = campaigns.lock(c, autodialerId).orElseThrow(NumberService::taskNotFound);
-                expander.awaitExpanded(c, autodialerId);
-                long n = numbers.deleteAll(c, autodialerId);
+                Campaign campaign = campaigns.lock(c, campaignId).orElseThrow(NumberService::taskNotFound);
+                expander.awaitExpanded(c, campaignId);
+                long n = numbers.deleteAll(c, campaignId);
                 if (n == 0) {
                     throw EngineException.notFound("Numbers not found");
                 }
-                counts.reset(c, autodialerId);
-                transitions.apply(c, campaign, TaskEvent.NUMBERS_EMPTIED, now);
+                counts.reset(c, campaignId);
+                transitions.apply(c, campaign, CampaignEvent.NUMBERS_EMPTIED, now);
                 return n;
             });
         });
-        changes.changed(autodialerId);
+        changes.changed(campaignId);
         return removed;
     }
 
@@ -202,7 +202,7 @@ public final class NumberService {
         }
         counts.adjust(c, campaign.id(), deltas);
         if (numbers.count(c, campaign.id()) == 0) {
-            transitions.apply(c, campaign, TaskEvent.NUMBERS_EMPTIED, now);
+            transitions.apply(c, campaign, CampaignEvent.NUMBERS_EMPTIED, now);
         }
         return total;
     }

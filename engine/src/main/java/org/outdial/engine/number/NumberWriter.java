@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import org.outdial.engine.campaign.Campaign;
 import org.outdial.engine.campaign.StatusTransitions;
-import org.outdial.engine.campaign.TaskEvent;
+import org.outdial.engine.campaign.CampaignEvent;
 import org.outdial.engine.error.EngineException;
 
 /**
@@ -79,7 +79,7 @@ public final class NumberWriter {
         numbers.refresh(c, campaign.id(), again, existing, highPriority);
         deltas.merge(NumberState.NEW, (long) fresh.size(), Long::sum);
         counts.adjust(c, campaign.id(), deltas);
-        transitions.apply(c, campaign, TaskEvent.NUMBERS_ADDED, now);
+        transitions.apply(c, campaign, CampaignEvent.NUMBERS_ADDED, now);
         return new Added(fresh.size(), again.size(), duplicates, blockedPhones.size());
     }
 }

@@ -17,20 +17,20 @@ import org.outdial.engine.storage.Sql;
 public final class StateCounts {
 
     /** Creates the zero rows of a new autodialer, so later changes are plain updates. */
-    public void create(Connection c, long autodialerId) throws SQLException {
+    public void create(Connection c, long campaignId) throws SQLException {
         List<Object[]> rows = new ArrayList<>();
         for (NumberState state : NumberState.values()) {
-            rows.add(new Object[] {autodialerId, state});
+            rows.add(new Object[] {campaignId, state});
         }
         Sql.batch(c, "INSERT INTO autodialer_state_count (autodialer_id, state, number_count) VALUES (?, ?, 0)", rows);
     }
 
     /** Adds {@code deltas} (negative to subtract) to the counts. */
-    public void adjust(Connection c, long autodialerId, Map<NumberState, Long> deltas) throws SQLException {
+    public void adjust(Connection c, long campaignId, Map<NumberState, Long> deltas) throws SQLException {
         List<Object[]> rows = new ArrayList<>();
         deltas.forEach((state, delta) -> {
             if (delta != 0) {
-                rows.add(new Object[] {delta, autodialerId, state});
+                rows.add(new Object[] {delta, campaignId, state});
             }
         });
         if (!rows.isEmpty()) {
@@ -40,24 +40,24 @@ public final class StateCounts {
     }
 
     /** Moves one number from {@code from} to {@code to}. */
-    public void move(Connection c, long autodialerId, NumberState from, NumberState to, long count) throws SQLException {
+    public void move(Connection c, long campaignId, NumberState from, NumberState to, long count) throws SQLException {
         if (from == to || count == 0) {
             return;
         }
         Map<NumberState, Long> deltas = new EnumMap<>(NumberState.class);
         deltas.put(from, -count);
         deltas.put(to, count);
-        adjust(c, autodialerId, deltas);
+        adjust(c, campaignId, deltas);
     }
 
-    public void reset(Connection c, long autodialerId) throws SQLException {
-        Sql.update(c, "UPDATE autodialer_state_count SET number_count = 0 WHERE autodialer_id = ?", autodialerId);
+    public void reset(Connection c, long campaignId) throws SQLException {
+        Sql.update(c, "UPDATE autodialer_state_count SET number_count = 0 WHERE autodialer_id = ?", campaignId);
     }
 
-    public EnumMap<NumberState, Long> of(Connection c, long autodialerId) throws SQLException {
+    public EnumMap<NumberState, Long> of(Connection c, long campaignId) throws SQLException {
         EnumMap<NumberState, Long> counts = zero();
         for (Map.Entry<NumberState, Long> row : Sql.list(c, "SELECT state, number_count FROM autodialer_state_count "
-                + "WHERE autodialer_id = ?", StateCounts::row, autodialerId)) {
+                + "WHERE autodialer_id = ?", StateCounts::row, campaignId)) {
             counts.put(row.getKey(), row.getValue());
         }
         return counts;

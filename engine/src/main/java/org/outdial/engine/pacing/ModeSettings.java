@@ -2,7 +2,7 @@ package org.outdial.engine.pacing;
 
 import java.time.Duration;
 import java.util.Objects;
-import org.outdial.engine.campaign.AutodialerMode;
+import org.outdial.engine.campaign.CampaignMode;
 import org.outdial.engine.campaign.OperatorLines;
 
 /**
@@ -11,7 +11,7 @@ import org.outdial.engine.campaign.OperatorLines;
  */
 public sealed interface ModeSettings {
 
-    AutodialerMode autodialerMode();
+    CampaignMode autodialerMode();
 
     /**
      * FIXED: a fixed number of simultaneous calls.
@@ -32,8 +32,8 @@ public sealed interface ModeSettings {
         }
 
         @Override
-        public AutodialerMode autodialerMode() {
-            return AutodialerMode.FIXED;
+        public CampaignMode autodialerMode() {
+            return CampaignMode.FIXED;
         }
     }
 
@@ -45,8 +45,8 @@ public sealed interface ModeSettings {
         }
 
         @Override
-        public AutodialerMode autodialerMode() {
-            return AutodialerMode.FREE;
+        public CampaignMode autodialerMode() {
+            return CampaignMode.FREE;
         }
     }
 
@@ -62,8 +62,8 @@ public sealed interface ModeSettings {
         }
 
         @Override
-        public AutodialerMode autodialerMode() {
-            return AutodialerMode.SMART;
+        public CampaignMode autodialerMode() {
+            return CampaignMode.SMART;
         }
     }
 

@@ -1,6 +1,6 @@
 package org.outdial.engine.pacing;
 
-import org.outdial.engine.campaign.AutodialerMode;
+import org.outdial.engine.campaign.CampaignMode;
 import org.outdial.engine.campaign.CampaignDraft;
 import org.outdial.engine.campaign.OperatorLines;
 import org.outdial.engine.campaign.Ranges;
@@ -19,7 +19,7 @@ public final class ModeSettingsValidator {
     /**
      * @param operators the draft's operator lines, already checked; FREE and SMART need them
      */
-    public static ModeSettings settings(CampaignDraft draft, AutodialerMode mode, OperatorLines operators) {
+    public static ModeSettings settings(CampaignDraft draft, CampaignMode mode, OperatorLines operators) {
         return switch (mode) {
             case FIXED -> fixed(draft);
             case FREE -> new ModeSettings.Free(operators, operatorPacing(draft));

@@ -3,7 +3,7 @@ package org.outdial.engine.pacing;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import org.outdial.engine.campaign.AutodialerMode;
+import org.outdial.engine.campaign.CampaignMode;
 
 /**
  * How many calls a campaign may start now: one implementation per autodialer mode, each a pure
@@ -20,7 +20,7 @@ public interface Pacer {
     }
 
     /** The pacer of a mode: the only place that names the modes. */
-    static Pacer of(AutodialerMode mode) {
+    static Pacer of(CampaignMode mode) {
         Objects.requireNonNull(mode, "mode");
         return switch (mode) {
             case FIXED -> FixedPacer.INSTANCE;

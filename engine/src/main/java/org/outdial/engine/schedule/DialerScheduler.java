@@ -138,9 +138,9 @@ public final class DialerScheduler implements AutoCloseable {
             }
 
             @Override
-            public void windowEvent(long autodialerId, Instant now) {
-                pending.remove(autodialerId);
-                work.windowEvent(autodialerId, now);
+            public void windowEvent(long campaignId, Instant now) {
+                pending.remove(campaignId);
+                work.windowEvent(campaignId, now);
             }
 
             @Override
@@ -209,33 +209,33 @@ public final class DialerScheduler implements AutoCloseable {
     }
 
     /**
-     * Sets the one pending event of {@code autodialerId} to {@code at}, replacing any earlier one.
+     * Sets the one pending event of {@code campaignId} to {@code at}, replacing any earlier one.
      * An {@code at} in the past fires at once. Quartz keeps milliseconds: a finer {@code at} is
      * rounded up, so that the event never fires before it. Calling this from inside
      * {@link ScheduledWork#windowEvent} is how the next event is chained. Asking again for the
      * event already pending stores nothing.
      */
-    public void scheduleWindowEvent(long autodialerId, Instant at) {
+    public void scheduleWindowEvent(long campaignId, Instant at) {
         Objects.requireNonNull(at, "at");
         Instant present = QUARTZ_CLOCK.instant();
         Instant start = at.isBefore(present) ? present : roundUpToMillis(at);
-        if (start.equals(pending.get(autodialerId))) {
+        if (start.equals(pending.get(campaignId))) {
             return;
         }
-        JobDetail job = newJob(ScheduledWorkJob.WindowEvent.class).withIdentity(windowJob(autodialerId))
-                .usingJobData(ScheduledWorkJob.AUTODIALER_ID, Long.toString(autodialerId))
+        JobDetail job = newJob(ScheduledWorkJob.WindowEvent.class).withIdentity(windowJob(campaignId))
+                .usingJobData(ScheduledWorkJob.AUTODIALER_ID, Long.toString(campaignId))
                 .build();
-        Trigger trigger = newTrigger().withIdentity(windowTrigger(autodialerId)).forJob(job)
+        Trigger trigger = newTrigger().withIdentity(windowTrigger(campaignId)).forJob(job)
                 .startAt(Date.from(start))
                 .withSchedule(simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
         try {
             // Job and trigger are stored in one transaction; replace = the earlier event is gone.
             scheduler.scheduleJob(job, Set.of(trigger), true);
-            pending.put(autodialerId, start);
+            pending.put(campaignId, start);
         } catch (SchedulerException e) {
-            pending.remove(autodialerId);
-            throw new SchedulingException("cannot schedule the window event of autodialer " + autodialerId, e);
+            pending.remove(campaignId);
+            throw new SchedulingException("cannot schedule the window event of autodialer " + campaignId, e);
         }
     }
 
@@ -244,19 +244,19 @@ public final class DialerScheduler implements AutoCloseable {
         return millis.equals(at) ? at : millis.plusMillis(1);
     }
 
-    /** Removes the pending event of {@code autodialerId}, if any. */
-    public void cancelWindowEvents(long autodialerId) {
-        pending.remove(autodialerId);
+    /** Removes the pending event of {@code campaignId}, if any. */
+    public void cancelWindowEvents(long campaignId) {
+        pending.remove(campaignId);
         try {
-            scheduler.deleteJob(windowJob(autodialerId));
+            scheduler.deleteJob(windowJob(campaignId));
         } catch (SchedulerException e) {
-            throw new SchedulingException("cannot cancel the window event of autodialer " + autodialerId, e);
+            throw new SchedulingException("cannot cancel the window event of autodialer " + campaignId, e);
         }
     }
 
-    /** When the pending event of {@code autodialerId} fires; empty when none is pending (or it is firing). */
-    public Optional<Instant> nextWindowEvent(long autodialerId) {
-        return nextFireTime(windowTrigger(autodialerId));
+    /** When the pending event of {@code campaignId} fires; empty when none is pending (or it is firing). */
+    public Optional<Instant> nextWindowEvent(long campaignId) {
+        return nextFireTime(windowTrigger(campaignId));
     }
 
     /** When the daily cleanup fires next. */
@@ -278,12 +278,12 @@ public final class DialerScheduler implements AutoCloseable {
         }
     }
 
-    private static JobKey windowJob(long autodialerId) {
-        return JobKey.jobKey("autodialer-" + autodialerId, WINDOW_GROUP);
+    private static JobKey windowJob(long campaignId) {
+        return JobKey.jobKey("autodialer-" + campaignId, WINDOW_GROUP);
     }
 
-    private static TriggerKey windowTrigger(long autodialerId) {
-        return TriggerKey.triggerKey("autodialer-" + autodialerId, WINDOW_GROUP);
+    private static TriggerKey windowTrigger(long campaignId) {
+        return TriggerKey.triggerKey("autodialer-" + campaignId, WINDOW_GROUP);
     }
 
     /**

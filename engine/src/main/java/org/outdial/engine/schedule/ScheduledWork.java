@@ -24,7 +24,7 @@ public interface ScheduledWork {
      * its calling window opens or closes, or its end date passed. The implementation works out
      * which from the autodialer and {@code now}, and schedules the next event.
      */
-    void windowEvent(long autodialerId, Instant now);
+    void windowEvent(long campaignId, Instant now);
 
     /** The daily cleanup at 04:00 server time (temporary audio and the like). */
     void cleanup(Instant now);
@@ -37,7 +37,7 @@ public interface ScheduledWork {
             }
 
             @Override
-            public void windowEvent(long autodialerId, Instant now) {
+            public void windowEvent(long campaignId, Instant now) {
             }
 
             @Override

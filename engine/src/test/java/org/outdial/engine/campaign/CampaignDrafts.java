@@ -27,8 +27,8 @@ public final class CampaignDrafts {
     public static CampaignDraft.Builder autodial() {
         return CampaignDraft.builder()
                 .name("c-" + UUID.randomUUID().toString().substring(0, 8))
-                .autodialerType(AutodialerType.AUTODIAL)
-                .autodialerMode(AutodialerMode.FIXED)
+                .autodialerType(CampaignType.AUTODIAL)
+                .autodialerMode(CampaignMode.FIXED)
                 .startDate(START)
                 .endDate(END)
                 .timeFrom(everyDay(LocalTime.of(9, 0)))
@@ -43,8 +43,8 @@ public final class CampaignDrafts {
     /** A GUARANTEED_DIAL in FREE mode that connects to {@code lines}. */
     public static CampaignDraft.Builder guaranteedDial(String... lines) {
         return autodial()
-                .autodialerType(AutodialerType.GUARANTEED_DIAL)
-                .autodialerMode(AutodialerMode.FREE)
+                .autodialerType(CampaignType.GUARANTEED_DIAL)
+                .autodialerMode(CampaignMode.FREE)
                 .compositeAudio(null)
                 .threadCount(null)
                 .pseudoGroupOperators(List.of(lines));

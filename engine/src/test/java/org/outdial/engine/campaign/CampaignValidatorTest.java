@@ -50,7 +50,7 @@ class CampaignValidatorTest {
     @Test
     void aGuaranteedDialInSmartModeSharesOneSetOfOperatorLines() {
         CampaignSettings s = settings(CampaignDrafts.guaranteedDial("1000", "1001", "1000")
-                .autodialerMode(AutodialerMode.SMART).moh(53L).smartSpeed(-3));
+                .autodialerMode(CampaignMode.SMART).moh(53L).smartSpeed(-3));
 
         OperatorLines lines = new OperatorLines(null, List.of("1000", "1001"));
         assertEquals(new TypeSettings.GuaranteedDial(53L, lines, null, false), s.type());
@@ -60,8 +60,8 @@ class CampaignValidatorTest {
 
     @Test
     void aGroupWinsOverLinesAndAVoiceRobotNeedsNoAudio() {
-        CampaignSettings s = settings(CampaignDrafts.autodial().autodialerType(AutodialerType.VOICE_ROBOT)
-                .autodialerMode(AutodialerMode.FREE).compositeAudio(null).voiceSecretaryId(25L).groupId(300L)
+        CampaignSettings s = settings(CampaignDrafts.autodial().autodialerType(CampaignType.VOICE_ROBOT)
+                .autodialerMode(CampaignMode.FREE).compositeAudio(null).voiceSecretaryId(25L).groupId(300L)
                 .pseudoGroupOperators(List.of("9999")));
 
         assertEquals(new TypeSettings.VoiceRobot(25), s.type());
@@ -80,9 +80,9 @@ class CampaignValidatorTest {
         notFound("Not found text to speech settings", () -> settings(CampaignDrafts.autodial().ttsSettingsId(99L)));
         notFound("Moh not found", () -> settings(CampaignDrafts.guaranteedDial("1000").moh(99L)));
         invalid("Wrong audio type: moh", () -> settings(CampaignDrafts.guaranteedDial("1000").moh(1L)));
-        invalid("voiceSecretaryId is null", () -> settings(CampaignDrafts.autodial().autodialerType(AutodialerType.VOICE_ROBOT)));
+        invalid("voiceSecretaryId is null", () -> settings(CampaignDrafts.autodial().autodialerType(CampaignType.VOICE_ROBOT)));
         notFound("Voice secretary not found", () -> settings(CampaignDrafts.autodial()
-                .autodialerType(AutodialerType.VOICE_ROBOT).voiceSecretaryId(99L)));
+                .autodialerType(CampaignType.VOICE_ROBOT).voiceSecretaryId(99L)));
         invalid("groupId and pseudoGroupOperators is null", () -> settings(CampaignDrafts.guaranteedDial()));
         notFound("Group not found", () -> settings(CampaignDrafts.guaranteedDial().groupId(99L)));
         invalid("Wrong group type", () -> settings(CampaignDrafts.guaranteedDial().groupId(301L)));

@@ -42,7 +42,7 @@ class SettingsCodecTest {
 
     private static CampaignSettings read(String typeAndMode, String json) {
         String[] names = typeAndMode.split(" ");
-        return SettingsCodec.read(json, AutodialerType.valueOf(names[0]), AutodialerMode.valueOf(names[1]));
+        return SettingsCodec.read(json, CampaignType.valueOf(names[0]), CampaignMode.valueOf(names[1]));
     }
 
     @Test

@@ -22,7 +22,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.outdial.engine.AutodialerModule;
+import org.outdial.engine.CampaignModule;
 import org.outdial.engine.DialerModule;
 import org.outdial.engine.audio.AudioLibrary;
 import org.outdial.engine.blocklist.BlockedList;
@@ -32,7 +32,7 @@ import org.outdial.engine.campaign.CampaignLimits;
 import org.outdial.engine.campaign.CatalogReferences;
 import org.outdial.engine.campaign.CampaignDraft;
 import org.outdial.engine.campaign.CampaignDrafts;
-import org.outdial.engine.campaign.TaskStatus;
+import org.outdial.engine.campaign.CampaignStatus;
 import org.outdial.engine.number.NumberService;
 import org.outdial.engine.number.NumberState;
 import org.outdial.engine.number.StateCounts;
@@ -76,7 +76,7 @@ class DialerTest {
     private Transactor db;
     private ManualClock clock;
     private FakeTelephony telephony;
-    private AutodialerModule module;
+    private CampaignModule module;
     private Dialer dialer;
     private DialerModule dialerModule;
     private ManualThreads threads;
@@ -110,7 +110,7 @@ class DialerTest {
                 SpeechSynthesizer.unavailable("not in tests"), scenarios), new BlockedListsScreen(blockedLists),
                 WindowAlarms.none(), threads.threads());
         dialer = dialerModule.dialer();
-        module = AutodialerModule.create(db, clock, ZoneId.of("Europe/Kyiv"), CampaignLimits.SEED,
+        module = CampaignModule.create(db, clock, ZoneId.of("Europe/Kyiv"), CampaignLimits.SEED,
                 new CatalogReferences(audios, new Operators(ds, clock), profiles, scenarios, new VoiceRobots(ds, clock),
                         new TriggerActions(ds, clock)), new BlockedListsScreen(blockedLists), dialer);
         DialerStorage storage = DialerStorage.over(db);
@@ -149,7 +149,7 @@ class DialerTest {
         return phones;
     }
 
-    private TaskStatus status(long id) {
+    private CampaignStatus status(long id) {
         return module.campaigns().view(id).campaign().status();
     }
 
@@ -195,7 +195,7 @@ class DialerTest {
 
         dialer.tick();
 
-        await("FINISHED", () -> status(id) == TaskStatus.FINISHED);
+        await("FINISHED", () -> status(id) == CampaignStatus.FINISHED);
         assertEquals(20, calls(id));
         assertEquals(20, count(id, NumberState.ANSW_RJCT));
         assertEquals(20, telephony.dialed().size());
@@ -209,7 +209,7 @@ class DialerTest {
         long id = campaign(3, 0, false, null, phones(10));
         long other = campaign(3, 0, false, null, phones(4));
         dialer.tick();
-        await("FINISHED", () -> status(id) == TaskStatus.FINISHED && status(other) == TaskStatus.FINISHED);
+        await("FINISHED", () -> status(id) == CampaignStatus.FINISHED && status(other) == CampaignStatus.FINISHED);
 
         module.campaigns().remove(id);
 
@@ -219,10 +219,10 @@ class DialerTest {
         assertEquals(4, rows("call_record", other));
     }
 
-    private long rows(String table, long autodialerId) {
+    private long rows(String table, long campaignId) {
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table + " WHERE autodialer_id = ?")) {
-                ps.setLong(1, autodialerId);
+                ps.setLong(1, campaignId);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     return rs.getLong(1);
@@ -237,15 +237,15 @@ class DialerTest {
         long id = campaign(5, 0, false, null, phones(23));
 
         dialer.tick();
-        for (int round = 0; round < 10 && status(id) != TaskStatus.FINISHED; round++) {
-            await("calls in flight", () -> telephony.heldCount() > 0 || status(id) == TaskStatus.FINISHED);
+        for (int round = 0; round < 10 && status(id) != CampaignStatus.FINISHED; round++) {
+            await("calls in flight", () -> telephony.heldCount() > 0 || status(id) == CampaignStatus.FINISHED);
             assertTrue(telephony.heldCount() <= 5, "held " + telephony.heldCount());
-            assertEquals(TaskStatus.IN_PROGRESS, status(id));
+            assertEquals(CampaignStatus.IN_PROGRESS, status(id));
             telephony.releaseAll();
             drain();
         }
 
-        await("FINISHED", () -> status(id) == TaskStatus.FINISHED);
+        await("FINISHED", () -> status(id) == CampaignStatus.FINISHED);
         assertEquals(5, telephony.maxConcurrent());
         assertEquals(23, calls(id));
     }
@@ -263,7 +263,7 @@ class DialerTest {
 
         dialer.tick();
 
-        await("FINISHED", () -> status(id) == TaskStatus.FINISHED);
+        await("FINISHED", () -> status(id) == CampaignStatus.FINISHED);
         assertEquals(NumberState.BUSY, module.numbers().get(id, "380671000000").state());
         assertEquals(NumberState.NOANSWER, module.numbers().get(id, "380671000001").state());
         assertEquals(NumberState.NOT_EXIST, module.numbers().get(id, "380671000002").state());
@@ -283,7 +283,7 @@ class DialerTest {
 
         dialer.tick();
         await("first call recorded", () -> calls(id) == 1);
-        await("waiting for the repeat", () -> status(id) == TaskStatus.WAITING_REPEAT);
+        await("waiting for the repeat", () -> status(id) == CampaignStatus.WAITING_REPEAT);
         dialer.tick();
         drain();
         assertEquals(1, calls(id), "the repeat is not due before its interval");
@@ -294,7 +294,7 @@ class DialerTest {
         clock.advance(Duration.ofMinutes(6));
         dialer.tick();
         await("third call", () -> calls(id) == 3);
-        await("FINISHED", () -> status(id) == TaskStatus.FINISHED);
+        await("FINISHED", () -> status(id) == CampaignStatus.FINISHED);
 
         clock.advance(Duration.ofMinutes(30));
         dialer.tick();
@@ -317,11 +317,11 @@ class DialerTest {
         dialer.tick();
         drain();
         assertEquals(2, telephony.dialed().size(), "no new call while paused");
-        assertEquals(TaskStatus.PAUSED, status(id));
+        assertEquals(CampaignStatus.PAUSED, status(id));
 
         telephony.holdCalls(false);
         module.campaigns().unpause(id);
-        await("FINISHED", () -> status(id) == TaskStatus.FINISHED);
+        await("FINISHED", () -> status(id) == CampaignStatus.FINISHED);
         assertEquals(6, calls(id));
     }
 
@@ -333,11 +333,11 @@ class DialerTest {
         await("two calls in flight", () -> telephony.heldCount() == 2);
 
         module.campaigns().cancel(id);
-        assertEquals(TaskStatus.CANCELED, status(id));
+        assertEquals(CampaignStatus.CANCELED, status(id));
         assertEquals(4, count(id, NumberState.CANCEL));
         telephony.releaseAll();
 
-        await("FINISHED", () -> status(id) == TaskStatus.FINISHED);
+        await("FINISHED", () -> status(id) == CampaignStatus.FINISHED);
         assertEquals(2, calls(id));
         assertEquals(2, telephony.dialed().size());
     }
@@ -366,10 +366,10 @@ class DialerTest {
         drain();
 
         assertEquals(0, telephony.dialed().size());
-        assertEquals(TaskStatus.WAITING, status(id));
+        assertEquals(CampaignStatus.WAITING, status(id));
         clock.advance(Duration.ofHours(13)); // 09:00 next day
         dialer.tick();
-        await("FINISHED", () -> status(id) == TaskStatus.FINISHED);
+        await("FINISHED", () -> status(id) == CampaignStatus.FINISHED);
     }
 
     @Test
@@ -380,7 +380,7 @@ class DialerTest {
 
         dialer.tick();
 
-        await("FINISHED", () -> status(id) == TaskStatus.FINISHED);
+        await("FINISHED", () -> status(id) == CampaignStatus.FINISHED);
         assertEquals(4, count(id, NumberState.AUTOCANCEL));
         assertEquals(0, telephony.dialed().size());
         assertTrue(events(id).containsAll(List.of("AUTODIAL_AUTOCANCEL", "AUTODIAL_FINISH")));
@@ -393,7 +393,7 @@ class DialerTest {
 
         dialer.tick();
 
-        await("FINISHED", () -> status(id) == TaskStatus.FINISHED);
+        await("FINISHED", () -> status(id) == CampaignStatus.FINISHED);
         assertEquals(NumberState.BLOCKED, module.numbers().get(id, "380671000001").state());
         assertEquals(2, telephony.dialed().size());
         assertTrue(events(id).contains("AUTODIAL_NUMBER_BLOCKED"));
@@ -410,7 +410,7 @@ class DialerTest {
         module.expander().awaitExpanded(id);
         dialer.changed(id); // as the expander does once its commit is in, which can come after the wait returns
 
-        await("FINISHED", () -> status(id) == TaskStatus.FINISHED);
+        await("FINISHED", () -> status(id) == CampaignStatus.FINISHED);
         assertEquals("380501112233", telephony.dialed().getFirst().number());
         assertEquals("380671000000", telephony.dialed().get(1).number());
     }
@@ -460,7 +460,7 @@ class DialerTest {
         await("B's call starts on the freed line", () -> telephony.heldCount() == 1);
         assertEquals("380672220002", telephony.dialed().get(1).number());
         telephony.releaseAll();
-        await("both FINISHED", () -> status(a) == TaskStatus.FINISHED && status(b) == TaskStatus.FINISHED);
+        await("both FINISHED", () -> status(a) == CampaignStatus.FINISHED && status(b) == CampaignStatus.FINISHED);
     }
 
     @Test
@@ -484,7 +484,7 @@ class DialerTest {
         telephony.when("380671000000", FakeTelephony.Behaviour.answers(Duration.ofSeconds(1)));
         clock.advance(Duration.ofMinutes(11));
         dialer.tick();
-        await("FINISHED after the repeat", () -> status(id) == TaskStatus.FINISHED);
+        await("FINISHED after the repeat", () -> status(id) == CampaignStatus.FINISHED);
         assertEquals(4, calls(id), "resolved exactly once, then one repeat");
     }
 
@@ -495,7 +495,7 @@ class DialerTest {
 
         dialer.tick();
 
-        await("FINISHED", () -> status(id) == TaskStatus.FINISHED);
+        await("FINISHED", () -> status(id) == CampaignStatus.FINISHED);
         assertEquals(3, calls(id));
         assertEquals(NumberState.FAIL, module.numbers().get(id, "380671000001").state());
         assertTrue(details(id).stream().anyMatch(d -> d != null && d.startsWith("the call flow failed")), details(id).toString());
@@ -530,7 +530,7 @@ class DialerTest {
         telephony.otherwise(FakeTelephony.Behaviour.answers(Duration.ofSeconds(2)));
         telephony.probeAnswers(200);
         clock.advance(Duration.ofSeconds(5)); // the second probe is answered: the trunk is up and campaigns wake
-        await("FINISHED", () -> status(id) == TaskStatus.FINISHED);
+        await("FINISHED", () -> status(id) == CampaignStatus.FINISHED);
         assertEquals(6, count(id, NumberState.ANSW_RJCT), "every number ends in the callee's real outcome");
         assertEquals(1, module.numbers().get(id, "380671000000").realCalledCount());
         assertTrue(dialer.dispatcher().health().getFirst().up());

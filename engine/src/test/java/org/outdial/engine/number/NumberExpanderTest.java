@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.outdial.engine.AutodialerModule;
+import org.outdial.engine.CampaignModule;
 import org.outdial.engine.campaign.CampaignChanges;
 import org.outdial.engine.campaign.CampaignLimits;
 import org.outdial.engine.campaign.CampaignRepository;
@@ -42,7 +42,7 @@ class NumberExpanderTest {
     private Path dir;
     private Database database;
     private Transactor db;
-    private AutodialerModule module;
+    private CampaignModule module;
     private final Set<Long> told = ConcurrentHashMap.newKeySet();
 
     @BeforeEach
@@ -61,7 +61,7 @@ class NumberExpanderTest {
         database = Database.open(StorageSettings.h2File(dir.toString()));
         db = new Transactor(database.dataSource());
         CampaignChanges changes = told::add;
-        module = AutodialerModule.create(db, InstantSource.system(), ZoneId.of("Europe/Kyiv"), CampaignLimits.SEED,
+        module = CampaignModule.create(db, InstantSource.system(), ZoneId.of("Europe/Kyiv"), CampaignLimits.SEED,
                 new AnyReferences(), BlockedNumbers.none(), changes);
     }
 

@@ -2,7 +2,7 @@ package org.outdial.engine.number;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.outdial.engine.AutodialerModule;
+import org.outdial.engine.CampaignModule;
 import org.outdial.engine.campaign.CampaignDrafts;
 
 /** An AUTODIAL autodialer open 09:00-19:00 every day until 2030, and distinct valid phones. */
@@ -11,7 +11,7 @@ final class NumberFixtures {
     private NumberFixtures() {
     }
 
-    static long autodialer(AutodialerModule module) {
+    static long autodialer(CampaignModule module) {
         return module.campaigns().add(CampaignDrafts.autodial().build());
     }
 

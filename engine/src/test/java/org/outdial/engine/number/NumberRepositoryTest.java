@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.outdial.engine.AutodialerModule;
+import org.outdial.engine.CampaignModule;
 import org.outdial.engine.campaign.CampaignChanges;
 import org.outdial.engine.campaign.CampaignLimits;
 import org.outdial.engine.campaign.CampaignRepository;
@@ -35,7 +35,7 @@ class NumberRepositoryTest {
 
     private Database database;
     private Transactor db;
-    private AutodialerModule module;
+    private CampaignModule module;
     private final NumberRepository numbers = new NumberRepository();
     private final CampaignRepository campaigns = new CampaignRepository();
     private long id;
@@ -44,9 +44,9 @@ class NumberRepositoryTest {
     void open() {
         database = Database.open(StorageSettings.h2Memory("numbers-" + UUID.randomUUID()));
         db = new Transactor(database.dataSource());
-        CampaignChanges changes = autodialerId -> {
+        CampaignChanges changes = campaignId -> {
         };
-        module = AutodialerModule.create(db, InstantSource.system(), ZoneId.of("Europe/Kyiv"), CampaignLimits.SEED,
+        module = CampaignModule.create(db, InstantSource.system(), ZoneId.of("Europe/Kyiv"), CampaignLimits.SEED,
                 new AnyReferences(), BlockedNumbers.none(), changes);
         id = NumberFixtures.autodialer(module);
         module.numbers().add(id, new NumberService.AddRequest(NumberFixtures.phones(2), null, false, false));

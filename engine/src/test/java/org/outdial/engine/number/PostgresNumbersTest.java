@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.outdial.engine.AutodialerModule;
+import org.outdial.engine.CampaignModule;
 import org.outdial.engine.campaign.CampaignChanges;
 import org.outdial.engine.campaign.CampaignLimits;
 import org.outdial.engine.storage.Database;
@@ -27,7 +27,7 @@ class PostgresNumbersTest {
     void numbersWithTheirDataAreStagedWrittenOutAndReadBackOnPostgres() throws Exception {
         try (LocalPostgres postgres = LocalPostgres.startInstalled();
              Database database = Database.open(postgres.storage());
-             AutodialerModule module = AutodialerModule.create(new Transactor(database.dataSource()),
+             CampaignModule module = CampaignModule.create(new Transactor(database.dataSource()),
                      InstantSource.system(), ZoneId.of("Europe/Kyiv"), CampaignLimits.SEED, new AnyReferences(),
                      BlockedNumbers.none(), CampaignChanges.none())) {
             long id = NumberFixtures.autodialer(module);

@@ -9,14 +9,14 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.outdial.engine.campaign.AutodialerMode;
+import org.outdial.engine.campaign.CampaignMode;
 
 class FixedPacerTest {
 
     private static final Instant NOW = Instant.parse("2024-06-03T10:00:00.250Z");
     private static final int PLENTY = 10_000;
 
-    private static final Pacer PACER = Pacer.of(AutodialerMode.FIXED);
+    private static final Pacer PACER = Pacer.of(CampaignMode.FIXED);
 
     /** A FIXED campaign's snapshot, the fields in the order the old FixedSnapshot had them. */
     private static PacingSnapshot fixed(int threadCount, int inFlight, int callDelaySeconds,
@@ -157,7 +157,7 @@ class FixedPacerTest {
 
     @Test
     void freeAndSmartNeverStartACallAndSayTheyNeedOperators() {
-        for (AutodialerMode mode : new AutodialerMode[] {AutodialerMode.FREE, AutodialerMode.SMART}) {
+        for (CampaignMode mode : new CampaignMode[] {CampaignMode.FREE, CampaignMode.SMART}) {
             Pacer pacer = Pacer.of(mode);
             assertEquals(Optional.of("operators"), pacer.missing(), mode.name());
             assertEquals(PacingDecision.WAIT_FOR_EVENT, pacer.decide(threads(10, 0), NOW), mode.name());

@@ -123,7 +123,7 @@ class DialerSchedulerTest {
 
         Call event = work.next(Kind.WINDOW_EVENT, PATIENCE);
         assertNotNull(event);
-        assertEquals(7, event.autodialerId());
+        assertEquals(7, event.campaignId());
         assertFalse(event.now().isBefore(at), event.now() + " is before " + at);
         assertEquals(List.of(), work.during(Kind.WINDOW_EVENT, Duration.ofMillis(400)));
         assertEquals(Optional.empty(), scheduler.nextWindowEvent(7));
@@ -153,7 +153,7 @@ class DialerSchedulerTest {
 
         assertEquals(Optional.empty(), scheduler.nextWindowEvent(7));
         List<Call> events = work.during(Kind.WINDOW_EVENT, Duration.ofMillis(800));
-        assertEquals(List.of(8L), events.stream().map(Call::autodialerId).toList());
+        assertEquals(List.of(8L), events.stream().map(Call::campaignId).toList());
     }
 
     @Test
@@ -173,9 +173,9 @@ class DialerSchedulerTest {
         AtomicReference<DialerScheduler> scheduler = new AtomicReference<>();
         RecordingWork chaining = new RecordingWork() {
             @Override
-            public void windowEvent(long autodialerId, Instant now) {
-                super.windowEvent(autodialerId, now);
-                scheduler.get().scheduleWindowEvent(autodialerId, now.plusMillis(150));
+            public void windowEvent(long campaignId, Instant now) {
+                super.windowEvent(campaignId, now);
+                scheduler.get().scheduleWindowEvent(campaignId, now.plusMillis(150));
             }
         };
         scheduler.set(start(shared, QUIET, chaining));
@@ -215,7 +215,7 @@ class DialerSchedulerTest {
         assertEquals(Optional.of(at), restarted.nextWindowEvent(7));
         Call event = work.next(Kind.WINDOW_EVENT, PATIENCE);
         assertNotNull(event);
-        assertEquals(7, event.autodialerId());
+        assertEquals(7, event.campaignId());
         assertFalse(event.now().isBefore(at));
     }
 

@@ -33,7 +33,7 @@ class PostgresSchedulerTest {
 
             Call event = work.next(Kind.WINDOW_EVENT, Duration.ofSeconds(3));
             assertNotNull(event);
-            assertEquals(7, event.autodialerId());
+            assertEquals(7, event.campaignId());
         }
     }
 }

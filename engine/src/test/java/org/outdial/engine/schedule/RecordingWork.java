@@ -13,8 +13,8 @@ class RecordingWork implements ScheduledWork {
 
     enum Kind { TICK, WINDOW_EVENT, CLEANUP }
 
-    /** {@code autodialerId} is 0 except for window events; {@code arrivedNanos} is when the call came. */
-    record Call(Kind kind, long autodialerId, Instant now, long arrivedNanos) {
+    /** {@code campaignId} is 0 except for window events; {@code arrivedNanos} is when the call came. */
+    record Call(Kind kind, long campaignId, Instant now, long arrivedNanos) {
     }
 
     private final BlockingQueue<Call> calls = new LinkedBlockingQueue<>();
@@ -25,8 +25,8 @@ class RecordingWork implements ScheduledWork {
     }
 
     @Override
-    public void windowEvent(long autodialerId, Instant now) {
-        calls.add(new Call(Kind.WINDOW_EVENT, autodialerId, now, System.nanoTime()));
+    public void windowEvent(long campaignId, Instant now) {
+        calls.add(new Call(Kind.WINDOW_EVENT, campaignId, now, System.nanoTime()));
     }
 
     @Override

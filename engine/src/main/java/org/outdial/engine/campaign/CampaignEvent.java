@@ -1,7 +1,7 @@
 package org.outdial.engine.campaign;
 
-/** What can happen to an autodialer; {@link TaskStatus#on(TaskEvent)} says what follows. */
-public enum TaskEvent {
+/** What can happen to an autodialer; {@link CampaignStatus#on(CampaignEvent)} says what follows. */
+public enum CampaignEvent {
     /** User action PAUSE. */
     PAUSE,
     /** User action UNPAUSE. */

@@ -2,8 +2,8 @@ package org.outdial.engine.campaign;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.outdial.engine.campaign.TaskEvent.*;
-import static org.outdial.engine.campaign.TaskStatus.*;
+import static org.outdial.engine.campaign.CampaignEvent.*;
+import static org.outdial.engine.campaign.CampaignStatus.*;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -11,15 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.outdial.engine.error.EngineException;
 
 /** Every cell of the status table: the next status, or the refusal the seed gives. */
-class TaskStatusTest {
+class CampaignStatusTest {
 
     /** The expected next status per (status, event); a missing cell is an illegal transition. */
-    private static final Map<TaskStatus, Map<TaskEvent, TaskStatus>> TABLE = new EnumMap<>(TaskStatus.class);
+    private static final Map<CampaignStatus, Map<CampaignEvent, CampaignStatus>> TABLE = new EnumMap<>(CampaignStatus.class);
 
-    private static void row(TaskStatus from, Object... pairs) {
-        Map<TaskEvent, TaskStatus> row = new EnumMap<>(TaskEvent.class);
+    private static void row(CampaignStatus from, Object... pairs) {
+        Map<CampaignEvent, CampaignStatus> row = new EnumMap<>(CampaignEvent.class);
         for (int i = 0; i < pairs.length; i += 2) {
-            row.put((TaskEvent) pairs[i], (TaskStatus) pairs[i + 1]);
+            row.put((CampaignEvent) pairs[i], (CampaignStatus) pairs[i + 1]);
         }
         TABLE.put(from, row);
     }
@@ -28,7 +28,7 @@ class TaskStatusTest {
         row(NO_NUMBERS, PAUSE, NO_NUMBERS, UNPAUSE, NO_NUMBERS, CANCEL, NO_NUMBERS, NUMBERS_ADDED, WAITING,
                 NUMBERS_REFRESHED, WAITING, NUMBERS_EMPTIED, NO_NUMBERS, WINDOW_CLOSED, NO_NUMBERS,
                 END_DATE_PASSED, NO_NUMBERS);
-        for (TaskStatus running : new TaskStatus[] {WAITING, IN_PROGRESS, WAITING_OPERATORS, WAITING_REPEAT}) {
+        for (CampaignStatus running : new CampaignStatus[] {WAITING, IN_PROGRESS, WAITING_OPERATORS, WAITING_REPEAT}) {
             row(running, PAUSE, PAUSED, UNPAUSE, running, CANCEL, CANCELED, NUMBERS_ADDED, running,
                     NUMBERS_REFRESHED, running, NUMBERS_EMPTIED, NO_NUMBERS, DIALING_STARTED, IN_PROGRESS,
                     WINDOW_CLOSED, WAITING, ONLY_REPEATS_LEFT, WAITING_REPEAT, NO_FREE_OPERATORS, WAITING_OPERATORS,
@@ -44,9 +44,9 @@ class TaskStatusTest {
 
     @Test
     void everyStatusTakesEveryEventAsTheTableSays() {
-        for (TaskStatus from : TaskStatus.values()) {
-            for (TaskEvent event : TaskEvent.values()) {
-                TaskStatus expected = TABLE.get(from).get(event);
+        for (CampaignStatus from : CampaignStatus.values()) {
+            for (CampaignEvent event : CampaignEvent.values()) {
+                CampaignStatus expected = TABLE.get(from).get(event);
                 if (expected != null) {
                     assertEquals(expected, from.on(event), from + " on " + event);
                 } else if (isUserCommand(event)) {
@@ -65,7 +65,7 @@ class TaskStatusTest {
 
     @Test
     void pauseUnpauseAndCancelOfAFinishedOrCanceledTaskAreRefusedWithTheSeedsMessages() {
-        for (TaskEvent command : new TaskEvent[] {PAUSE, UNPAUSE, CANCEL}) {
+        for (CampaignEvent command : new CampaignEvent[] {PAUSE, UNPAUSE, CANCEL}) {
             assertEquals("Task is finished", assertThrows(EngineException.class, () -> FINISHED.on(command)).getMessage());
             assertEquals("Task is canceled", assertThrows(EngineException.class, () -> CANCELED.on(command)).getMessage());
         }
@@ -73,14 +73,14 @@ class TaskStatusTest {
 
     @Test
     void onlyTheRunningStatusesMayDial() {
-        for (TaskStatus status : TaskStatus.values()) {
+        for (CampaignStatus status : CampaignStatus.values()) {
             boolean running = status == WAITING || status == IN_PROGRESS || status == WAITING_OPERATORS
                     || status == WAITING_REPEAT;
             assertEquals(running, status.active(), status.name());
         }
     }
 
-    private static boolean isUserCommand(TaskEvent event) {
+    private static boolean isUserCommand(CampaignEvent event) {
         return event == PAUSE || event == UNPAUSE || event == CANCEL;
     }
 }

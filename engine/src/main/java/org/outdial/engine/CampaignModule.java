@@ -3,7 +3,7 @@ package org.outdial.engine;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.time.ZoneId;
-import org.outdial.engine.campaign.AutodialerStore;
+import org.outdial.engine.campaign.CampaignStore;
 import org.outdial.engine.campaign.CampaignChanges;
 import org.outdial.engine.campaign.CampaignLimits;
 import org.outdial.engine.campaign.CampaignRepository;
@@ -32,7 +32,7 @@ import org.outdial.engine.storage.Transactor;
  *
  * @param zone the zone dates are read and shown in (GET_CALLS_HISTORY, stateDateTime)
  */
-public record AutodialerModule(CampaignService campaigns, NumberService numbers, CallHistoryService history,
+public record CampaignModule(CampaignService campaigns, NumberService numbers, CallHistoryService history,
                                ZoneId zone, NumberExpander expander) implements AutoCloseable {
 
     /**
@@ -42,7 +42,7 @@ public record AutodialerModule(CampaignService campaigns, NumberService numbers,
      */
     public static final Duration EXPANSION_WAIT = Duration.ofSeconds(30);
 
-    public static AutodialerModule create(Transactor db, InstantSource clock, ZoneId zone, CampaignLimits limits,
+    public static CampaignModule create(Transactor db, InstantSource clock, ZoneId zone, CampaignLimits limits,
                                           References references, BlockedNumbers blocked, CampaignChanges changes) {
         CampaignRepository campaignRepository = new CampaignRepository();
         NumberRepository numberRepository = new NumberRepository();
@@ -54,12 +54,12 @@ public record AutodialerModule(CampaignService campaigns, NumberService numbers,
         NumberExpander expander = NumberExpander.start(db, batches, numberRepository, campaignRepository, changes,
                 EXPANSION_WAIT);
         NumbersHandler handler = new NumbersHandler();
-        AutodialerStore store = new AutodialerStore(db, clock, limits, campaignRepository, numberRepository, counts,
+        CampaignStore store = new CampaignStore(db, clock, limits, campaignRepository, numberRepository, counts,
                 transitions, intake, writer, expander, handler, changes);
         CampaignService campaigns = new CampaignService(store, new CampaignValidator(references, zone));
         NumberService numbers = new NumberService(store);
         CallHistoryService history = new CallHistoryService(db, campaignRepository, new CallHistoryRepository(), zone);
-        return new AutodialerModule(campaigns, numbers, history, zone, expander);
+        return new CampaignModule(campaigns, numbers, history, zone, expander);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.outdial.engine.campaign;
 
 /** UniTalk's autodialer types (seed 004, dictionary "autodialerType"). */
-public enum AutodialerType {
+public enum CampaignType {
     /** Plays audio to the callee, then runs the incoming scenario. */
     AUTODIAL("Autodialer"),
     /** Connects answered calls to operators of a group of internal lines. */
@@ -11,7 +11,7 @@ public enum AutodialerType {
 
     private final String title;
 
-    AutodialerType(String title) {
+    CampaignType(String title) {
         this.title = title;
     }
 

@@ -4,11 +4,11 @@ import org.outdial.engine.error.EngineException;
 
 /**
  * An autodialer's status (seed 004, dictionary "taskStatus"), with every transition in
- * {@link #on(TaskEvent)}. User commands that the seed forbids (PAUSE on a finished task, ...)
+ * {@link #on(CampaignEvent)}. User commands that the seed forbids (PAUSE on a finished task, ...)
  * throw {@link EngineException} with the seed's message; an internal event that makes no sense
  * in the current status is a bug and throws {@link IllegalStateException} naming both.
  */
-public enum TaskStatus {
+public enum CampaignStatus {
     NO_NUMBERS("No numbers have been added"),
     IN_PROGRESS("Dialling at the moment"),
     WAITING("Waiting for the start of the autodial"),
@@ -20,7 +20,7 @@ public enum TaskStatus {
 
     private final String title;
 
-    TaskStatus(String title) {
+    CampaignStatus(String title) {
         this.title = title;
     }
 
@@ -37,7 +37,7 @@ public enum TaskStatus {
     }
 
     /** What happens to an autodialer in this status when {@code event} occurs. */
-    public TaskStatus on(TaskEvent event) {
+    public CampaignStatus on(CampaignEvent event) {
         return switch (event) {
             case PAUSE -> switch (this) {
                 case WAITING, IN_PROGRESS, WAITING_OPERATORS, WAITING_REPEAT -> PAUSED;
@@ -92,7 +92,7 @@ public enum TaskStatus {
         };
     }
 
-    private IllegalStateException illegal(TaskEvent event) {
+    private IllegalStateException illegal(CampaignEvent event) {
         return new IllegalStateException("autodialer in status " + this + " cannot take event " + event);
     }
 
@@ -104,7 +104,7 @@ public enum TaskStatus {
         return EngineException.conflict("Task is canceled");
     }
 
-    public static TaskStatus parse(String name) {
+    public static CampaignStatus parse(String name) {
         return valueOf(name);
     }
 }

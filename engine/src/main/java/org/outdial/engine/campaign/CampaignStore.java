@@ -14,7 +14,7 @@ import org.outdial.engine.storage.Transactor;
  * repositories, the status transitions, the number intake and writer, the expander that writes
  * accepted numbers out, the one-at-a-time rule for bulk number work, and whom to tell about changes.
  */
-public record AutodialerStore(Transactor db, InstantSource clock, CampaignLimits limits, CampaignRepository campaigns,
+public record CampaignStore(Transactor db, InstantSource clock, CampaignLimits limits, CampaignRepository campaigns,
                               NumberRepository numbers, StateCounts counts, StatusTransitions transitions,
                               NumberIntake intake, NumberWriter writer, NumberExpander expander,
                               NumbersHandler handler, CampaignChanges changes) {

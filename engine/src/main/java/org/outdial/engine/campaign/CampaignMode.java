@@ -1,7 +1,7 @@
 package org.outdial.engine.campaign;
 
 /** UniTalk's autodialer modes (seed 004, dictionary "autodialerMode"): how the pace is set. */
-public enum AutodialerMode {
+public enum CampaignMode {
     /** A fixed number of simultaneous calls ({@code threadCount}). */
     FIXED("By number of threads"),
     /** As many calls as there are free operators. */
@@ -11,7 +11,7 @@ public enum AutodialerMode {
 
     private final String title;
 
-    AutodialerMode(String title) {
+    CampaignMode(String title) {
         this.title = title;
     }
 
