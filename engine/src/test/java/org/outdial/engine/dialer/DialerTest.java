@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,27 +46,10 @@ import org.outdial.engine.tts.TtsProfiles;
 import org.outdial.media.tts.SpeechSynthesizer;
 import org.outdial.sip.outcome.Outcome;
 import org.outdial.sip.trunk.TrunkSettings;
+import org.outdial.testing.ManualClock;
 
 /** The dialer against a fake telephony and a clock the test moves. */
 class DialerTest {
-
-    /** A clock the test sets. */
-    static final class ManualClock implements InstantSource {
-        private volatile Instant now;
-
-        ManualClock(Instant start) {
-            now = start;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-    }
 
     /** A Wednesday, 10:00 in Kyiv: inside a 09:00-19:00 window. */
     private static final Instant WEDNESDAY_10 = Instant.parse("2026-03-04T08:00:00Z");
@@ -95,7 +77,7 @@ class DialerTest {
         }
         database = Database.open(StorageSettings.h2Memory("dialer-" + UUID.randomUUID()));
         db = new Transactor(database.dataSource());
-        clock = new ManualClock(WEDNESDAY_10);
+        clock = ManualClock.at(WEDNESDAY_10);
         telephony = new FakeTelephony(clock);
         threads = new ManualThreads(clock);
         var ds = database.dataSource();
@@ -374,9 +356,9 @@ class DialerTest {
 
     @Test
     void whenTheEndDatePassesTheRemainingNumbersAreAutocanceledAndTheAutodialerFinishes() throws Exception {
-        clock.advance(Duration.ofHours(-3)); // before the window: nothing is called yet
+        clock.advance(Duration.ofHours(21)); // Thursday 07:00, before the window: nothing is called yet
         long id = campaign(2, 0, false, null, phones(4));
-        clock.advance(Duration.ofDays(303)); // 2027-01-01: after endDate 2026-12-31
+        clock.advance(Duration.ofDays(302)); // 2027-01-01: after endDate 2026-12-31
 
         dialer.tick();
 
@@ -401,7 +383,7 @@ class DialerTest {
 
     @Test
     void highPriorityNumbersAreCalledFirst() throws Exception {
-        clock.advance(Duration.ofHours(-3)); // 07:00 in Kyiv: numbers are loaded before the window opens
+        clock.advance(Duration.ofHours(21)); // Thursday 07:00 in Kyiv: numbers are loaded before the window opens
         long id = campaign(1, 0, false, null, phones(3));
         module.numbers().add(id, new NumberService.AddRequest(List.of("380501112233"), null, true, false));
         clock.advance(Duration.ofHours(3));

@@ -1,7 +1,6 @@
 package org.outdial.testbed.bench;
 
 import ch.qos.logback.classic.Level;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -46,6 +46,8 @@ import org.outdial.testbed.sipp.CalleeNumbers;
 import org.outdial.testbed.sipp.LoopbackPorts;
 import org.outdial.testbed.sipp.Sipp;
 import org.outdial.testbed.sipp.SippProcess;
+import org.outdial.testbed.unitalk.AutodialerTask;
+import org.outdial.testbed.unitalk.UniTalkClient;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -155,16 +157,22 @@ public final class MixedLoadBench {
                     new OutdialConfig.Api(defaults.api().maxBodyBytes(), RateLimitSettings.unlimited()),
                     defaults.dialer(), new OutdialConfig.Audio(scratch.resolve("audio").toString()));
             try (OutdialServer server = OutdialServer.start(config)) {
-                Api api = new Api(http, server.port(), new ApiKeys(server.database().dataSource())
-                        .create("bench", Instant.now()).secret());
-                long dialing = api.createCampaign("mixed-load", threads, talkMillis, "2020-01-01");
+                String key = new ApiKeys(server.database().dataSource()).create("bench", Instant.now()).secret();
+                UniTalkClient client = new UniTalkClient(server.port(), key);
+                RawSender api = new RawSender(http, client.actionUri(), key);
+                long dialing = client.add(AutodialerTask.autodial("mixed-load").threads(threads)
+                        .silence(Duration.ofMillis(talkMillis)));
                 // A window that opens in 2098: numbers go in, nothing is dialed.
-                long other = api.createCampaign("mixed-load-adds", 1, talkMillis, "2098-01-01");
+                long other = client.add(AutodialerTask.autodial("mixed-load-adds").threads(1)
+                        .dates(LocalDate.of(2098, 1, 1), LocalDate.of(2099, 12, 31)).silence(Duration.ofMillis(talkMillis)));
                 List<String> list = new ArrayList<>(numbers);
                 for (int i = 0; i < numbers; i++) {
                     list.add("380" + (10_000 + i) + CalleeNumbers.ANSWER);
                 }
-                api.addNumbers(dialing, list);
+                int added = client.addNumbers(dialing, list);
+                if (added != numbers) {
+                    throw new IllegalStateException("ADD_NUMBERS added " + added + " of " + numbers);
+                }
                 long started = System.nanoTime();
                 System.out.printf(Locale.ROOT, "  %,d numbers added; dialing starts%n", numbers);
                 Load load = new Load(api, dialing, other, numbers);
@@ -201,7 +209,7 @@ public final class MixedLoadBench {
                     recorder.report("").forEach(l -> System.out.println("    " + l));
                     total.addAll(recorder);
                 }
-                api.action(Api.body("PAUSE", dialing));
+                client.action(UniTalkClient.request("PAUSE", dialing));
                 System.out.println();
                 System.out.println("RESULTS");
                 lines.forEach(l -> System.out.println("  " + l));
@@ -215,14 +223,14 @@ public final class MixedLoadBench {
 
     /** The API load: a scheduler that sends one request per slot, in the order of {@link #ACTIONS}. */
     private final class Load {
-        private final Api api;
+        private final RawSender api;
         private final long dialing;
         private final long other;
         private final int numbers;
         private final AtomicBoolean writerBusy = new AtomicBoolean();
         private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
 
-        Load(Api api, long dialing, long other, int numbers) {
+        Load(RawSender api, long dialing, long other, int numbers) {
             this.api = api;
             this.dialing = dialing;
             this.other = other;
@@ -260,17 +268,17 @@ public final class MixedLoadBench {
 
         private void send(String action, LatencyRecorder recorder) {
             ObjectNode body = switch (action) {
-                case "GET_LIST" -> Api.body("GET_LIST", null);
-                case "GET_NUMBERS" -> Api.body("GET_NUMBERS", dialing).put("limit", 50)
+                case "GET_LIST" -> UniTalkClient.request("GET_LIST");
+                case "GET_NUMBERS" -> UniTalkClient.request("GET_NUMBERS", dialing).put("limit", 50)
                         .put("offset", 50 * ThreadLocalRandom.current().nextInt(Math.min(numbers, PAGED) / 50));
                 case "GET_CALLS_HISTORY" -> {
-                    ObjectNode b = Api.body("GET_CALLS_HISTORY", dialing);
+                    ObjectNode b = UniTalkClient.request("GET_CALLS_HISTORY", dialing);
                     String from = LocalDateTime.now().minus(HISTORY).withNano(0).format(SEED_TIME);
                     b.putObject("callHistoryRequest").put("dateFrom", from).put("limit", 50);
                     yield b;
                 }
                 default -> {
-                    ObjectNode b = Api.body("ADD_NUMBERS", other);
+                    ObjectNode b = UniTalkClient.request("ADD_NUMBERS", other);
                     ArrayNode phones = b.putArray("numbers");
                     for (int i = 0; i < addSize; i++) {
                         phones.add("38050" + (1_000_000 + serial.incrementAndGet()));
@@ -359,21 +367,15 @@ public final class MixedLoadBench {
         return nanos / 1e6;
     }
 
-    /** The UniTalk API over HTTP (the shared testbed client replaces this after the merge). */
-    private record Api(HttpClient http, int port, String key) {
+    /**
+     * The load's requests, sent without parsing the answer, to spend this shared machine's CPU on
+     * the server rather than on the client (the set-up uses {@link UniTalkClient}, which parses).
+     * UniTalk answers every error with a status other than 200, so the status is the check.
+     */
+    private record RawSender(HttpClient http, URI uri, String key) {
 
-        JsonNode action(ObjectNode body) throws IOException, InterruptedException {
-            return JSON.readTree(send(body));
-        }
-
-        /**
-         * Sends {@code body} and reads the whole answer, which must be a success (UniTalk answers
-         * every error with a status other than 200); the load does not parse it, to spend this
-         * shared machine's CPU on the server rather than on the client.
-         */
         byte[] send(ObjectNode body) throws IOException, InterruptedException {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + port + "/api/autodial/action"))
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri)
                     .timeout(Duration.ofMinutes(2)).header("Authorization", key).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
@@ -382,43 +384,6 @@ public final class MixedLoadBench {
                         + new String(response.body(), StandardCharsets.UTF_8));
             }
             return response.body();
-        }
-
-        static ObjectNode body(String action, Long id) {
-            ObjectNode body = JSON.createObjectNode().put("action", action);
-            if (id != null) {
-                body.put("id", id);
-            }
-            return body;
-        }
-
-        /** An AUTODIAL/FIXED campaign open around the clock every day from {@code startDate}, playing silence. */
-        long createCampaign(String name, int threads, int talkMillis, String startDate)
-                throws IOException, InterruptedException {
-            ObjectNode task = JSON.createObjectNode();
-            task.put("name", name).put("autodialerType", "AUTODIAL").put("autodialerMode", "FIXED")
-                    .put("threadCount", threads).put("startDate", startDate).put("endDate", "2099-12-31")
-                    .put("crmMode", "DONT_SEND").put("clientCalledMode", "NEVER");
-            ArrayNode from = task.putArray("timeFrom");
-            ArrayNode to = task.putArray("timeTo");
-            for (int day = 0; day < 7; day++) {
-                from.add("00:00");
-                to.add("24:00");
-            }
-            task.putObject("compositeAudio").putArray("multiAudios").addObject().put("silenceMillis", talkMillis);
-            ObjectNode body = body("ADD", null);
-            body.set("task", task);
-            return action(body).path("data").asLong();
-        }
-
-        void addNumbers(long id, List<String> numbers) throws IOException, InterruptedException {
-            ObjectNode body = body("ADD_NUMBERS", id);
-            ArrayNode array = body.putArray("numbers");
-            numbers.forEach(array::add);
-            JsonNode answer = action(body);
-            if (answer.path("data").path("added").asInt() != numbers.size()) {
-                throw new IllegalStateException("ADD_NUMBERS added " + answer.path("data") + " of " + numbers.size());
-            }
         }
     }
 }

@@ -167,6 +167,12 @@ public final class UniTalkClient {
         }
     }
 
+    /** {@code GET /api/health}'s {@code data} (the database, and each trunk with its status); needs no key. */
+    public JsonNode health() {
+        return send(HttpRequest.newBuilder(api.resolve("health")).timeout(REQUEST_TIMEOUT).GET().build(), "health")
+                .path("data");
+    }
+
     private HttpRequest.Builder authorized(String path) {
         return HttpRequest.newBuilder(api.resolve(path)).timeout(REQUEST_TIMEOUT).header("Authorization", key);
     }

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +30,10 @@ import org.outdial.testbed.sipp.CalleeNumbers;
 import org.outdial.testbed.sipp.LoopbackPorts;
 import org.outdial.testbed.sipp.SippProcess;
 import org.outdial.testbed.sipp.SippReport;
+import org.outdial.testbed.unitalk.AutodialerTask;
+import org.outdial.testbed.unitalk.UniTalkClient;
+import org.outdial.testing.Await;
+import org.outdial.testing.ManualClock;
 
 /**
  * Campaigns run by the real server (HTTP API, dialer, SIP, RTP) against one SIPp callee whose
@@ -38,29 +41,16 @@ import org.outdial.testbed.sipp.SippReport;
  */
 class CampaignAgainstSippTest {
 
-    /** A clock the test can move forward, for retry intervals; starts at the real time. */
-    static final class MovableClock implements InstantSource {
-        private volatile Duration offset = Duration.ZERO;
-
-        @Override
-        public Instant instant() {
-            return Instant.now().plus(offset);
-        }
-
-        void advance(Duration d) {
-            offset = offset.plus(d);
-        }
-    }
-
     private SippProcess sipp;
     private OutdialServer server;
-    private Api api;
-    private MovableClock clock;
+    private UniTalkClient api;
+    /** Real time, moved forward by the test for retry intervals. */
+    private ManualClock clock;
 
     @BeforeEach
     void start() {
         sipp = SippProcess.callee(Duration.ofMinutes(4));
-        clock = new MovableClock();
+        clock = ManualClock.followingSystemTime();
         int rtp = LoopbackPorts.evenRange(400);
         OutdialConfig defaults = OutdialConfig.defaults();
         OutdialConfig config = new OutdialConfig(new OutdialConfig.Http(0, "127.0.0.1"),
@@ -72,7 +62,7 @@ class CampaignAgainstSippTest {
                 new OutdialConfig.Dialer(Duration.ofSeconds(5)), defaults.audio());
         server = OutdialServer.start(config, clock, List.of());
         String key = new ApiKeys(server.database().dataSource()).create("sipp", Instant.now()).secret();
-        api = new Api(server.port(), key);
+        api = new UniTalkClient(server.port(), key);
     }
 
     @AfterEach
@@ -86,16 +76,6 @@ class CampaignAgainstSippTest {
 
     private static String number(int serial, String behaviour) {
         return "38067" + String.format("%03d", serial % 1000) + behaviour;
-    }
-
-    private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout + " waiting for: " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 
     @Test
@@ -118,7 +98,7 @@ class CampaignAgainstSippTest {
             numbers.add(number(i, tail));
             expected.merge(i < 4 ? "NOANSWER" : behaviours.get(tail), 1L, Long::sum);
         }
-        long id = api.createCampaign("two hundred", 5, null);
+        long id = api.add(AutodialerTask.autodial("two hundred").threads(5));
         AtomicInteger maxInFlight = new AtomicInteger();
         AtomicBoolean sampling = new AtomicBoolean(true);
         Thread sampler = Thread.ofVirtual().start(() -> {
@@ -129,7 +109,7 @@ class CampaignAgainstSippTest {
         });
 
         api.addNumbers(id, numbers);
-        await("FINISHED", Duration.ofSeconds(150), () -> api.status(id).equals("FINISHED"));
+        Await.until("FINISHED", Duration.ofSeconds(150), () -> api.status(id).equals("FINISHED"));
         sampling.set(false);
         sampler.join();
 
@@ -155,20 +135,20 @@ class CampaignAgainstSippTest {
 
     @Test
     void retriesHappenByTheRulesWhenTheClockPassesTheirInterval() throws Exception {
-        ObjectNode repeat = Api.JSON.createObjectNode().put("earlyStart", true).put("highPriority", true);
+        ObjectNode repeat = JsonNodeFactory.instance.objectNode().put("earlyStart", true).put("highPriority", true);
         repeat.putObject("statesSettings").putObject("BUSY").put("attempts", 2).put("intervalMinutes", 10);
-        long id = api.createCampaign("retries", 2, repeat);
+        long id = api.add(AutodialerTask.autodial("retries").threads(2).repeatCalls(repeat));
         api.addNumbers(id, List.of(number(1, CalleeNumbers.finalResponse(486)), number(2, CalleeNumbers.ANSWER)));
 
-        await("first round", Duration.ofSeconds(30), () -> api.status(id).equals("WAITING_REPEAT"));
+        Await.until("first round", Duration.ofSeconds(30), () -> api.status(id).equals("WAITING_REPEAT"));
         assertEquals(2, api.history(id, 100).path("count").asLong());
         clock.advance(Duration.ofMinutes(11));
-        await("second attempt", Duration.ofSeconds(30), () -> api.history(id, 100).path("count").asLong() == 3);
+        Await.until("second attempt", Duration.ofSeconds(30), () -> api.history(id, 100).path("count").asLong() == 3);
         clock.advance(Duration.ofMinutes(11));
-        await("FINISHED after the last attempt", Duration.ofSeconds(30), () -> api.status(id).equals("FINISHED"));
+        Await.until("FINISHED after the last attempt", Duration.ofSeconds(30), () -> api.status(id).equals("FINISHED"));
 
         assertEquals(4, api.history(id, 100).path("count").asLong(), "one call and two repeats for the busy number");
-        JsonNode busy = api.action(Api.body("GET_NUMBER", id).put("number", number(1, CalleeNumbers.finalResponse(486))));
+        JsonNode busy = api.action(UniTalkClient.request("GET_NUMBER", id).put("number", number(1, CalleeNumbers.finalResponse(486))));
         assertEquals(3, busy.path("realCalledCount").asInt());
         assertEquals("BUSY", busy.path("state").asText());
     }
@@ -179,33 +159,33 @@ class CampaignAgainstSippTest {
         for (int i = 0; i < 40; i++) {
             numbers.add(number(i, CalleeNumbers.ANSWER_THEN_HANG_UP));
         }
-        long id = api.createCampaign("live", 2, null);
+        long id = api.add(AutodialerTask.autodial("live").threads(2));
         api.addNumbers(id, numbers);
-        await("dialing", Duration.ofSeconds(20), () -> api.status(id).equals("IN_PROGRESS"));
+        Await.until("dialing", Duration.ofSeconds(20), () -> api.status(id).equals("IN_PROGRESS"));
 
-        api.action(Api.body("PAUSE", id));
+        api.action(UniTalkClient.request("PAUSE", id));
         assertEquals("PAUSED", api.status(id));
-        await("calls in flight end", Duration.ofSeconds(20), () -> server.dialer().inFlight(id) == 0);
+        Await.until("calls in flight end", Duration.ofSeconds(20), () -> server.dialer().inFlight(id) == 0);
         long afterPause = api.history(id, 1000).path("count").asLong();
         server.dialer().changed(id); // the dialer looks at the paused campaign (a line freed, a tick) ...
         server.dialer().flush().get(10, TimeUnit.SECONDS); // ... and has looked: anything it started is in flight
         assertEquals(0, server.dialer().inFlight(id), "no call starts while paused");
         assertEquals(afterPause, api.history(id, 1000).path("count").asLong(), "no call starts while paused");
 
-        api.action(Api.body("UNPAUSE", id));
-        await("dialing again", Duration.ofSeconds(20), () -> api.history(id, 1000).path("count").asLong() > afterPause);
+        api.action(UniTalkClient.request("UNPAUSE", id));
+        Await.until("dialing again", Duration.ofSeconds(20), () -> api.history(id, 1000).path("count").asLong() > afterPause);
 
-        api.action(Api.body("CANCEL", id));
-        await("FINISHED after cancel", Duration.ofSeconds(20), () -> api.status(id).equals("FINISHED"));
+        api.action(UniTalkClient.request("CANCEL", id));
+        Await.until("FINISHED after cancel", Duration.ofSeconds(20), () -> api.status(id).equals("FINISHED"));
         long canceled = api.stateCount(id, "CANCEL");
         assertTrue(canceled > 0, "numbers never called became CANCEL");
         long called = api.history(id, 1000).path("count").asLong();
         assertEquals(40, canceled + called);
 
-        ObjectNode refresh = Api.body("REFRESH", id);
+        ObjectNode refresh = UniTalkClient.request("REFRESH", id);
         refresh.putArray("callStates").add("CANCEL");
         api.action(refresh);
-        await("FINISHED after refresh", Duration.ofSeconds(60), () -> api.status(id).equals("FINISHED")
+        Await.until("FINISHED after refresh", Duration.ofSeconds(60), () -> api.status(id).equals("FINISHED")
                 && api.stateCount(id, "CANCEL") == 0);
         assertEquals(40, api.stateCount(id, "ANSW_RJCT"));
     }

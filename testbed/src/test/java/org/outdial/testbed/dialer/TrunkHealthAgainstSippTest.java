@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.outdial.api.OutdialServer;
@@ -25,6 +20,9 @@ import org.outdial.sip.trunk.TrunkSettings;
 import org.outdial.testbed.sipp.CalleeNumbers;
 import org.outdial.testbed.sipp.LoopbackPorts;
 import org.outdial.testbed.sipp.SippProcess;
+import org.outdial.testbed.unitalk.AutodialerTask;
+import org.outdial.testbed.unitalk.UniTalkClient;
+import org.outdial.testing.Await;
 
 /**
  * A trunk that does not answer, tried as a user would: the real server dialing through a trunk
@@ -34,11 +32,9 @@ import org.outdial.testbed.sipp.SippProcess;
  */
 class TrunkHealthAgainstSippTest {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-
     private final List<SippProcess> sipps = new ArrayList<>();
     private OutdialServer server;
-    private Api api;
+    private UniTalkClient api;
 
     private void start(int trunkPort, Duration ringTimeout) {
         int rtp = LoopbackPorts.evenRange(100);
@@ -51,7 +47,7 @@ class TrunkHealthAgainstSippTest {
                 new OutdialConfig.Api(defaults.api().maxBodyBytes(), RateLimitSettings.unlimited()),
                 new OutdialConfig.Dialer(ringTimeout), defaults.audio());
         server = OutdialServer.start(config);
-        api = new Api(server.port(), new ApiKeys(server.database().dataSource()).create("t", Instant.now()).secret());
+        api = new UniTalkClient(server.port(), new ApiKeys(server.database().dataSource()).create("t", Instant.now()).secret());
     }
 
     @AfterEach
@@ -65,29 +61,8 @@ class TrunkHealthAgainstSippTest {
         }
     }
 
-    private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout + " waiting for: " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    private JsonNode health() {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + server.port() + "/api/health")).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return Api.JSON.readTree(response.body()).path("data");
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
     private String trunkStatus() {
-        return health().path("trunks").path(0).path("status").asText();
+        return api.health().path("trunks").path(0).path("status").asText();
     }
 
     private static String number(int serial, String behaviour) {
@@ -105,10 +80,10 @@ class TrunkHealthAgainstSippTest {
         for (int i = 0; i < 6; i++) {
             numbers.add(number(i, i % 2 == 0 ? CalleeNumbers.ANSWER_THEN_HANG_UP : CalleeNumbers.finalResponse(486)));
         }
-        long id = api.createCampaign("dead trunk", 5, null);
+        long id = api.add(AutodialerTask.autodial("dead trunk").threads(5));
         api.addNumbers(id, numbers);
 
-        await("the trunk is marked down", Duration.ofSeconds(45), () -> trunkStatus().equals("DOWN"));
+        Await.until("the trunk is marked down", Duration.ofSeconds(45), () -> trunkStatus().equals("DOWN"));
         assertEquals(6, api.stateCount(id, "NEW") + api.stateCount(id, "DIALING"), "no number used up an attempt");
         assertTrue(api.task(id).path("statusNote").asText().startsWith("trunk carrier has not answered"),
                 api.task(id).toString());
@@ -121,7 +96,7 @@ class TrunkHealthAgainstSippTest {
         long failedAttempts = history.path("count").asLong();
 
         sipps.add(SippProcess.calleeOn(port, Duration.ofMinutes(2), "-aa"));
-        await("FINISHED once the trunk answers OPTIONS", Duration.ofSeconds(30),
+        Await.until("FINISHED once the trunk answers OPTIONS", Duration.ofSeconds(30),
                 () -> api.status(id).equals("FINISHED"));
 
         assertEquals(3, api.stateCount(id, "ANSW_RJCT"), "every number ends in the callee's real outcome");
@@ -129,7 +104,7 @@ class TrunkHealthAgainstSippTest {
         assertEquals("UP", trunkStatus());
         assertEquals(failedAttempts + 6, api.history(id, 100).path("count").asLong(), "each number called once more");
         for (String n : numbers) {
-            assertEquals(1, api.action(Api.body("GET_NUMBER", id).put("number", n)).path("realCalledCount").asInt(), n);
+            assertEquals(1, api.action(UniTalkClient.request("GET_NUMBER", id).put("number", n)).path("realCalledCount").asInt(), n);
         }
     }
 
@@ -145,10 +120,10 @@ class TrunkHealthAgainstSippTest {
         for (int i = 5; i < 10; i++) {
             numbers.add(number(i, CalleeNumbers.ANSWER_THEN_HANG_UP));
         }
-        long id = api.createCampaign("503 trunk", 1, null);
+        long id = api.add(AutodialerTask.autodial("503 trunk").threads(1));
         api.addNumbers(id, numbers);
 
-        await("FINISHED", Duration.ofSeconds(30), () -> api.status(id).equals("FINISHED"));
+        Await.until("FINISHED", Duration.ofSeconds(30), () -> api.status(id).equals("FINISHED"));
         assertEquals(5, api.stateCount(id, "BUSYOUT"), "a 503 is the seed's 'not enough lines'");
         assertEquals(5, api.stateCount(id, "ANSW_RJCT"));
         JsonNode events = api.history(id, 100);
