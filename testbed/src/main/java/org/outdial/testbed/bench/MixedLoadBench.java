@@ -61,7 +61,9 @@ import org.slf4j.LoggerFactory;
  * never dials). ADD_NUMBERS comes from one writer, one request at a time: a slot that finds it busy
  * is skipped and counted.
  *
- * <p>After a warm-up the run alternates windows of dialing alone and dialing under the API load
+ * <p>After a warm-up (dialing only, or for its last {@code --api-warmup} seconds dialing under the
+ * API load too, not counted, so that the first measured window is not the API's JIT warm-up) the
+ * run alternates windows of dialing alone and dialing under the API load
  * ({@code --rounds} pairs), and reports per window the dialing rate (median of one-second rates
  * from {@code call_record.call_end_time}) and, under load, each action's latency p50/p95/p99/max
  * (from the request being sent to the whole answer read). Goal: API p99 ≤ 50 ms at 200/s while
@@ -71,7 +73,7 @@ import org.slf4j.LoggerFactory;
  * monitor enter and park over 5 ms ({@code jfr print --events jdk.ThreadPark FILE}).
  *
  * <pre>./outdial bench mixed-load [--threads 170] [--talk-ms 1000] [--rate 200] [--add-size 10]
- *                             [--warmup 15] [--window 30] [--rounds 2] [--jfr FILE]</pre>
+ *                             [--warmup 15] [--api-warmup 0] [--window 30] [--rounds 2] [--jfr FILE]</pre>
  */
 public final class MixedLoadBench {
 
@@ -89,6 +91,7 @@ public final class MixedLoadBench {
     private int rate = 200;
     private int addSize = 10;
     private int warmupSeconds = 15;
+    private int apiWarmupSeconds = 0;
     private int windowSeconds = 30;
     private int rounds = 2;
     private Path jfr;
@@ -121,14 +124,17 @@ public final class MixedLoadBench {
                 case "--rate" -> rate = Integer.parseInt(args[++i]);
                 case "--add-size" -> addSize = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmupSeconds = Integer.parseInt(args[++i]);
+                case "--api-warmup" -> apiWarmupSeconds = Integer.parseInt(args[++i]);
                 case "--window" -> windowSeconds = Integer.parseInt(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--jfr" -> jfr = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; see the class javadoc");
             }
         }
-        if (threads < 1 || threads > 1000 || rate < 4 || addSize < 1 || windowSeconds < 5 || rounds < 1) {
-            throw new IllegalArgumentException("--threads 1..1000, --rate >= 4, --add-size >= 1, --window >= 5, --rounds >= 1");
+        if (threads < 1 || threads > 1000 || rate < 4 || addSize < 1 || windowSeconds < 5 || rounds < 1
+                || apiWarmupSeconds < 0 || apiWarmupSeconds > warmupSeconds) {
+            throw new IllegalArgumentException("--threads 1..1000, --rate >= 4, --add-size >= 1, --window >= 5, --rounds >= 1, "
+                    + "--api-warmup 0..warmup");
         }
     }
 
@@ -176,7 +182,12 @@ public final class MixedLoadBench {
                 long started = System.nanoTime();
                 System.out.printf(Locale.ROOT, "  %,d numbers added; dialing starts%n", numbers);
                 Load load = new Load(api, dialing, other, numbers);
-                sleepUntil(started, warmupSeconds);
+                sleepUntil(started, warmupSeconds - apiWarmupSeconds);
+                if (apiWarmupSeconds > 0) {
+                    // The API's code paths compile under the same load they are then measured in;
+                    // these requests are not counted.
+                    load.run(started, warmupSeconds);
+                }
                 List<String> lines = new ArrayList<>();
                 double[] alone = new double[rounds];
                 double[] loaded = new double[rounds];
