@@ -141,6 +141,20 @@ final class FakeTelephony implements Telephony {
     }
 
     @Override
+    public Call dialLine(org.outdial.sip.call.LineCall request) {
+        throw new UnsupportedOperationException("operator lines: issue 10, branch issue10-flows");
+    }
+
+    @Override
+    public java.util.Optional<org.outdial.sip.registrar.Registration> registration(String line) {
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public void onRegistration(org.outdial.sip.registrar.RegistrationListener listener) {
+    }
+
+    @Override
     public CompletableFuture<Integer> probe(String trunk) {
         probes.incrementAndGet();
         Integer status = probeStatus;
@@ -239,6 +253,15 @@ final class FakeTelephony implements Telephony {
         @Override
         public RtpStats mediaStats() {
             return RtpStats.EMPTY;
+        }
+
+        @Override
+        public void bridge(Call other) {
+            throw new UnsupportedOperationException("bridging: issue 10, branch issue10-flows");
+        }
+
+        @Override
+        public void unbridge() {
         }
 
         @Override

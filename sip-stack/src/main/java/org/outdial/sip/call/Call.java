@@ -57,6 +57,19 @@ public interface Call {
     RtpStats mediaStats();
 
     /**
+     * Connects this call's media with {@code other}'s, both ways: each call's RTP sender takes the
+     * other's received frames as its source (transcoded when the two negotiated different G.711
+     * laws; RFC 4733 events passed through), replacing whatever either was playing. It lasts until
+     * {@link #unbridge()} or until either call ends; then the survivor sends silence.
+     *
+     * @throws IllegalStateException when either call has no media path yet, or has ended
+     */
+    void bridge(Call other);
+
+    /** Stops relaying between this call and the one it is bridged to; both send silence. Idempotent. */
+    void unbridge();
+
+    /**
      * Ends the call: CANCEL before the answer, BYE after. Idempotent; returns at once, the outcome
      * follows.
      */

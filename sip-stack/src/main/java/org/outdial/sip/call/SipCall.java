@@ -139,6 +139,16 @@ final class SipCall implements Call {
     }
 
     @Override
+    public void bridge(Call other) {
+        throw new UnsupportedOperationException("bridging is being built (issue 10, branch issue10-bridge)");
+    }
+
+    @Override
+    public void unbridge() {
+        throw new UnsupportedOperationException("bridging is being built (issue 10, branch issue10-bridge)");
+    }
+
+    @Override
     public void hangup() {
         lock.update(after -> feed(new CallEvent.Hangup(), null, after));
     }

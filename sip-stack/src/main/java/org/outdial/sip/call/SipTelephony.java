@@ -7,6 +7,7 @@ import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,6 +23,8 @@ import javax.sip.SipException;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.outdial.sip.registrar.Registration;
+import org.outdial.sip.registrar.RegistrationListener;
 import org.outdial.sip.stack.JainSipStack;
 import org.outdial.sip.stack.SipEvent;
 import org.outdial.sip.stack.SipEventAdapter;
@@ -120,6 +123,21 @@ public final class SipTelephony implements Telephony {
         SipCall call = new SipCall(this, messages, trunk, request);
         call.start(media);
         return call;
+    }
+
+    @Override
+    public Call dialLine(LineCall request) {
+        throw new UnsupportedOperationException("the registrar is being built (issue 10, branch issue10-registrar)");
+    }
+
+    @Override
+    public Optional<Registration> registration(String line) {
+        return Optional.empty(); // the registrar is being built (issue 10, branch issue10-registrar)
+    }
+
+    @Override
+    public void onRegistration(RegistrationListener listener) {
+        // the registrar is being built (issue 10, branch issue10-registrar)
     }
 
     @Override

@@ -1,6 +1,9 @@
 package org.outdial.sip.call;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.outdial.sip.registrar.Registration;
+import org.outdial.sip.registrar.RegistrationListener;
 
 /**
  * Places outbound calls. The engine sees telephony only through this interface, so its tests use
@@ -18,6 +21,23 @@ public interface Telephony extends AutoCloseable {
      * @throws IllegalArgumentException when the trunk is not configured
      */
     Call dial(DialRequest request);
+
+    /**
+     * Calls an operator's line at the contact its phone registered (docs/TELEPHONY.md, "Operator
+     * lines"), to offer it an answered callee. Never throws for anything the network does; a line
+     * that is not registered gives a call whose outcome is FAILED at once. The call's
+     * {@link Call#request()} names the pseudo-trunk {@value #LINES} and the line as its number.
+     */
+    Call dialLine(LineCall request);
+
+    /** The trunk name a call to an operator line reports in {@link Call#request()}. */
+    String LINES = "lines";
+
+    /** The line's registration now, or empty when its phone is not registered. */
+    Optional<Registration> registration(String line);
+
+    /** Tells {@code listener} about every operator line coming online or going offline. */
+    void onRegistration(RegistrationListener listener);
 
     /**
      * Sends OPTIONS to a trunk outside any call (RFC 3261 §11), to learn whether it is alive: the
