@@ -213,7 +213,7 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
             return;
         }
         PacingDecision decision = pacer.decide(new PacingSnapshot(plan.pacing(), dispatcher.calls(id),
-                dispatcher.room(route.trunk(), now), 0, dispatcher.statistics(id)), now);
+                dispatcher.room(route.trunk(), now), PacingSnapshot.OperatorRoom.NONE, dispatcher.statistics(id)), now);
         if (decision.wakeAt() != null) {
             threads.scheduler().after(Duration.ofMillis(Math.max(1, decision.wakeAt().toEpochMilli()
                     - now.toEpochMilli())), () -> changed(id));

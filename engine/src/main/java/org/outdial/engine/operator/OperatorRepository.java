@@ -34,6 +34,29 @@ final class OperatorRepository {
         return Sql.update(c, "DELETE FROM inner_phone WHERE number = ?", number) == 1;
     }
 
+    boolean updateWorkStatus(Connection c, String number, WorkStatus status) throws SQLException {
+        return Sql.update(c, "UPDATE inner_phone SET work_status = ? WHERE number = ?", status.name(), number) == 1;
+    }
+
+    Optional<WorkStatus> workStatus(Connection c, String number) throws SQLException {
+        return Sql.one(c, "SELECT work_status FROM inner_phone WHERE number = ?",
+                rs -> WorkStatus.valueOf(rs.getString(1)), number);
+    }
+
+    /** number → work status, for every line. */
+    Map<String, WorkStatus> workStatuses(Connection c) throws SQLException {
+        Map<String, WorkStatus> statuses = new LinkedHashMap<>();
+        for (Map.Entry<String, WorkStatus> e : Sql.list(c, "SELECT number, work_status FROM inner_phone ORDER BY number",
+                rs -> Map.entry(rs.getString(1), WorkStatus.valueOf(rs.getString(2))))) {
+            statuses.put(e.getKey(), e.getValue());
+        }
+        return statuses;
+    }
+
+    Optional<String> password(Connection c, String number) throws SQLException {
+        return Sql.one(c, "SELECT password FROM inner_phone WHERE number = ?", rs -> rs.getString(1), number);
+    }
+
     Optional<InnerPhone> findPhone(Connection c, String number) throws SQLException {
         return Sql.one(c, "SELECT " + PHONE_COLUMNS + " FROM inner_phone WHERE number = ?", rs -> phone(rs, 1), number);
     }

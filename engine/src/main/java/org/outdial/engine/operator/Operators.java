@@ -1,5 +1,8 @@
 package org.outdial.engine.operator;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,13 +13,18 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 import org.outdial.engine.catalog.EntityName;
 import org.outdial.engine.error.EngineException;
 import org.outdial.engine.storage.StorageException;
 import org.outdial.engine.storage.Transactor;
 
-/** Operator SIP lines and their groups. */
+/**
+ * Operator SIP lines, their work statuses and their groups. It is also the registrar's
+ * {@link org.outdial.sip.registrar.LineCredentials} ({@link #passwordOf}).
+ */
 public final class Operators {
 
     /** UniTalk's autodialer ADD/UPDATE: "Group not found". */
@@ -27,6 +35,16 @@ public final class Operators {
     private final Transactor db;
     private final InstantSource clock;
     private final OperatorRepository repository = new OperatorRepository();
+    private final List<BiConsumer<String, WorkStatus>> workStatusListeners = new CopyOnWriteArrayList<>();
+    /**
+     * Passwords by line for the registrar, which asks at every REGISTER challenge. Emptied of a line
+     * when this node adds, changes or removes it; the expiry bounds how long another node's change
+     * (PostgreSQL, several nodes) takes to be seen.
+     */
+    private final LoadingCache<String, Optional<String>> passwords = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(1))
+            .build(this::loadPassword);
 
     public Operators(DataSource dataSource, InstantSource clock) {
         this.db = new Transactor(Objects.requireNonNull(dataSource, "dataSource"));
@@ -56,6 +74,8 @@ public final class Operators {
             });
         } catch (StorageException e) {
             throw e.isUniqueViolation() ? EngineException.conflict("Number already present") : e;
+        } finally {
+            passwords.invalidate(phone.number()); // a REGISTER refused before the line existed is not remembered
         }
     }
 
@@ -67,6 +87,7 @@ public final class Operators {
             }
             return null;
         });
+        passwords.invalidate(phone.number());
     }
 
     /** Removes the line and its group memberships. */
@@ -77,6 +98,64 @@ public final class Operators {
             }
             return null;
         });
+        passwords.invalidate(number);
+    }
+
+    /** The line's SIP digest password, or empty when there is no such line: the registrar's {@code LineCredentials}. */
+    public Optional<String> passwordOf(String line) {
+        if (line == null || line.isEmpty()) {
+            return Optional.empty();
+        }
+        return passwords.get(line);
+    }
+
+    private Optional<String> loadPassword(String line) {
+        return db.read(c -> repository.password(c, line));
+    }
+
+    // ---- work status
+
+    /**
+     * Seed 004 /phones/inner/setStatus: sets the line's work status (WORK, STOP, PAUS), stored so it
+     * survives a restart, then tells {@link #onWorkStatus} listeners (the operator board).
+     *
+     * @param statusName the seed's optional custom status name, which "must completely match one of
+     *                   those existing in the project": Outdial has none, so only null is accepted
+     */
+    public void setWorkStatus(String number, WorkStatus status, String statusName) {
+        if (status == null) {
+            throw EngineException.invalid("status is null");
+        }
+        if (statusName != null) {
+            throw EngineException.notFound("Status name not found: " + statusName);
+        }
+        // One at a time, so the listeners hear the changes in the order they were stored.
+        synchronized (workStatusListeners) {
+            db.inTransaction(c -> {
+                if (number == null || !repository.updateWorkStatus(c, number, status)) {
+                    throw EngineException.notFound(operatorNotFound(number));
+                }
+                return null;
+            });
+            for (BiConsumer<String, WorkStatus> listener : workStatusListeners) {
+                listener.accept(number, status);
+            }
+        }
+    }
+
+    public WorkStatus workStatus(String number) {
+        return db.read(c -> number == null ? Optional.<WorkStatus>empty() : repository.workStatus(c, number))
+                .orElseThrow(() -> EngineException.notFound(operatorNotFound(number)));
+    }
+
+    /** number → work status of every line, by number: what the operator board starts from. */
+    public Map<String, WorkStatus> workStatuses() {
+        return db.read(repository::workStatuses);
+    }
+
+    /** Told (line, status) after each stored work status change; must not block. */
+    public void onWorkStatus(BiConsumer<String, WorkStatus> listener) {
+        workStatusListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     public Optional<InnerPhone> findPhone(String number) {

@@ -24,8 +24,9 @@ public interface Pacer {
         Objects.requireNonNull(mode, "mode");
         return switch (mode) {
             case FIXED -> FixedPacer.INSTANCE;
-            // Seed 004: FREE starts "by free operators", SMART predicts them; operators come in a later issue.
-            case FREE, SMART -> NotBuilt.OPERATORS;
+            case FREE -> FreePacer.INSTANCE;
+            // Seed 004: SMART predicts free operators; the prediction comes in a later issue.
+            case SMART -> NotBuilt.PREDICTION;
         };
     }
 
@@ -37,7 +38,7 @@ public interface Pacer {
     /** A mode this version stores and validates but does not pace: it never starts a call. */
     record NotBuilt(String lacks) implements Pacer {
 
-        static final NotBuilt OPERATORS = new NotBuilt("operators");
+        static final NotBuilt PREDICTION = new NotBuilt("predictive pacing");
 
         public NotBuilt {
             if (lacks == null || lacks.isBlank()) {

@@ -11,19 +11,55 @@ import java.util.Objects;
  * @param settings      the campaign's mode settings
  * @param calls         this campaign's calls in flight and its last call
  * @param trunk         the room left on the campaign's trunk, across every campaign on it
- * @param freeOperators operators free to take an answered call now (0 until operators are connected)
+ * @param operators     the campaign's operators and how far its base is dialed ({@link OperatorRoom#NONE} for FIXED)
  * @param recent        this campaign's calls so far, for predictive modes
  */
-public record PacingSnapshot(ModeSettings settings, CampaignCalls calls, TrunkRoom trunk, int freeOperators,
+public record PacingSnapshot(ModeSettings settings, CampaignCalls calls, TrunkRoom trunk, OperatorRoom operators,
                              CallStatistics recent) {
 
     public PacingSnapshot {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(calls, "calls");
         Objects.requireNonNull(trunk, "trunk");
+        Objects.requireNonNull(operators, "operators");
         Objects.requireNonNull(recent, "recent");
-        if (freeOperators < 0) {
-            throw new IllegalArgumentException("freeOperators must be >= 0, was " + freeOperators);
+    }
+
+    /** Operators ready to take an answered call now, among the campaign's lines. */
+    public int freeOperators() {
+        return operators.ready();
+    }
+
+    /**
+     * A campaign's operators (its {@code groupId} members or {@code pseudoGroupOperators}), as the
+     * operator board sees them, and its base: what FREE and SMART size calls by.
+     *
+     * @param ready       lines ready now ({@code OperatorClaims.ready})
+     * @param withCalls   lines holding a claim of this campaign (offered or talking, {@code OperatorBoard.claimedBy}):
+     *                    its calls in flight that already have an operator
+     * @param dialedShare the share of the campaign's numbers already dialed, 0..1 (doneCount / totalCount;
+     *                    0 for an empty base): what {@code coldBaseStartCallsMultiplier} depends on
+     */
+    public record OperatorRoom(int ready, int withCalls, double dialedShare) {
+
+        /** No operators: FIXED, or a dialer without an operator board. */
+        public static final OperatorRoom NONE = new OperatorRoom(0, 0, 0);
+
+        public OperatorRoom {
+            if (ready < 0) {
+                throw new IllegalArgumentException("operators.ready must be >= 0, was " + ready);
+            }
+            if (withCalls < 0) {
+                throw new IllegalArgumentException("operators.withCalls must be >= 0, was " + withCalls);
+            }
+            if (!(dialedShare >= 0 && dialedShare <= 1)) {
+                throw new IllegalArgumentException("operators.dialedShare must be 0..1, was " + dialedShare);
+            }
+        }
+
+        /** The share of a base of {@code total} numbers of which {@code done} were dialed. */
+        public static double share(long done, long total) {
+            return total <= 0 ? 0 : Math.min(1, Math.max(0, (double) done / total));
         }
     }
 

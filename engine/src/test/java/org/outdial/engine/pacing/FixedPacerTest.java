@@ -24,7 +24,7 @@ class FixedPacerTest {
                                         boolean lastCallAnswered, int trunkFreeLines, int trunkCallsAllowedNow) {
         return new PacingSnapshot(new ModeSettings.Fixed(threadCount, java.time.Duration.ofSeconds(callDelaySeconds), callDelayOnlyAnswered),
                 new PacingSnapshot.CampaignCalls(inFlight, lastCallEndedAt, lastCallAnswered),
-                new PacingSnapshot.TrunkRoom(trunkFreeLines, trunkCallsAllowedNow), 0,
+                new PacingSnapshot.TrunkRoom(trunkFreeLines, trunkCallsAllowedNow), PacingSnapshot.OperatorRoom.NONE,
                 PacingSnapshot.CallStatistics.NONE);
     }
 
@@ -156,11 +156,15 @@ class FixedPacerTest {
     }
 
     @Test
-    void freeAndSmartNeverStartACallAndSayTheyNeedOperators() {
-        for (CampaignMode mode : new CampaignMode[] {CampaignMode.FREE, CampaignMode.SMART}) {
-            Pacer pacer = Pacer.of(mode);
-            assertEquals(Optional.of("operators"), pacer.missing(), mode.name());
-            assertEquals(PacingDecision.WAIT_FOR_EVENT, pacer.decide(threads(10, 0), NOW), mode.name());
-        }
+    void smartNeverStartsACallAndSaysItNeedsPrediction() {
+        Pacer pacer = Pacer.of(CampaignMode.SMART);
+        assertEquals(Optional.of("predictive pacing"), pacer.missing());
+        assertEquals(PacingDecision.WAIT_FOR_EVENT, pacer.decide(threads(10, 0), NOW));
+    }
+
+    @Test
+    void freeIsPacedByTheFreePacer() {
+        assertTrue(Pacer.of(CampaignMode.FREE) instanceof FreePacer);
+        assertEquals(Optional.empty(), Pacer.of(CampaignMode.FREE).missing());
     }
 }
