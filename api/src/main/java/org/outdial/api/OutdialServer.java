@@ -30,7 +30,7 @@ import org.outdial.engine.campaign.CampaignType;
 import org.outdial.engine.campaign.CampaignLimits;
 import org.outdial.engine.campaign.CatalogReferences;
 import org.outdial.engine.catalog.Catalog;
-import org.outdial.engine.operator.LinePresence;
+import org.outdial.engine.operator.OperatorBoard;
 import org.outdial.engine.operator.Operators;
 import org.outdial.engine.robot.VoiceRobots;
 import org.outdial.engine.scenario.Scenarios;
@@ -90,6 +90,7 @@ public final class OutdialServer implements AutoCloseable {
             Transactor db = new Transactor(ds);
             AudioLibrary audios = new AudioLibrary(ds, clock, Path.of(config.audio().dir()));
             Operators operators = new Operators(ds, clock);
+            OperatorBoard board = OperatorBoard.of(operators, clock);
             TtsProfiles ttsProfiles = new TtsProfiles(ds, clock);
             Scenarios scenarios = new Scenarios(ds, clock,
                     config.trunks().stream().map(TrunkSettings::name).collect(Collectors.toSet()));
@@ -123,9 +124,12 @@ public final class OutdialServer implements AutoCloseable {
                 }
             });
             DialerScheduler alarms = scheduler;
-            dialing = Dialing.start(config, (telephony, settings, threads) -> DialerModule.create(db, clock, telephony,
-                    settings, new DialerModule.Catalogue(audios, ttsProfiles, synthesizer, scenarios),
-                    new BlockedListsScreen(blockedLists), alarms::scheduleWindowEvent, threads));
+            dialing = Dialing.start(config, (telephony, settings, threads) -> {
+                telephony.onRegistration(board);
+                return DialerModule.create(db, clock, telephony,
+                        settings, new DialerModule.Catalogue(audios, ttsProfiles, synthesizer, scenarios),
+                        new BlockedListsScreen(blockedLists), alarms::scheduleWindowEvent, threads);
+            });
             dialerRef[0] = dialing.dialer();
 
             CampaignModule module = CampaignModule.create(db, clock, ZoneId.systemDefault(),
@@ -140,7 +144,7 @@ public final class OutdialServer implements AutoCloseable {
                             dialing.notes())));
             groups.addAll(CatalogRoutes.groups(new Catalog(audios,
                     new AudioSynthesis(audios, ttsProfiles, synthesizer), ttsProfiles, operators,
-                    LinePresence.offline(), triggerActions, scenarios, robots, blockedLists), Map.of(
+                    board, triggerActions, scenarios, robots, blockedLists), Map.of(
                     // Seed 004 /dictionary: "Predictive Dialing" is UniTalk's name for the guaranteed autodialer.
                     "AUTODIAL_ALL", () -> module.campaigns().names(null),
                     "AUTODIAL_AUTODIALER", () -> module.campaigns().names(CampaignType.AUTODIAL),

@@ -13,10 +13,11 @@ import org.outdial.engine.operator.InnerPhone;
 import org.outdial.engine.operator.LinePresence;
 import org.outdial.engine.operator.Operators;
 import org.outdial.engine.operator.PhoneGroup;
+import org.outdial.engine.operator.WorkStatus;
 
 /**
- * Operator lines and groups: UniTalk's /phones/inner (line statuses) and /groups/action, plus
- * /phones/inner/action to administer the lines.
+ * Operator lines and groups: UniTalk's /phones/inner (line statuses), /phones/inner/setStatus
+ * (work status) and /groups/action, plus /phones/inner/action to administer the lines.
  */
 public final class OperatorRoutes implements RouteGroup {
 
@@ -58,6 +59,7 @@ public final class OperatorRoutes implements RouteGroup {
     public void register(Router router) {
         router.post("/api/phones/inner", this::statuses)
                 .post("/api/phones/inner/action", this::phones)
+                .post("/api/phones/inner/setStatus", this::setStatus)
                 .post("/api/groups/action", this::groups);
     }
 
@@ -68,6 +70,14 @@ public final class OperatorRoutes implements RouteGroup {
             statuses.put(phone.number(), presence.statusOf(phone.number()).wire());
         }
         return Response.data(statuses);
+    }
+
+    /** Seed 004: "the operator line number in the number parameter, and the new work status in the status parameter". */
+    private Response setStatus(Request request) throws JsonMappingException {
+        String number = Actions.body(request, "number", String.class);
+        WorkStatus status = Actions.enumField(request, "status", WorkStatus.class);
+        operators.setWorkStatus(number, status, request.bind("statusName", String.class));
+        return Response.success();
     }
 
     private Response phones(Request request) throws JsonMappingException {

@@ -103,6 +103,25 @@ public final class OperatorBoard implements OperatorClaims, LinePresence, Regist
         this(clock, workStatuses, DEFAULT_BUSY_ELSEWHERE);
     }
 
+    /**
+     * The board of the stored lines: starts from their work statuses, follows every change made
+     * through {@link Operators#setWorkStatus}, and stores the pauses it makes itself (PAUS, so that
+     * the operator stays paused across a restart until they set WORK).
+     */
+    public static OperatorBoard of(Operators operators, InstantSource clock) {
+        OperatorBoard board = new OperatorBoard(clock, operators.workStatuses());
+        operators.onWorkStatus(board::setWorkStatus);
+        board.onPaused((offer, inARow) -> {
+            try {
+                operators.setWorkStatus(offer.line(), WorkStatus.PAUS, null);
+            } catch (RuntimeException e) {
+                // The line was removed meanwhile, or the database is down: the pause holds in memory.
+                log.warn("Operator line {}: automatic pause not stored: {}", offer.line(), e.getMessage());
+            }
+        });
+        return board;
+    }
+
     // ---- listeners
 
     @Override

@@ -77,6 +77,12 @@ public final class Operators {
         } finally {
             passwords.invalidate(phone.number()); // a REGISTER refused before the line existed is not remembered
         }
+        // A line starts at WORK (the column's default), also when one of its number was removed paused.
+        synchronized (workStatusListeners) {
+            for (BiConsumer<String, WorkStatus> listener : workStatusListeners) {
+                listener.accept(phone.number(), WorkStatus.WORK);
+            }
+        }
     }
 
     /** Changes the password and names of the line {@code phone.number()}. */

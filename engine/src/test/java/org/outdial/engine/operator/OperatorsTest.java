@@ -101,4 +101,42 @@ class OperatorsTest {
         operators.renameGroup(a, "Sales 2");
         assertEquals("Sales 2", operators.findGroup(a).orElseThrow().name());
     }
+
+    @Test
+    void aWorkStatusIsStoredAndTheBoardIsTold() {
+        operators.addPhone(new InnerPhone("4030", "s3cret-pass", null, null));
+        operators.addPhone(new InnerPhone("4031", "s3cret-pass", null, null));
+        assertEquals(WorkStatus.WORK, operators.workStatus("4030"), "a new line works");
+        List<String> told = new java.util.ArrayList<>();
+        operators.onWorkStatus((line, status) -> told.add(line + "=" + status));
+
+        operators.setWorkStatus("4030", WorkStatus.PAUS, null);
+
+        assertEquals(List.of("4030=PAUS"), told);
+        assertEquals(Map.of("4030", WorkStatus.PAUS, "4031", WorkStatus.WORK), operators.workStatuses());
+        assertEquals(WorkStatus.PAUS, new Operators(db, clock).workStatus("4030"), "stored: survives a restart");
+    }
+
+    @Test
+    void aWorkStatusNeedsAKnownLineAndNoCustomName() {
+        operators.addPhone(new InnerPhone("4030", "s3cret-pass", null, null));
+        assertRefused("Operator not found: 9999", () -> operators.setWorkStatus("9999", WorkStatus.WORK, null));
+        assertRefused("Operator not found: 9999", () -> operators.workStatus("9999"));
+        assertRefused("status is null", () -> operators.setWorkStatus("4030", null, null));
+        assertRefused("Status name not found: Cold Calling",
+                () -> operators.setWorkStatus("4030", WorkStatus.WORK, "Cold Calling"));
+        assertEquals(WorkStatus.WORK, operators.workStatus("4030"));
+    }
+
+    @Test
+    void theRegistrarSeesAPasswordChangeAndARemovedLineAtOnce() {
+        assertEquals(java.util.Optional.empty(), operators.passwordOf("4030"), "not a line yet (and remembered)");
+        operators.addPhone(new InnerPhone("4030", "s3cret-pass", null, null));
+        assertEquals(java.util.Optional.of("s3cret-pass"), operators.passwordOf("4030"));
+        operators.updatePhone(new InnerPhone("4030", "another-pass", null, null));
+        assertEquals(java.util.Optional.of("another-pass"), operators.passwordOf("4030"));
+        operators.removePhone("4030");
+        assertEquals(java.util.Optional.empty(), operators.passwordOf("4030"));
+        assertEquals(java.util.Optional.empty(), operators.passwordOf(null));
+    }
 }
