@@ -70,6 +70,9 @@ class FreePacerTest {
         assertEquals(5, FreePacer.target(10, 0.5, 0));
         assertEquals(7, FreePacer.target(10, 0.5, 0.5));
         assertEquals(11, FreePacer.target(10, 1.1, 0), "no binary-fraction loss");
+        assertEquals(10, FreePacer.target(10, 1.1, 0.5));
+        assertEquals(1, FreePacer.target(10, 0.1, 0));
+        assertEquals(5, FreePacer.target(10, 0.1, 0.5));
         assertEquals(10, FreePacer.target(10, null, 0.3));
         assertEquals(1, FreePacer.target(3, 0.1, 0), "at least one call while anyone is ready");
         assertEquals(0, FreePacer.target(0, 1.5, 0));
