@@ -226,7 +226,6 @@ public final class OperatorBoard implements OperatorClaims, LinePresence, Regist
         Instant due = null;
         synchronized (lock) {
             Line line = holder(claim);
-            line.claim = null;
             switch (why) {
                 case NO_ANSWER, DECLINED -> {
                     line.unansweredInARow++;
@@ -254,6 +253,7 @@ public final class OperatorBoard implements OperatorClaims, LinePresence, Regist
                     apply(line, Event.UNREACHABLE, now);
                 }
             }
+            line.claim = null; // after the transitions: one that throws leaves the claim as it was
             ready = line.state == OperatorState.READY;
         }
         if (paused > 0) {
@@ -273,8 +273,8 @@ public final class OperatorBoard implements OperatorClaims, LinePresence, Regist
         boolean ready;
         synchronized (lock) {
             Line line = holder(claim);
-            line.claim = null;
             apply(line, Event.NOT_TAKEN, now);
+            line.claim = null;
             if (line.state == OperatorState.READY) {
                 line.idleSince = line.idleBeforeClaim; // not the operator's doing: keeps their place in the queue
             }

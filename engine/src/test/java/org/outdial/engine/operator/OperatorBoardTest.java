@@ -135,6 +135,18 @@ class OperatorBoardTest {
     }
 
     @Test
+    void aWrongResolutionThrowsAndLeavesTheClaimHeld() {
+        register("100");
+        Claim claim = claim(PACING);
+        board.answered(claim, now());
+        assertThrows(IllegalStateException.class, () -> board.released(claim, now()));
+        assertThrows(IllegalStateException.class, () -> board.refused(claim, Refusal.NO_ANSWER, now()));
+        assertEquals(OperatorState.TALKING, board.stateOf("100", now()));
+        board.talkEnded(claim, Duration.ofSeconds(1), now());
+        assertEquals(OperatorState.READY, board.stateOf("100", now()));
+    }
+
+    @Test
     void manyThreadsClaimingNeverGetOneOperatorTwice() throws Exception {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
