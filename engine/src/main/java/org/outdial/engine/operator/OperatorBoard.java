@@ -209,6 +209,16 @@ public final class OperatorBoard implements OperatorClaims, LinePresence, Regist
         }
     }
 
+    /**
+     * Since when the operator of a held claim had been ready when it was claimed: what the seed's
+     * history calls the operator's wait for the call ({@code secondsOperatorWaitCall}).
+     */
+    public Instant readySince(Claim claim) {
+        synchronized (lock) {
+            return holder(claim).idleBeforeClaim;
+        }
+    }
+
     @Override
     public void answered(Claim claim, Instant now) {
         synchronized (lock) {

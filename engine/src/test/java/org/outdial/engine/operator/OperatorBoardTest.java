@@ -106,6 +106,7 @@ class OperatorBoardTest {
         later(1);
         register("101");
         Claim claim = claim(PACING);
+        assertEquals(now().minusSeconds(1), board.readySince(claim));
         later(10);
         board.released(claim, now());
         assertEquals("100", claim(PACING).line());
