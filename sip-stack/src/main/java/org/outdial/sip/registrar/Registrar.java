@@ -308,9 +308,16 @@ public final class Registrar implements AutoCloseable {
         }
     }
 
-    /** Where the request really came from (RFC 3581): the packet's source, or the TCP peer. */
+    /**
+     * Where the request really came from (RFC 3581 {@code received}/{@code rport}): the packet's
+     * source, or the TCP peer. Not {@code getRemotePort()}: the RI fills that from the Via, which
+     * a phone behind NAT writes with its private port.
+     */
     private static InetSocketAddress sourceOf(Request request) {
         SIPRequest sip = (SIPRequest) request;
+        if (sip.getPeerPacketSourceAddress() != null && sip.getPeerPacketSourcePort() > 0) {
+            return new InetSocketAddress(sip.getPeerPacketSourceAddress(), sip.getPeerPacketSourcePort());
+        }
         return new InetSocketAddress(sip.getRemoteAddress(), sip.getRemotePort());
     }
 
