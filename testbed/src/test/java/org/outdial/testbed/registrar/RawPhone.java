@@ -27,6 +27,9 @@ final class RawPhone implements AutoCloseable {
 
     final DatagramSocket socket;
     private final InetSocketAddress outdial;
+    private int expires = 600;
+    /** The last final response to a REGISTER. */
+    String lastResponse;
 
     RawPhone(int outdialPort) throws IOException {
         this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -39,10 +42,17 @@ final class RawPhone implements AutoCloseable {
 
     /** REGISTERs {@code line} naming {@code contactPort} in its Contact, answering the 401; returns the final status line. */
     String register(String line, String password, int contactPort) throws IOException {
+        return register(line, password, contactPort, 600);
+    }
+
+    /** As {@link #register(String, String, int)}, asking for {@code expires} seconds. */
+    String register(String line, String password, int contactPort, int expires) throws IOException {
+        this.expires = expires;
         String callId = Long.toHexString(ThreadLocalRandom.current().nextLong()) + "@raw";
         send(registerText(line, contactPort, callId, 1, null));
         String challenge = receive(Duration.ofSeconds(5));
         if (!challenge.startsWith("SIP/2.0 401")) {
+            lastResponse = challenge;
             return statusLine(challenge);
         }
         Matcher nonce = NONCE.matcher(challenge);
@@ -56,7 +66,8 @@ final class RawPhone implements AutoCloseable {
                 + "\", uri=\"" + uri + "\", response=\"" + answer.response() + "\", algorithm=MD5, qop=auth, nc="
                 + answer.nonceCount() + ", cnonce=\"" + answer.cnonce() + "\"";
         send(registerText(line, contactPort, callId, 2, auth));
-        return statusLine(receive(Duration.ofSeconds(5)));
+        lastResponse = receive(Duration.ofSeconds(5));
+        return statusLine(lastResponse);
     }
 
     private String registerText(String line, int contactPort, String callId, int cseq, String auth) {
@@ -71,7 +82,7 @@ final class RawPhone implements AutoCloseable {
                 + "CSeq: " + cseq + " REGISTER\r\n"
                 + "Max-Forwards: 70\r\n"
                 + "Contact: <sip:" + line + "@127.0.0.1:" + contactPort + ">\r\n"
-                + "Expires: 600\r\n"
+                + "Expires: " + expires + "\r\n"
                 + (auth == null ? "" : auth + "\r\n")
                 + "Content-Length: 0\r\n\r\n";
     }
