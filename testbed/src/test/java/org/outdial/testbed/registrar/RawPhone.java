@@ -70,6 +70,22 @@ final class RawPhone implements AutoCloseable {
         return statusLine(lastResponse);
     }
 
+    /**
+     * One REGISTER with credentials computed for {@code nonce}, which Outdial did not issue to
+     * this phone (one from before a restart); returns the whole response.
+     */
+    String registerWithNonce(String line, String password, String nonce) throws IOException {
+        String callId = Long.toHexString(ThreadLocalRandom.current().nextLong()) + "@raw";
+        String uri = "sip:127.0.0.1:" + outdial.getPort();
+        DigestAnswer answer = DigestAnswer.answer(new DigestChallenge("outdial", nonce, null, "MD5", "auth"),
+                line, password, "REGISTER", uri, "c0ffee", 1);
+        String auth = "Authorization: Digest username=\"" + line + "\", realm=\"outdial\", nonce=\"" + nonce
+                + "\", uri=\"" + uri + "\", response=\"" + answer.response() + "\", algorithm=MD5, qop=auth, nc="
+                + answer.nonceCount() + ", cnonce=\"" + answer.cnonce() + "\"";
+        send(registerText(line, port(), callId, 1, auth));
+        return receive(Duration.ofSeconds(5));
+    }
+
     private String registerText(String line, int contactPort, String callId, int cseq, String auth) {
         // The Via names the Contact's port too, as a NATed phone's would: only the packet's
         // source tells where it really is.

@@ -65,6 +65,22 @@ class RegisterPolicyTest {
     }
 
     @Test
+    void theRightPasswordOnANonceFromBeforeARestartGetsStaleTrueAndAWrongOneDoesNot() throws Exception {
+        // A well-formed nonce this process never issued: what every phone holds after a restart.
+        String foreign = "AAAAAGsQZe29zOXhma8Oq3JT5DBKvxYG";
+        try (RawPhone phone = new RawPhone(telephony.settings().port())) {
+            String right = phone.registerWithNonce("4030", "pw", foreign);
+            assertEquals(401, code(right.split("\r\n", 2)[0]));
+            assertTrue(RawPhone.header(right, "WWW-Authenticate").toLowerCase().contains("stale=true"), right);
+            String wrong = phone.registerWithNonce("4030", "not-pw", foreign);
+            assertEquals(401, code(wrong.split("\r\n", 2)[0]));
+            assertTrue(!RawPhone.header(wrong, "WWW-Authenticate").toLowerCase().contains("stale"), wrong);
+            // and with the fresh nonce the stale 401 carried, the phone registers
+            assertEquals(200, code(phone.register("4030", "pw", phone.port())));
+        }
+    }
+
+    @Test
     void anExpiryBelowTheMinimumGets423WithMinExpires() throws Exception {
         try (RawPhone phone = new RawPhone(telephony.settings().port())) {
             assertEquals(423, code(phone.register("4030", "pw", phone.port(), 1)));

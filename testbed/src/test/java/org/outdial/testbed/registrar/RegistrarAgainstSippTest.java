@@ -138,6 +138,9 @@ class RegistrarAgainstSippTest {
             assertEquals(Outcome.ANSWERED, outcome.outcome());
             assertEquals(Party.LOCAL, outcome.endedBy());
             assertEquals(200, outcome.sipCode(), outcome::toString);
+            Await.until("the call's dialog and RTP leg released", Duration.ofSeconds(10),
+                    () -> telephony.counts().calls() == 0 && telephony.counts().dialogs() == 0
+                            && telephony.counts().mediaLegs() == 0);
         }
     }
 
@@ -168,8 +171,18 @@ class RegistrarAgainstSippTest {
 
     @Test
     void aPhoneThatStopsAnsweringGoesOfflineWithinTheStatedBound() throws Exception {
+        vanishes();
+    }
+
+    @Test
+    void aTcpPhoneThatVanishesGoesOfflineWithinTheStatedBound() throws Exception {
+        vanishes("-t", "t1");
+    }
+
+    private void vanishes(String... transport) throws Exception {
         Duration bound = SETTINGS.offlineWithin();
-        try (SippProcess phone = SippOperator.register(port(), LINE, PASSWORD, 200, Duration.ofSeconds(60), 600)) {
+        try (SippProcess phone = SippOperator.register(port(), LINE, PASSWORD, 200, Duration.ofSeconds(60), 600,
+                transport)) {
             assertEquals("online " + LINE, listener.next(Duration.ofSeconds(10)));
             // Answering its keep-alives, it stays online for twice the bound...
             assertNull(listener.nextOffline(bound.multipliedBy(2)), "offline while answering OPTIONS");
