@@ -77,6 +77,31 @@ class NatTraversalTest {
         }
     }
 
+    @Test
+    void theCancelOfAnUnansweredCallGoesToTheRealSourceToo() throws Exception {
+        int rtp = LoopbackPorts.evenRange(4);
+        LineCredentials lines = line -> line.equals("4030") ? Optional.of("pw") : Optional.empty();
+        try (MediaEngine media = MediaEngine.start(new MediaSettings("127.0.0.1", rtp, rtp + 3), 1);
+             SipTelephony telephony = SipTelephony.start(new SipSettings("127.0.0.1", LoopbackPorts.sipPort()),
+                     List.of(), new RtpMediaLegs(media), RegistrarSettings.DEFAULTS, lines);
+             RawPhone phone = new RawPhone(telephony.settings().port());
+             DatagramSocket privateSide = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            int privatePort = privateSide.getLocalPort();
+            assertEquals("SIP/2.0 200 OK", phone.register("4030", "pw", privatePort));
+            Call call = telephony.dialLine(new LineCall("4030", "79001234567", null, Map.of(), Duration.ofMillis(500),
+                    Duration.ofMinutes(5)));
+            String invite = phone.receiveRequest("INVITE", Duration.ofSeconds(5));
+            assertNotNull(invite);
+            phone.answer(invite, 180, "Ringing", privatePort, null);
+            String cancel = phone.receiveRequest("CANCEL", Duration.ofSeconds(5));
+            assertNotNull(cancel, "the ring timeout's CANCEL came to the source");
+            phone.answer(cancel, 200, "OK", privatePort, null);
+            phone.answer(invite, 487, "Request Terminated", privatePort, null);
+            assertNotNull(phone.receiveRequest("ACK", Duration.ofSeconds(5)), "the 487's ACK came to the source");
+            assertEquals(Outcome.NO_ANSWER, call.outcome().get(5, TimeUnit.SECONDS).outcome());
+        }
+    }
+
     private static String receiveOrNull(DatagramSocket socket, byte[] buffer) throws java.io.IOException {
         try {
             java.net.DatagramPacket packet = new java.net.DatagramPacket(buffer, buffer.length);
