@@ -10,25 +10,19 @@ import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import javax.sip.ClientTransaction;
 import javax.sip.InvalidArgumentException;
-import javax.sip.ListeningPoint;
 import javax.sip.ServerTransaction;
 import javax.sip.SipException;
 import javax.sip.TransactionAlreadyExistsException;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
 import javax.sip.header.AuthorizationHeader;
-import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ExpiresHeader;
 import javax.sip.header.ToHeader;
@@ -74,7 +68,7 @@ public final class Registrar implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Registrar.class);
     /** The protection space of every challenge; phones show it when they ask for a password. */
     public static final String REALM = "outdial";
-    private static final String USER_AGENT = "Outdial";
+    static final String USER_AGENT = "Outdial";
 
     private final JainSipStack stack;
     private final RegistrarSettings settings;
@@ -85,9 +79,10 @@ public final class Registrar implements AutoCloseable {
     private final AuthFailures failures;
     private final Bindings bindings = new Bindings();
     private final List<RegistrationListener> listeners = new CopyOnWriteArrayList<>();
-    /** OPTIONS probes in flight, by Call-ID. */
-    private final Map<String, ClientTransaction> probes = new ConcurrentHashMap<>();
-    private final ScheduledFuture<?> keepAlive;
+    /** Guards the bindings and the failure counts; never held while a listener runs. */
+    private final Object lock = new Object();
+    private final KeepAlive keepAlive;
+    private final ScheduledFuture<?> keepAliveTicks;
 
     /**
      * Starts the registrar's keep-alive on {@code timers}; the caller routes REGISTERs to
@@ -102,8 +97,9 @@ public final class Registrar implements AutoCloseable {
         this.timers = timers;
         this.nonces = DigestNonces.random(settings.nonceLifetime());
         this.failures = new AuthFailures(settings.authFailures(), settings.authFailureWindow(), settings.blockTime());
+        this.keepAlive = new KeepAlive(stack, bindings, lock, settings.keepAliveMisses());
         long every = settings.keepAliveInterval().toNanos();
-        this.keepAlive = timers.scheduleAtFixedRate(this::keepAliveTick, every, every, TimeUnit.NANOSECONDS);
+        this.keepAliveTicks = timers.scheduleAtFixedRate(this::keepAliveTick, every, every, TimeUnit.NANOSECONDS);
     }
 
     public RegistrarSettings settings() {
@@ -111,8 +107,10 @@ public final class Registrar implements AutoCloseable {
     }
 
     /** The line's binding now, or empty. */
-    public synchronized Optional<Registration> registration(String line) {
-        return bindings.get(line, clock.instant());
+    public Optional<Registration> registration(String line) {
+        synchronized (lock) {
+            return bindings.get(line, clock.instant());
+        }
     }
 
     public void addListener(RegistrationListener listener) {
@@ -121,7 +119,7 @@ public final class Registrar implements AutoCloseable {
 
     @Override
     public void close() {
-        keepAlive.cancel(false);
+        keepAliveTicks.cancel(false);
     }
 
     // ---- REGISTER -------------------------------------------------------------------------
@@ -162,7 +160,7 @@ public final class Registrar implements AutoCloseable {
         Instant now = clock.instant();
         URI to = ((ToHeader) request.getHeader(ToHeader.NAME)).getAddress().getURI();
         String line = to instanceof SipURI sip ? sip.getUser() : null;
-        synchronized (this) {
+        synchronized (lock) {
             if (failures.blocked(ip, now)) {
                 return response(Response.FORBIDDEN, request);
             }
@@ -337,7 +335,7 @@ public final class Registrar implements AutoCloseable {
 
     private void expireDue() {
         List<Runnable> after = new ArrayList<>();
-        synchronized (this) {
+        synchronized (lock) {
             for (String line : bindings.expire(clock.instant())) {
                 LOG.info("line {}: registration expired", line);
                 offline(line, RegistrationListener.OfflineReason.EXPIRED, after);
@@ -350,89 +348,20 @@ public final class Registrar implements AutoCloseable {
         try {
             expireDue();
             List<Runnable> after = new ArrayList<>();
-            Bindings.Tick tick;
-            synchronized (this) {
-                tick = bindings.tick(settings.keepAliveMisses());
-                for (String line : tick.unreachable()) {
-                    LOG.info("line {}: {} keep-alive OPTIONS in a row unanswered; offline", line,
-                            settings.keepAliveMisses());
-                    offline(line, RegistrationListener.OfflineReason.UNREACHABLE, after);
-                }
-            }
-            for (String missed : tick.missedProbes()) {
-                ClientTransaction tx = probes.remove(missed);
-                if (tx != null) {
-                    terminate(tx);
-                }
+            for (String line : keepAlive.tick()) {
+                LOG.info("line {}: {} keep-alive OPTIONS in a row unanswered; offline", line,
+                        settings.keepAliveMisses());
+                offline(line, RegistrationListener.OfflineReason.UNREACHABLE, after);
             }
             after.forEach(Runnable::run);
-            tick.toProbe().forEach(this::probe);
         } catch (RuntimeException e) {
             LOG.error("registrar keep-alive failed", e);
         }
     }
 
-    private void probe(Registration registration) {
-        try {
-            Request options = options(registration);
-            String callId = ((CallIdHeader) options.getHeader(CallIdHeader.NAME)).getCallId();
-            ClientTransaction tx = stack.provider().getNewClientTransaction(options);
-            probes.put(callId, tx);
-            synchronized (this) {
-                bindings.probeSent(registration.line(), callId);
-            }
-            tx.sendRequest();
-        } catch (ParseException | InvalidArgumentException | SipException | RuntimeException e) {
-            // Counted as a miss at the next tick, like a probe that got no answer.
-            LOG.debug("line {}: cannot send keep-alive OPTIONS: {}", registration.line(), e.toString());
-        }
-    }
-
     /** Takes the stack's event when it belongs to a keep-alive probe; says whether it did. */
     public boolean take(SipEvent event) {
-        String callId = event.callId();
-        if (callId == null || !probes.containsKey(callId)) {
-            return false;
-        }
-        switch (event) {
-            case SipEvent.ResponseReceived r when r.response().getStatusCode() >= 200 -> {
-                probes.remove(callId);
-                synchronized (this) {
-                    bindings.probeAnswered(callId);
-                }
-            }
-            case SipEvent.TransactionTimedOut t -> probes.remove(callId);
-            default -> {
-                // provisional, or the transaction leaving the stack's tables
-            }
-        }
-        return true;
-    }
-
-    private Request options(Registration registration) throws ParseException, InvalidArgumentException {
-        var addresses = stack.addresses();
-        var headers = stack.headers();
-        ListeningPoint lp = stack.listeningPoint(registration.transport());
-        URI target = addresses.createURI(registration.contact());
-        SipURI fromUri = addresses.createSipURI("outdial", lp.getIPAddress());
-        Request options = stack.messages().createRequest(target, Request.OPTIONS, stack.provider().getNewCallId(),
-                headers.createCSeqHeader(1L, Request.OPTIONS),
-                headers.createFromHeader(addresses.createAddress(fromUri),
-                        Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE)),
-                headers.createToHeader(addresses.createAddress(target), null),
-                List.of(headers.createViaHeader(lp.getIPAddress(), lp.getPort(), registration.transport(), null)),
-                headers.createMaxForwardsHeader(70));
-        options.addHeader(LineRoute.to(stack, registration));
-        options.addHeader(headers.createUserAgentHeader(List.of(USER_AGENT)));
-        return options;
-    }
-
-    private static void terminate(ClientTransaction tx) {
-        try {
-            tx.terminate();
-        } catch (Exception e) {
-            LOG.trace("terminate keep-alive OPTIONS: {}", e.toString());
-        }
+        return keepAlive.take(event);
     }
 
     // ---- listeners ------------------------------------------------------------------------
@@ -456,7 +385,9 @@ public final class Registrar implements AutoCloseable {
     }
 
     /** For tests: how many source IPs the failure counter tracks. */
-    synchronized int trackedSources() {
-        return failures.tracked();
+    int trackedSources() {
+        synchronized (lock) {
+            return failures.tracked();
+        }
     }
 }
