@@ -10,10 +10,10 @@ import javax.sip.SipProvider;
 import javax.sip.Transaction;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
+import javax.sip.header.RouteHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 import org.outdial.sip.sdp.SessionDescription;
-import org.outdial.sip.trunk.TrunkSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,22 +27,22 @@ final class InviteDialog {
     private static final Logger LOG = LoggerFactory.getLogger(InviteDialog.class);
 
     private final SipMessages messages;
-    private final TrunkSettings trunk;
+    private final CallTarget target;
     private final Object call;
     private Request invite;
     private ClientTransaction inviteTx;
     private Dialog dialog;
 
     /** @param call the call, named in log lines */
-    InviteDialog(SipMessages messages, TrunkSettings trunk, Object call) {
+    InviteDialog(SipMessages messages, CallTarget target, Object call) {
         this.messages = messages;
-        this.trunk = trunk;
+        this.target = target;
         this.call = call;
     }
 
     /** Builds the first INVITE with our offer; returns its Call-ID. Nothing is sent yet. */
     String prepare(DialRequest request, SessionDescription offer) throws ParseException, InvalidArgumentException {
-        invite = messages.invite(trunk, request, offer);
+        invite = messages.invite(target, request, offer);
         return ((CallIdHeader) invite.getHeader(CallIdHeader.NAME)).getCallId();
     }
 
@@ -65,8 +65,10 @@ final class InviteDialog {
     void ack(Response ok) {
         try {
             long cseq = ((CSeqHeader) ok.getHeader(CSeqHeader.NAME)).getSeqNumber();
-            dialog.sendAck(dialog.createAck(cseq));
-        } catch (SipException | InvalidArgumentException e) {
+            Request ack = dialog.createAck(cseq);
+            routed(ack);
+            dialog.sendAck(ack);
+        } catch (SipException | InvalidArgumentException | ParseException e) {
             LOG.warn("{}: cannot ACK the 2xx: {}", call, e.toString());
         }
     }
@@ -74,8 +76,11 @@ final class InviteDialog {
     void cancel() {
         try {
             Request cancel = inviteTx.createCancel();
+            if (cancel.getHeader(RouteHeader.NAME) == null) {
+                routed(cancel); // RFC 3261 §9.1: the CANCEL's Route is the INVITE's
+            }
             messages.stack().provider().getNewClientTransaction(cancel).sendRequest();
-        } catch (SipException e) {
+        } catch (SipException | ParseException e) {
             // The INVITE may have just ended; its final response or the guard ends the call.
             LOG.debug("{}: cannot send CANCEL: {}", call, e.toString());
         }
@@ -86,6 +91,7 @@ final class InviteDialog {
         try {
             Request bye = dialog.createRequest(Request.BYE);
             messages.addReason(bye, q850, q850 == 16 ? "Normal call clearing" : "Outdial");
+            routed(bye);
             ClientTransaction tx = messages.stack().provider().getNewClientTransaction(bye);
             dialog.sendRequest(tx);
             return true;
@@ -98,12 +104,24 @@ final class InviteDialog {
     /** Sends the INVITE again with credentials for {@code challenge} (RFC 3261 §22.2); false when it cannot. */
     boolean resendWithAuth(Response challenge, int attempt) {
         try {
-            invite = messages.authenticated(invite, challenge, trunk, attempt);
+            // Only a trunk has credentials, so only a trunk call is ever asked to answer a challenge.
+            invite = messages.authenticated(invite, challenge, ((CallTarget.Trunk) target).trunk(), attempt);
             send();
             return true;
         } catch (ParseException | InvalidArgumentException | SipException | IllegalArgumentException e) {
             LOG.warn("{}: cannot answer the {} challenge: {}", call, challenge.getStatusCode(), e.toString());
             return false;
+        }
+    }
+
+    /**
+     * A line call's in-dialog requests go where the INVITE went: their Request-URI is the phone's
+     * Contact from its 200, which behind NAT is an address nobody can reach (see LineRoute).
+     */
+    private void routed(Request request) throws ParseException, SipException {
+        RouteHeader route = messages.routeOf(target);
+        if (route != null) {
+            request.addFirst(route);
         }
     }
 

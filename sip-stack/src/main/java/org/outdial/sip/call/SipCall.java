@@ -19,7 +19,6 @@ import org.outdial.sip.call.CallAction.Finish;
 import org.outdial.sip.outcome.CallOutcome;
 import org.outdial.sip.outcome.LocalCause;
 import org.outdial.sip.stack.SipEvent;
-import org.outdial.sip.trunk.TrunkSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +36,7 @@ final class SipCall implements Call {
 
     private final SipTelephony telephony;
     private final SipMessages messages;
-    private final TrunkSettings trunk;
+    private final CallTarget target;
     private final DialRequest request;
     private final CallLock lock = new CallLock();
     private final CallStateMachine machine;
@@ -55,15 +54,15 @@ final class SipCall implements Call {
     /** Null until the RTP leg is open. */
     private CallMedia media;
 
-    SipCall(SipTelephony telephony, SipMessages messages, TrunkSettings trunk, DialRequest request) {
+    SipCall(SipTelephony telephony, SipMessages messages, CallTarget target, DialRequest request) {
         this.telephony = telephony;
         this.messages = messages;
-        this.trunk = trunk;
+        this.target = target;
         this.request = request;
-        this.machine = new CallStateMachine(request.ringTimeout(), request.maxDuration(), trunk.username() != null);
+        this.machine = new CallStateMachine(request.ringTimeout(), request.maxDuration(), target.hasCredentials());
         this.timers = new CallTimers(telephony::schedule);
-        this.dialogRequests = new DialogRequests(messages, trunk.transport(), this);
-        this.invite = new InviteDialog(messages, trunk, this);
+        this.dialogRequests = new DialogRequests(messages, target.transport(), this);
+        this.invite = new InviteDialog(messages, target, this);
     }
 
     // ---- the flow's side ------------------------------------------------------------------
@@ -155,7 +154,7 @@ final class SipCall implements Call {
 
     @Override
     public String toString() {
-        return "call " + callId + " to " + request.number() + " via " + trunk.name();
+        return "call " + callId + " to " + request.number() + " via " + target.name();
     }
 
     private MediaLeg connectedLeg() {
@@ -175,6 +174,10 @@ final class SipCall implements Call {
     }
 
     private CallEvent place(MediaLegs legs, Instant dialed) {
+        if (target instanceof CallTarget.Line line && line.registration() == null) {
+            return new CallEvent.NotPlaced(LocalCause.LOCAL_ERROR, "line " + line.call().line() + " is not registered",
+                    dialed);
+        }
         MediaLeg leg;
         try {
             leg = legs.open();

@@ -9,6 +9,7 @@ import javax.sip.InvalidArgumentException;
 import javax.sip.ListeningPoint;
 import javax.sip.address.Address;
 import javax.sip.address.SipURI;
+import javax.sip.address.URI;
 import javax.sip.header.AuthorizationHeader;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
@@ -17,12 +18,15 @@ import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.Header;
 import javax.sip.header.ReasonHeader;
+import javax.sip.header.RouteHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.Message;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.outdial.sip.registrar.LineRoute;
+import org.outdial.sip.registrar.Registration;
 import org.outdial.sip.sdp.SdpWriter;
 import org.outdial.sip.sdp.SessionDescription;
 import org.outdial.sip.stack.JainSipStack;
@@ -48,7 +52,15 @@ final class SipMessages {
     }
 
     /** The first INVITE of a call, with the SDP offer. */
-    Request invite(TrunkSettings trunk, DialRequest dial, SessionDescription offer)
+    Request invite(CallTarget target, DialRequest dial, SessionDescription offer)
+            throws ParseException, InvalidArgumentException {
+        return switch (target) {
+            case CallTarget.Trunk t -> trunkInvite(t.trunk(), dial, offer);
+            case CallTarget.Line l -> lineInvite(l.call(), l.registration(), offer);
+        };
+    }
+
+    private Request trunkInvite(TrunkSettings trunk, DialRequest dial, SessionDescription offer)
             throws ParseException, InvalidArgumentException {
         var addresses = stack.addresses();
         var headers = stack.headers();
@@ -78,6 +90,55 @@ final class SipMessages {
         invite.addHeader(headers.createUserAgentHeader(List.of(USER_AGENT)));
         invite.setContent(SdpWriter.write(offer), sdpType());
         return invite;
+    }
+
+    /**
+     * The INVITE to an operator's phone (docs/TELEPHONY.md, "Operator lines"): the registered
+     * contact as Request-URI, a Route to where the phone was reached, From naming the callee
+     * ({@code "name" <sip:callerId@outdial>}), To the line, and the call's X- headers.
+     */
+    private Request lineInvite(LineCall call, Registration registration, SessionDescription offer)
+            throws ParseException, InvalidArgumentException {
+        var addresses = stack.addresses();
+        var headers = stack.headers();
+        String transport = registration.transport();
+        ListeningPoint lp = stack.listeningPoint(transport);
+        String localHost = lp.getIPAddress();
+        URI target = addresses.createURI(registration.contact());
+        Address fromAddress = addresses.createAddress(addresses.createSipURI(call.callerId(), localHost));
+        String display = call.callerName() != null && !call.callerName().isBlank() ? call.callerName() : call.callerId();
+        fromAddress.setDisplayName(quotable(display));
+        FromHeader from = headers.createFromHeader(fromAddress, tag());
+        ToHeader to = headers.createToHeader(addresses.createAddress(addresses.createSipURI(call.line(), localHost)),
+                null);
+        ViaHeader via = headers.createViaHeader(localHost, lp.getPort(), transport, null);
+        Request invite = stack.messages().createRequest(target, Request.INVITE, stack.provider().getNewCallId(),
+                headers.createCSeqHeader(1L, Request.INVITE), from, to, List.of(via), headers.createMaxForwardsHeader(70));
+        invite.addHeader(LineRoute.to(stack, registration));
+        invite.addHeader(contact(transport));
+        invite.addHeader(headers.createAllowHeader(ALLOW));
+        invite.addHeader(headers.createUserAgentHeader(List.of(USER_AGENT)));
+        for (var header : new java.util.TreeMap<>(call.headers()).entrySet()) {
+            invite.addHeader(headers.createHeader(header.getKey(), oneLine(header.getValue())));
+        }
+        invite.setContent(SdpWriter.write(offer), sdpType());
+        return invite;
+    }
+
+    /** The Route a request in a line call's dialog needs (the INVITE's, see {@link LineRoute}), or null for a trunk. */
+    RouteHeader routeOf(CallTarget target) throws ParseException {
+        return target instanceof CallTarget.Line line && line.registration() != null
+                ? LineRoute.to(stack, line.registration()) : null;
+    }
+
+    /** A display name without what would end its quoted-string (RFC 3261 §25.1). */
+    private static String quotable(String text) {
+        return text.replaceAll("[\"\\\\\\r\\n]", "").strip();
+    }
+
+    /** A header value on one line: no CR or LF to inject headers with. */
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("[\\r\\n]+", " ").strip();
     }
 
     /**

@@ -23,6 +23,9 @@ import javax.sip.SipException;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
+import org.outdial.sip.registrar.LineCredentials;
+import org.outdial.sip.registrar.Registrar;
+import org.outdial.sip.registrar.RegistrarSettings;
 import org.outdial.sip.registrar.Registration;
 import org.outdial.sip.registrar.RegistrationListener;
 import org.outdial.sip.stack.JainSipStack;
@@ -44,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * <p>Requests that belong to no call Outdial placed are answered here and go no further: OPTIONS
  * gets 200 (trunks use it as a keep-alive), an INVITE gets 403 (DESIGN.md: an inbound INVITE
  * never leads to an outbound call; toll fraud is the first attack on any SIP server), BYE and
- * CANCEL get 481, anything else 403.
+ * CANCEL get 481, REGISTER goes to the {@link Registrar} (operator lines), anything else 403.
  */
 public final class SipTelephony implements Telephony {
 
@@ -60,9 +63,11 @@ public final class SipTelephony implements Telephony {
     private final List<Consumer<InDialogRequest>> dialogRequestListeners = new CopyOnWriteArrayList<>();
     private final AtomicLong sessionIds;
     private final OptionsProbes probes;
+    private final Registrar registrar;
 
     private SipTelephony(JainSipStack stack, Map<String, TrunkSettings> trunks, MediaLegs media, InstantSource clock,
-                         ScheduledExecutorService timers) {
+                         ScheduledExecutorService timers, RegistrarSettings registrarSettings,
+                         LineCredentials lines) {
         this.stack = stack;
         this.messages = new SipMessages(stack);
         this.trunks = trunks;
@@ -72,6 +77,7 @@ public final class SipTelephony implements Telephony {
         // RFC 4566 §5.2 suggests an NTP timestamp for o= session ids; seconds since 1900 will do.
         this.sessionIds = new AtomicLong((clock.instant().getEpochSecond() + 2_208_988_800L) * 1000);
         this.probes = new OptionsProbes(stack);
+        this.registrar = new Registrar(stack, registrarSettings, lines, clock, timers);
     }
 
     /**
@@ -82,6 +88,16 @@ public final class SipTelephony implements Telephony {
      */
     public static SipTelephony start(SipSettings sip, List<TrunkSettings> trunks, MediaLegs media)
             throws SipStackException {
+        return start(sip, trunks, media, RegistrarSettings.DEFAULTS, LineCredentials.none());
+    }
+
+    /**
+     * As {@link #start(SipSettings, List, MediaLegs)}, with a registrar for operator lines: their
+     * phones REGISTER with the line number as user and the password {@code lines} gives
+     * (docs/TELEPHONY.md, "Operator lines: the registrar").
+     */
+    public static SipTelephony start(SipSettings sip, List<TrunkSettings> trunks, MediaLegs media,
+                                     RegistrarSettings registrar, LineCredentials lines) throws SipStackException {
         Map<String, TrunkSettings> byName = new HashMap<>();
         for (TrunkSettings trunk : trunks) {
             if (byName.put(trunk.name(), trunk) != null) {
@@ -108,7 +124,8 @@ public final class SipTelephony implements Telephony {
             timers.shutdownNow();
             throw e;
         }
-        SipTelephony telephony = new SipTelephony(stack, Map.copyOf(byName), media, InstantSource.system(), timers);
+        SipTelephony telephony = new SipTelephony(stack, Map.copyOf(byName), media, InstantSource.system(), timers,
+                registrar, lines);
         self.set(telephony);
         return telephony;
     }
@@ -120,24 +137,30 @@ public final class SipTelephony implements Telephony {
             throw new IllegalArgumentException("no trunk named '" + request.trunk() + "'; configured: "
                     + trunks.keySet());
         }
-        SipCall call = new SipCall(this, messages, trunk, request);
+        SipCall call = new SipCall(this, messages, new CallTarget.Trunk(trunk), request);
         call.start(media);
         return call;
     }
 
     @Override
     public Call dialLine(LineCall request) {
-        throw new UnsupportedOperationException("the registrar is being built (issue 10, branch issue10-registrar)");
+        Registration registration = registrar.registration(request.line()).orElse(null);
+        String callerId = request.callerId().matches("\\+?[0-9A-Za-z._-]{1,64}") ? request.callerId() : null;
+        DialRequest asDial = new DialRequest(LINES, request.line(), callerId, request.ringTimeout(),
+                request.maxDuration());
+        SipCall call = new SipCall(this, messages, new CallTarget.Line(request, registration), asDial);
+        call.start(media);
+        return call;
     }
 
     @Override
     public Optional<Registration> registration(String line) {
-        return Optional.empty(); // the registrar is being built (issue 10, branch issue10-registrar)
+        return registrar.registration(line);
     }
 
     @Override
     public void onRegistration(RegistrationListener listener) {
-        // the registrar is being built (issue 10, branch issue10-registrar)
+        registrar.addListener(listener);
     }
 
     @Override
@@ -191,6 +214,7 @@ public final class SipTelephony implements Telephony {
                 // outcome() never fails
             }
         }
+        registrar.close();
         timers.shutdownNow();
         stack.close();
     }
@@ -230,7 +254,7 @@ public final class SipTelephony implements Telephony {
             call.onEvent(event);
             return;
         }
-        if (probes.take(event)) {
+        if (probes.take(event) || registrar.take(event)) {
             return;
         }
         switch (event) {
@@ -251,6 +275,7 @@ public final class SipTelephony implements Telephony {
                     // ACK to our 403: the server transaction absorbs it
                 }
                 case Request.OPTIONS -> stack.provider().sendResponse(messages.optionsOk(request));
+                case Request.REGISTER -> registrar.onRegister(r);
                 case Request.INVITE -> {
                     boolean inDialog = ((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null;
                     LOG.info("refused inbound INVITE for {} from {}", request.getRequestURI(),
