@@ -31,6 +31,7 @@ import org.outdial.engine.campaign.CampaignLimits;
 import org.outdial.engine.campaign.CatalogReferences;
 import org.outdial.engine.catalog.Catalog;
 import org.outdial.engine.operator.LinePresence;
+import org.outdial.engine.operator.OperatorClaims;
 import org.outdial.engine.operator.Operators;
 import org.outdial.engine.robot.VoiceRobots;
 import org.outdial.engine.scenario.Scenarios;
@@ -125,7 +126,8 @@ public final class OutdialServer implements AutoCloseable {
             DialerScheduler alarms = scheduler;
             dialing = Dialing.start(config, (telephony, settings, threads) -> DialerModule.create(db, clock, telephony,
                     settings, new DialerModule.Catalogue(audios, ttsProfiles, synthesizer, scenarios),
-                    new BlockedListsScreen(blockedLists), alarms::scheduleWindowEvent, threads));
+                    new BlockedListsScreen(blockedLists), alarms::scheduleWindowEvent, threads, OperatorClaims.none(),
+                    operators));
             dialerRef[0] = dialing.dialer();
 
             CampaignModule module = CampaignModule.create(db, clock, ZoneId.systemDefault(),

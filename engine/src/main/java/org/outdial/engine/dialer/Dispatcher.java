@@ -160,7 +160,7 @@ public final class Dispatcher {
         synchronized (this) {
             Calls calls = campaigns.get(line.campaignId);
             calls.lastEndedAt = now;
-            calls.lastAnswered = result != null && result.secondsTalk() != null;
+            calls.lastAnswered = result != null && result.answered();
             calls.ended++;
             calls.answered += calls.lastAnswered ? 1 : 0;
             wentDown = result != null && trunk(line.trunk).breaker.onCall(TrunkBreaker.Signal.of(result), now);
