@@ -83,6 +83,21 @@ final class CampaignClaims {
     }
 
     /**
+     * Whether the campaign has numbers to call now (NEW ones, ones being written out, or repeats
+     * due and claimable): read before operators are reserved for it, so none is held for nothing.
+     */
+    boolean callable(Campaign campaign, DialPlan plan, Instant now) {
+        return db.read(c -> callable(c, campaign.id(), plan, now));
+    }
+
+    private boolean callable(Connection c, long id, DialPlan plan, Instant now) throws SQLException {
+        var stateCounts = counts.of(c, id);
+        return stateCounts.get(NumberState.NEW) > 0 || batches.pending(c, id)
+                || (RepeatsClaimable.now(plan.repeat(), stateCounts)
+                && !storageNumbers.dueRetries(c, id, 1, now).isEmpty());
+    }
+
+    /**
      * Nobody is ready to take the campaign's calls: WAITING_OPERATORS (seed 004, "Waiting for free
      * operators") when it has numbers to call now. Returns whether it has; one that has none settles
      * as any other (finished, or waiting for its repeats).
@@ -94,10 +109,7 @@ final class CampaignClaims {
             if (locked.isEmpty() || !locked.get().status().active()) {
                 return false;
             }
-            var stateCounts = counts.of(c, id);
-            boolean callable = stateCounts.get(NumberState.NEW) > 0 || batches.pending(c, id)
-                    || (RepeatsClaimable.now(plan.repeat(), stateCounts)
-                    && !storageNumbers.dueRetries(c, id, 1, now).isEmpty());
+            boolean callable = callable(c, id, plan, now);
             if (callable) {
                 transitions.apply(c, locked.get(), CampaignEvent.NO_FREE_OPERATORS, now);
             }

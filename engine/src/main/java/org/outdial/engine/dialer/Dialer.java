@@ -243,7 +243,11 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
         }
         List<Dispatcher.Line> lines = dispatcher.acquire(id, route.trunk(), decision.callsToStart(), now);
         // GUARANTEED_DIAL holds an operator per call before any number is claimed (CallFlow.reserve).
-        Reservation reserved = lines.isEmpty() ? Reservation.none(0) : flow.reserve(campaign, lines.size(), now);
+        // Only when there is a number to call: an operator held and given back for nothing would be
+        // one more offer in the board's books, and a readiness that wakes this campaign again.
+        boolean nothingToCall = !lines.isEmpty() && withOperators && !claims.callable(campaign, plan, now);
+        Reservation reserved = lines.isEmpty() || nothingToCall ? Reservation.none(0)
+                : flow.reserve(campaign, lines.size(), now);
         List<AutodialNumber> toCall = reserved.calls() == 0 ? List.of()
                 : claims.claim(campaign, plan, reserved.calls(), now);
         for (int i = 0; i < lines.size(); i++) {
@@ -254,7 +258,7 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
             }
         }
         reserved.releaseFrom(toCall.size(), now);
-        boolean outOfNumbers = toCall.size() < reserved.calls();
+        boolean outOfNumbers = nothingToCall || toCall.size() < reserved.calls();
         if (withOperators && !outOfNumbers && (freeOperators == 0 || reserved.calls() < lines.size())) {
             // Not one that ran out of numbers: an operator given back for want of a number must not
             // wake it again, or the two would chase each other.
@@ -265,7 +269,7 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
         if (toCall.isEmpty()) {
             // Nobody ready is what holds it back when the pacer wanted calls, or when nothing is going on
             // (a FIXED campaign whose threads are all busy is IN_PROGRESS, not waiting for operators).
-            boolean heldByOperators = withOperators && reserved.calls() == 0
+            boolean heldByOperators = withOperators && !nothingToCall && reserved.calls() == 0
                     && (!lines.isEmpty() || (freeOperators == 0 && dispatcher.inFlight(id) == 0));
             boolean waiting = heldByOperators && claims.waitForOperators(campaign, plan, now);
             if (!waiting && dispatcher.inFlight(id) == 0) {

@@ -215,8 +215,8 @@ public final class OperatorConnect {
         try {
             hold.stop();
             try {
-                callee.bridge(leg);
                 bridgedAt = clock.instant();
+                callee.bridge(leg);
                 waitAny(settings.maxCallDuration(), callee.outcome(), leg.outcome());
             } catch (IllegalStateException e) {
                 // One side ended between the answer and the bridge: its outcome says who.
