@@ -96,4 +96,9 @@ public record CallResult(long campaignId, AutodialNumber number, NumberState sta
     public boolean answered() {
         return operator != null ? state == NumberState.ANSWER : secondsTalk != null;
     }
+
+    /** Answered by the callee and connected to no operator (the abandonment SMART is held under). */
+    public boolean abandoned() {
+        return state == NumberState.ANSW_NF_OP || state == NumberState.ANSW_OP_NA;
+    }
 }
