@@ -318,6 +318,47 @@ class OperatorCallsTest {
     }
 
     @Test
+    void aReservedOperatorWhoRefusesWithNobodyElseFreeEndsAnswOpNaAndIsNotOfferedTheCallAgain() {
+        operators.ready("2001"); // ready again at once after declining: still not rung twice for one call
+        telephony.whenLine("2001", FakeTelephony.LineBehaviour.declines());
+        long id = guaranteed("2001", "2002");
+
+        runToTheEnd(id);
+
+        assertEquals(NumberState.ANSW_OP_NA, state(id));
+        assertEquals(1, telephony.lineCalls().size(), telephony.lineCalls().toString());
+        assertTrue(((String) record(id).get("detail")).startsWith("no operator took the call within"));
+    }
+
+    @Test
+    void aGuaranteedDialStartsNoMoreCallsThanThereAreReadyOperators() {
+        telephony.holdCalls(true);
+        operators.ready("2001", "2002");
+        telephony.whenLine("2001", FakeTelephony.LineBehaviour.answers(Duration.ofSeconds(1), Duration.ofSeconds(9)))
+                .whenLine("2002", FakeTelephony.LineBehaviour.answers(Duration.ofSeconds(1), Duration.ofSeconds(9)));
+        long id = module.campaigns().add(CampaignDrafts.guaranteedDial("2001", "2002")
+                .autodialerMode(CampaignMode.FIXED).threadCount(3).build());
+        module.numbers().add(id, new NumberService.AddRequest(List.of("380671000001", "380671000002",
+                "380671000003", "380671000004", "380671000005"), null, false, false));
+        module.expander().awaitExpanded(id);
+
+        dialer.tick();
+        drain();
+        assertEquals(2, telephony.heldCount(), "one call per ready operator");
+        for (int round = 0; round < 10 && status(id) != CampaignStatus.FINISHED; round++) {
+            drain();
+            assertTrue(telephony.heldCount() <= 2, "three threads, two operators: " + telephony.heldCount());
+            telephony.releaseAll();
+            drain();
+        }
+
+        assertEquals(CampaignStatus.FINISHED, status(id));
+        assertEquals(5, telephony.dialed().size());
+        assertEquals(5, telephony.bridges().size());
+        assertEquals(0, operators.openClaims());
+    }
+
+    @Test
     void aCalleeWhoHangsUpEndsTheOperatorsLegAndTheRecordSaysTheCalleeHungUp() {
         operators.ready("2001");
         telephony.whenLine("2001", FakeTelephony.LineBehaviour.answersAndStays(Duration.ofSeconds(1)))
