@@ -16,10 +16,11 @@ import org.outdial.sip.trunk.TrunkSettings;
  *                        scenario names another
  * @param breaker         when a trunk that does not answer is marked down, and how it is probed
  * @param operatorRingTimeout how long an operator's phone rings with an answered callee before the
- *                        next free operator is offered the call ({@code dialer.operator-ring-timeout})
+ *                        next free operator is offered the call (not in the configuration file yet:
+ *                        {@link #OPERATOR_RING_TIMEOUT})
  * @param operatorWaitLimit how long an answered callee waits for an operator to take the call before
  *                        Outdial gives up (ANSW_NF_OP or ANSW_OP_NA); the seed has no field for it
- *                        ({@code dialer.operator-wait-limit})
+ *                        (not in the configuration file yet: {@link #OPERATOR_WAIT_LIMIT})
  */
 public record DialerSettings(Duration ringTimeout, Duration maxCallDuration, List<TrunkSettings> trunks,
                              BreakerSettings breaker, Duration operatorRingTimeout, Duration operatorWaitLimit) {
