@@ -130,14 +130,18 @@ public final class OperatorConnect {
                                 ? "no operator lines to connect to" : "every operator line was offered the call", false);
                     }
                     CompletableFuture<Void> woken = readiness.next();
-                    claim = claims.claim(campaignId, untried, request.pacing(), clock.instant()).orElse(null);
-                    if (claim == null) {
-                        if (limit.isDone()) {
-                            return notTaken(request, offered, "outdial", "no operator took the call within "
-                                    + settings.operatorWaitLimit().toSeconds() + " s", false);
+                    try {
+                        claim = claims.claim(campaignId, untried, request.pacing(), clock.instant()).orElse(null);
+                        if (claim == null) {
+                            if (limit.isDone()) {
+                                return notTaken(request, offered, "outdial", "no operator took the call within "
+                                        + settings.operatorWaitLimit().toSeconds() + " s", false);
+                            }
+                            waitAny(woken, limit, callee.outcome());
+                            continue;
                         }
-                        waitAny(woken, limit, callee.outcome());
-                        continue;
+                    } finally {
+                        readiness.forget(woken);
                     }
                 }
                 offered.add(claim.line());
