@@ -168,8 +168,15 @@ public final class OperatorConnect {
     private Optional<Connection> offer(Call callee, HoldMusic hold, Request request, Claim claim)
             throws InterruptedException {
         Instant invitedAt = clock.instant();
-        Call leg = telephony.dialLine(new LineCall(claim.line(), request.number().phone(), request.number().data().name(),
-                headers(request), settings.operatorRingTimeout(), settings.maxCallDuration()));
+        Call leg;
+        try {
+            leg = telephony.dialLine(new LineCall(claim.line(), request.number().phone(),
+                    request.number().data().name(), headers(request), settings.operatorRingTimeout(),
+                    settings.maxCallDuration()));
+        } catch (RuntimeException e) {
+            claims.released(claim, clock.instant()); // a bug of ours, not the operator's refusal
+            throw e;
+        }
         boolean settled = false;
         try {
             waitAny(settings.operatorRingTimeout().plus(NETWORK_SLACK), leg.answered(), callee.outcome());
