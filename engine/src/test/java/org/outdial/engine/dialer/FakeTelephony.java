@@ -59,6 +59,11 @@ final class FakeTelephony implements Telephony {
             return new LineBehaviour(Outcome.REJECTED, 603, Duration.ofSeconds(2), Duration.ZERO, false, true);
         }
 
+        /** Rings and never stops on its own: only Outdial's CANCEL ends it. */
+        static LineBehaviour ringsForever() {
+            return new LineBehaviour(Outcome.NO_ANSWER, 487, null, Duration.ZERO, false, true);
+        }
+
         /** The phone is busy with another call: 486. */
         static LineBehaviour busy() {
             return new LineBehaviour(Outcome.BUSY, 486, Duration.ZERO, Duration.ZERO, false, false);
@@ -238,6 +243,9 @@ final class FakeTelephony implements Telephony {
         }
         live.incrementAndGet();
         FakeCall call = new FakeCall(as, new Behaviour(line.outcome(), line.sipCode(), 16, line.talk()), line);
+        if (line.answerAfter() == null) {
+            return call; // rings until hung up
+        }
         if (line.outcome() == Outcome.NO_ANSWER) {
             clock.advance(request.ringTimeout());
         } else {
@@ -307,6 +315,7 @@ final class FakeTelephony implements Telephony {
                 boolean rang = line != null && line.rings();
                 timings = new CallTimings(start, rang ? start : null, rang ? start : null,
                         answer ? start.plus(line.answerAfter()) : null, clock.instant());
+                answered.complete(answer);
             } else {
                 Instant answeredAt = answer ? start.plusSeconds(2) : null;
                 Instant ended = answer ? answeredAt.plus(behaviour.talk()) : start.plusSeconds(3);
