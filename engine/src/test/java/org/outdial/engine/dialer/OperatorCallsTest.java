@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.outdial.engine.CampaignModule;
 import org.outdial.engine.DialerModule;
 import org.outdial.engine.audio.AudioLibrary;
+import org.outdial.engine.audio.AudioType;
 import org.outdial.engine.blocklist.BlockedLists;
 import org.outdial.engine.blocklist.BlockedListsScreen;
 import org.outdial.engine.campaign.CampaignDraft;
@@ -48,6 +49,7 @@ import org.outdial.engine.storage.StorageSettings;
 import org.outdial.engine.storage.Transactor;
 import org.outdial.engine.trigger.TriggerActions;
 import org.outdial.engine.tts.TtsProfiles;
+import org.outdial.media.audio.TestWav;
 import org.outdial.media.tts.SpeechSynthesizer;
 import org.outdial.sip.call.LineCall;
 import org.outdial.sip.outcome.Outcome;
@@ -73,6 +75,7 @@ class OperatorCallsTest {
     private FakeOperators operators;
     private Operators lines;
     private Scenarios scenarios;
+    private AudioLibrary audios;
     private CampaignModule module;
     private DialerModule dialerModule;
     private Dialer dialer;
@@ -88,7 +91,7 @@ class OperatorCallsTest {
         threads = new ManualThreads(clock);
         var ds = database.dataSource();
         Path audioDir = Files.createTempDirectory("operator-audio");
-        AudioLibrary audios = new AudioLibrary(ds, clock, audioDir);
+        audios = new AudioLibrary(ds, clock, audioDir);
         TtsProfiles profiles = new TtsProfiles(ds, clock);
         scenarios = new Scenarios(ds, clock, Set.of("test"));
         lines = new Operators(ds, clock);
@@ -223,6 +226,23 @@ class OperatorCallsTest {
         assertTrue(events(id).contains("AUTODIAL_ANSWER"), events(id).toString());
         assertEquals(List.of("claim 2001", "answered 2001", "talkEnded 2001"), operators.log());
         assertEquals(Duration.ofSeconds(40), operators.talks().getFirst());
+    }
+
+    @Test
+    void theCalleeHearsTheCampaignsMohWhileTheOperatorIsRung() {
+        long moh = audios.upload("waiting", AudioType.MELODY, TestWav.wav(1, 1, 8000, 16, TestWav.pcm16(
+                org.outdial.media.audio.AudioSource.tone(440, Duration.ofSeconds(3), 0.25).samples())), false);
+        operators.ready("2001");
+        telephony.whenLine("2001", FakeTelephony.LineBehaviour.answers(Duration.ofSeconds(1), Duration.ofSeconds(5)));
+        long id = module.campaigns().add(CampaignDrafts.guaranteedDial("2001").autodialerMode(CampaignMode.FIXED)
+                .threadCount(1).moh(moh).build());
+        addCallee(id);
+
+        runToTheEnd(id);
+
+        assertEquals(1, telephony.plays().size(), telephony.plays().toString());
+        assertFalse(telephony.plays().getFirst().contains("tone 425"), "the moh, not the default tone: "
+                + telephony.plays());
     }
 
     @Test
