@@ -246,6 +246,26 @@ class OperatorCallsTest {
     }
 
     @Test
+    void aNumbersOwnAudioIsPlayedOnAnswerBeforeTheOperatorIsRung() {
+        long own = audios.upload("offer", AudioType.MELODY, TestWav.wav(1, 1, 8000, 16, TestWav.pcm16(
+                org.outdial.media.audio.AudioSource.tone(660, Duration.ofSeconds(2), 0.25).samples())), false);
+        operators.ready("2001");
+        telephony.whenLine("2001", FakeTelephony.LineBehaviour.answers(Duration.ofSeconds(1), Duration.ofSeconds(5)));
+        long id = module.campaigns().add(CampaignDrafts.guaranteedDial("2001").autodialerMode(CampaignMode.FIXED)
+                .threadCount(1).build());
+        module.numbers().add(id, new NumberService.AddRequest(null, List.of(new NumberDraft(CALLEE, null, null, null,
+                null, List.of(new NumberDraft.AudioDraft(own, null)))), false, false));
+        module.expander().awaitExpanded(id);
+
+        runToTheEnd(id);
+
+        assertEquals(2, telephony.plays().size(), telephony.plays().toString());
+        assertFalse(telephony.plays().getFirst().contains("tone 425"), "the number's audio first");
+        assertTrue(telephony.plays().get(1).contains("tone 425"), "then the hold tone while the operator is rung");
+        assertEquals(NumberState.ANSWER, state(id));
+    }
+
+    @Test
     void theOperatorIsOfferedTheCallerWithTheCalleesNumberNameAndCampaign() {
         operators.ready("2001");
         telephony.whenLine("2001", FakeTelephony.LineBehaviour.answers(Duration.ofSeconds(1), Duration.ofSeconds(5)));
