@@ -13,6 +13,7 @@ import org.outdial.engine.dialer.Dispatcher;
 import org.outdial.media.rtp.MediaEngine;
 import org.outdial.sip.call.RtpMediaLegs;
 import org.outdial.sip.call.SipTelephony;
+import org.outdial.sip.registrar.LineCredentials;
 import org.outdial.sip.stack.SipSettings;
 import org.outdial.sip.stack.SipStackException;
 import org.outdial.sip.trunk.TrunkSettings;
@@ -62,7 +63,7 @@ final class Dialing implements AutoCloseable {
     }
 
     /** Starts RTP and SIP on the configured addresses, then the dialer over them. */
-    static Dialing start(OutdialConfig config, DialerWiring wiring) {
+    static Dialing start(OutdialConfig config, LineCredentials lines, DialerWiring wiring) {
         List<TrunkSettings> trunks = config.trunks();
         if (trunks.isEmpty()) {
             log.warn("No trunks configured: the API works, but autodialers will not dial (see docs/CONFIGURATION.md)");
@@ -72,7 +73,7 @@ final class Dialing implements AutoCloseable {
         SipTelephony telephony;
         try {
             telephony = SipTelephony.start(new SipSettings(config.sip().bindAddress(), config.sip().port(),
-                    SipSettings.DEFAULT_THREADS), trunks, new RtpMediaLegs(media));
+                    SipSettings.DEFAULT_THREADS), trunks, new RtpMediaLegs(media), config.registrar(), lines);
         } catch (SipStackException | RuntimeException e) {
             media.close();
             throw new IllegalStateException("cannot start SIP on " + config.sip().bindAddress() + ":"
@@ -80,7 +81,8 @@ final class Dialing implements AutoCloseable {
         }
         DialerModule module;
         try {
-            module = wiring.create(telephony, DialerSettings.of(config.dialer().ringTimeout(), trunks),
+            module = wiring.create(telephony, DialerSettings.of(config.dialer().ringTimeout(), trunks)
+                    .withOperatorTimes(config.dialer().operatorRingTimeout(), config.dialer().operatorWaitLimit()),
                     DialerThreads.start());
         } catch (RuntimeException e) {
             telephony.close();

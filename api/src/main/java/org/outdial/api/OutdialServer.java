@@ -124,11 +124,11 @@ public final class OutdialServer implements AutoCloseable {
                 }
             });
             DialerScheduler alarms = scheduler;
-            dialing = Dialing.start(config, (telephony, settings, threads) -> {
+            dialing = Dialing.start(config, operators::passwordOf, (telephony, settings, threads) -> {
                 telephony.onRegistration(board);
                 return DialerModule.create(db, clock, telephony,
                         settings, new DialerModule.Catalogue(audios, ttsProfiles, synthesizer, scenarios),
-                        new BlockedListsScreen(blockedLists), alarms::scheduleWindowEvent, threads);
+                        new BlockedListsScreen(blockedLists), alarms::scheduleWindowEvent, threads, board, operators);
             });
             dialerRef[0] = dialing.dialer();
 

@@ -1,17 +1,28 @@
 package org.outdial.engine;
 
+import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Map;
 import org.outdial.engine.audio.AudioLibrary;
 import org.outdial.engine.dialer.AutodialFlow;
 import org.outdial.engine.dialer.CallAudio;
 import org.outdial.engine.dialer.CallFlows;
-import org.outdial.engine.dialer.DialerThreads;
 import org.outdial.engine.dialer.Dialer;
 import org.outdial.engine.dialer.DialerSettings;
 import org.outdial.engine.dialer.DialerStorage;
+import org.outdial.engine.dialer.DialerThreads;
 import org.outdial.engine.dialer.DialingRecovery;
+import org.outdial.engine.dialer.GuaranteedFlow;
+import org.outdial.engine.dialer.OperatorConnect;
+import org.outdial.engine.dialer.OperatorLineBook;
+import org.outdial.engine.dialer.OperatorReadiness;
 import org.outdial.engine.dialer.WindowAlarms;
+import org.outdial.engine.event.EventOutbox;
+import org.outdial.engine.event.TriggerEvent;
 import org.outdial.engine.number.BlockedNumbers;
+import org.outdial.engine.operator.OperatorBoard;
+import org.outdial.engine.operator.OperatorClaims;
+import org.outdial.engine.operator.Operators;
 import org.outdial.engine.scenario.Scenarios;
 import org.outdial.engine.storage.Transactor;
 import org.outdial.engine.tts.TtsProfiles;
@@ -37,17 +48,50 @@ public record DialerModule(Dialer dialer, int recovered) implements AutoCloseabl
                             Scenarios scenarios) {
     }
 
+    /**
+     * @param claims    the one owner of operator claims (the operator board); {@link OperatorClaims#none()}
+     *                  where none is wired: operator campaigns then wait and transfers find nobody
+     * @param operators the operator lines and groups, for a group's members
+     */
     public static DialerModule create(Transactor db, InstantSource clock, Telephony telephony, DialerSettings settings,
                                       Catalogue catalogue, BlockedNumbers blocked, WindowAlarms alarms,
-                                      DialerThreads threads) {
+                                      DialerThreads threads, OperatorClaims claims, Operators operators) {
         CallAudio audio = new CallAudio(catalogue.audios(), new AudioCache(AUDIO_CACHE_BYTES), catalogue.synthesizer(),
                 catalogue.profiles());
         DialerStorage storage = DialerStorage.over(db);
         int recovered = new DialingRecovery(db, storage.campaigns(), storage.numbers(), storage.recorder()).recover(clock.instant());
-        AutodialFlow autodial = new AutodialFlow(telephony, audio, catalogue.scenarios(), settings, clock);
-        Dialer dialer = Dialer.create(storage, clock, threads, new CallFlows(autodial), catalogue.scenarios(), settings,
-                telephony::probe, blocked, alarms);
+        OperatorReadiness readiness = OperatorReadiness.of(claims);
+        OperatorLineBook lines = OperatorLineBook.over(operators);
+        OperatorConnect connect = new OperatorConnect(telephony, claims, readiness, settings, clock);
+        AutodialFlow autodial = new AutodialFlow(telephony, audio, catalogue.scenarios(), settings, clock, connect, lines);
+        GuaranteedFlow guaranteed = new GuaranteedFlow(telephony, audio, settings, clock, claims, connect, lines);
+        Dialer dialer = Dialer.create(storage, clock, threads, new CallFlows(autodial, guaranteed), catalogue.scenarios(),
+                settings, telephony::probe, blocked, alarms, new Dialer.Operators(claims, readiness, lines));
         return new DialerModule(dialer, recovered);
+    }
+
+    /**
+     * The dialer over the process's {@link OperatorBoard}: as {@link #create} with the board as the
+     * operator claims, and the board followed: a wrap-up or busy period ending wakes the campaigns
+     * (the board is ticked at the instant it names), and an operator paused after
+     * {@code pauseOperatorNoAnswerLimit} unanswered offers is an AUTODIAL_USER_PAUSED event of the
+     * campaign whose offer reached the limit.
+     */
+    public static DialerModule create(Transactor db, InstantSource clock, Telephony telephony, DialerSettings settings,
+                                      Catalogue catalogue, BlockedNumbers blocked, WindowAlarms alarms,
+                                      DialerThreads threads, OperatorBoard board, Operators operators) {
+        DialerModule module = create(db, clock, telephony, settings, catalogue, blocked, alarms, threads,
+                (OperatorClaims) board, operators);
+        board.onChangeDue(at -> threads.scheduler().after(
+                Duration.ofMillis(Math.max(1, at.toEpochMilli() - clock.instant().toEpochMilli())),
+                () -> board.tick(clock.instant())));
+        EventOutbox outbox = DialerStorage.over(db).outbox();
+        board.onPaused((offer, inARow) -> threads.calls().execute(() -> db.inTransaction(c -> {
+            outbox.append(c, offer.campaignId(), TriggerEvent.AUTODIAL_USER_PAUSED, Map.of("autodialerId",
+                    offer.campaignId(), "operatorNumber", offer.line(), "unansweredInARow", inARow), clock.instant());
+            return null;
+        })));
+        return module;
     }
 
     @Override

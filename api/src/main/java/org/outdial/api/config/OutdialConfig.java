@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import org.outdial.api.auth.RateLimitSettings;
 import org.outdial.engine.storage.StorageSettings;
 import org.outdial.media.rtp.MediaSettings;
+import org.outdial.sip.registrar.RegistrarSettings;
 import org.outdial.sip.trunk.TrunkSettings;
 
 /**
@@ -17,7 +18,7 @@ import org.outdial.sip.trunk.TrunkSettings;
  * docs/CONFIGURATION.md describes every key.
  */
 public record OutdialConfig(Http http, StorageSettings storage, Sip sip, List<TrunkSettings> trunks,
-                            Api api, Dialer dialer, Audio audio) {
+                            Api api, Dialer dialer, Audio audio, RegistrarSettings registrar) {
 
     public OutdialConfig {
         requireSection("http", http);
@@ -26,6 +27,7 @@ public record OutdialConfig(Http http, StorageSettings storage, Sip sip, List<Tr
         requireSection("api", api);
         requireSection("dialer", dialer);
         requireSection("audio", audio);
+        requireSection("registrar", registrar);
         trunks = trunks == null ? List.of() : List.copyOf(trunks);
         long distinct = trunks.stream().map(TrunkSettings::name).distinct().count();
         if (distinct != trunks.size()) {
@@ -34,24 +36,30 @@ public record OutdialConfig(Http http, StorageSettings storage, Sip sip, List<Tr
         }
     }
 
+    /** A configuration with the registrar's defaults (operator phones register as docs/TELEPHONY.md says). */
+    public OutdialConfig(Http http, StorageSettings storage, Sip sip, List<TrunkSettings> trunks, Api api,
+                         Dialer dialer, Audio audio) {
+        this(http, storage, sip, trunks, api, dialer, audio, RegistrarSettings.DEFAULTS);
+    }
+
     public static OutdialConfig defaults() {
         return new OutdialConfig(Http.defaults(), new StorageSettings("jdbc:h2:file:./data/outdial", "sa", "", 16),
-                Sip.defaults(), List.of(), Api.defaults(), Dialer.defaults(), Audio.defaults());
+                Sip.defaults(), List.of(), Api.defaults(), Dialer.defaults(), Audio.defaults(), RegistrarSettings.DEFAULTS);
     }
 
     /** This configuration with another storage, for tests and tools. */
     public OutdialConfig withStorage(StorageSettings newStorage) {
-        return new OutdialConfig(http, newStorage, sip, trunks, api, dialer, audio);
+        return new OutdialConfig(http, newStorage, sip, trunks, api, dialer, audio, registrar);
     }
 
     /** This configuration with another HTTP section. */
     public OutdialConfig withHttp(Http newHttp) {
-        return new OutdialConfig(newHttp, storage, sip, trunks, api, dialer, audio);
+        return new OutdialConfig(newHttp, storage, sip, trunks, api, dialer, audio, registrar);
     }
 
     /** This configuration with another API section. */
     public OutdialConfig withApi(Api newApi) {
-        return new OutdialConfig(http, storage, sip, trunks, newApi, dialer, audio);
+        return new OutdialConfig(http, storage, sip, trunks, newApi, dialer, audio, registrar);
     }
 
     private static void requireSection(String name, Object section) {
@@ -151,16 +159,36 @@ public record OutdialConfig(Http http, StorageSettings storage, Sip sip, List<Tr
      * @param ringTimeout how long a call may ring before it is cancelled as NOANSWER. Regulators
      *                    commonly require at least 15 s (for example FCC 47 CFR 64.1200(a)(6):
      *                    "at least 15 seconds or four (4) rings"; Ofcom's persistent misuse policy)
+     * @param operatorRingTimeout how long an operator's phone rings with an answered callee before
+     *                    the next free operator is offered the call (1 s..5 min, default 20 s)
+     * @param operatorWaitLimit the longest an answered callee waits for an operator before Outdial
+     *                    gives up: ANSW_NF_OP or ANSW_OP_NA (1 s..30 min, default 60 s; the seed has no field for it)
      */
-    public record Dialer(Duration ringTimeout) {
+    public record Dialer(Duration ringTimeout, Duration operatorRingTimeout, Duration operatorWaitLimit) {
 
         private static final Duration MIN = Duration.ofSeconds(5);
         private static final Duration MAX = Duration.ofMinutes(10);
+        static final Duration OPERATOR_RING = Duration.ofSeconds(20);
+        static final Duration OPERATOR_WAIT = Duration.ofSeconds(60);
 
         public Dialer {
             if (ringTimeout == null || ringTimeout.compareTo(MIN) < 0 || ringTimeout.compareTo(MAX) > 0) {
                 throw new IllegalArgumentException("dialer.ring-timeout must be 5s..10m, was "
                         + (ringTimeout == null ? "empty" : HumanDuration.format(ringTimeout)));
+            }
+            requireWithin("dialer.operator-ring-timeout", operatorRingTimeout, Duration.ofSeconds(1), Duration.ofMinutes(5));
+            requireWithin("dialer.operator-wait-limit", operatorWaitLimit, Duration.ofSeconds(1), Duration.ofMinutes(30));
+        }
+
+        /** The operator times at their defaults. */
+        public Dialer(Duration ringTimeout) {
+            this(ringTimeout, OPERATOR_RING, OPERATOR_WAIT);
+        }
+
+        private static void requireWithin(String key, Duration value, Duration min, Duration max) {
+            if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+                throw new IllegalArgumentException(key + " must be " + HumanDuration.format(min) + ".."
+                        + HumanDuration.format(max) + ", was " + (value == null ? "empty" : HumanDuration.format(value)));
             }
         }
 

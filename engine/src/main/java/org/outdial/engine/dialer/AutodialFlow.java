@@ -24,8 +24,9 @@ import org.outdial.sip.outcome.Party;
 
 /**
  * The life of one AUTODIAL call, top to bottom like the call itself: build the audio, dial, wait
- * for the answer, play, wait the autodialer's {@code delay}, run the incoming scenario (hang up),
- * and report how it ended. Runs on a virtual thread; every wait has a bound.
+ * for the answer, play, wait the autodialer's {@code delay}, run the incoming scenario (hang up, or
+ * TRANSFER_TO_GROUP: connect to a free operator of its group), and report how it ended. Runs on a
+ * virtual thread; every wait has a bound.
  */
 public final class AutodialFlow implements CallFlow {
 
@@ -39,14 +40,18 @@ public final class AutodialFlow implements CallFlow {
     private final Scenarios scenarios;
     private final DialerSettings settings;
     private final InstantSource clock;
+    private final OperatorConnect operators;
+    private final OperatorLineBook lines;
 
     public AutodialFlow(Telephony telephony, CallAudio audio, Scenarios scenarios, DialerSettings settings,
-                        InstantSource clock) {
+                        InstantSource clock, OperatorConnect operators, OperatorLineBook lines) {
         this.telephony = telephony;
         this.audio = audio;
         this.scenarios = scenarios;
         this.settings = settings;
         this.clock = clock;
+        this.operators = operators;
+        this.lines = lines;
     }
 
     @Override
@@ -61,45 +66,61 @@ public final class AutodialFlow implements CallFlow {
             // dialing, so nobody is answered with silence.
             return CallResult.withoutCall(campaign.id(), number, NumberState.AUDIO_ERR, clock.instant(), e.getMessage());
         }
+        // Read before dialing: a campaign that transfers is paced and recorded by its operators.
+        InScenario scenario = scenario(task.plan().scenarioId());
         Call call = telephony.dial(new DialRequest(task.route().trunk(), number.phone(), task.route().callerId(),
                 settings.ringTimeout(), settings.maxCallDuration()));
-        String detail = null;
+        OperatorConnect.Connection connection = null;
         try {
             if (await(call.answered(), settings.ringTimeout().plus(NETWORK_SLACK)).orElse(false)) {
-                detail = afterAnswer(task.plan(), call, greeting);
+                connection = afterAnswer(task, call, greeting, scenario);
             }
         } finally {
             call.hangup();
         }
         CallOutcome outcome = await(call.outcome(), NETWORK_SLACK.plus(NETWORK_SLACK))
                 .orElseThrow(() -> new IllegalStateException("call " + call.id() + " reported no outcome"));
-        return result(campaign, number, outcome, detail, clock.instant());
+        CallResult result = result(campaign, number, outcome, null, clock.instant());
+        if (connection != null) {
+            return result.withOperator(connection);
+        }
+        return transfers(scenario) ? result.withOperatorSide() : result;
     }
 
-    /** Plays, waits the delay, runs the scenario; returns a detail worth recording, or null. */
-    private String afterAnswer(DialPlan plan, Call call, AudioSource greeting) throws InterruptedException {
+    private InScenario scenario(Long scenarioId) {
+        return scenarioId == null ? null : scenarios.findIn(scenarioId).orElse(null);
+    }
+
+    private static boolean transfers(InScenario scenario) {
+        return scenario != null && scenario.action() == InAction.TRANSFER_TO_GROUP;
+    }
+
+    /** Plays, waits the delay, runs the scenario; returns the operator connection when it transferred, else null. */
+    private OperatorConnect.Connection afterAnswer(CallTask task, Call call, AudioSource greeting, InScenario scenario)
+            throws InterruptedException {
         Duration playing = greeting.duration().plus(NETWORK_SLACK);
         try {
             call.play(greeting).get(playing.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
-            return null; // the callee hung up during the audio, or media failed: the outcome says which
+            // the callee hung up during the audio, or media failed: the outcome says which
+            return null;
         }
-        Duration delay = plan.delay();
+        Duration delay = task.plan().delay();
         if (delay.isPositive() && await(call.outcome(), delay).isPresent()) {
             return null; // the callee hung up during the pause
         }
-        Long scenarioId = plan.scenarioId();
-        if (scenarioId != null) {
-            Optional<InScenario> scenario = scenarios.findIn(scenarioId);
-            if (scenario.isPresent() && scenario.get().action() != InAction.HANGUP) {
-                return "scenario " + scenarioId + " (" + scenario.get().action()
-                        + ") needs operators, which this version does not connect yet: hung up";
-            }
+        if (call.outcome().isDone() || !transfers(scenario)) {
+            return null; // no scenario, or HANGUP
         }
-        return null;
+        // Seed 004 TRANSFER_TO_GROUP: "Transfer the call to a free line of a group of internal lines".
+        // An AUTODIAL has no moh: the callee hears the default hold tone.
+        long groupId = scenario.groupId();
+        return operators.connect(call, new OperatorConnect.Request(task.campaign(), task.number(),
+                () -> lines.group(groupId), OperatorLineBook.pacing(task.campaign()), null, HoldMusic.DEFAULT,
+                clock.instant()));
     }
 
-    private static CallResult result(Campaign campaign, AutodialNumber number, CallOutcome outcome, String detail,
+    static CallResult result(Campaign campaign, AutodialNumber number, CallOutcome outcome, String detail,
                                      Instant now) {
         CallTimings t = outcome.timings();
         if (trunkNeverResponded(outcome)) {
@@ -132,7 +153,7 @@ public final class AutodialFlow implements CallFlow {
         return (int) Math.round(d.toMillis() / 1000.0);
     }
 
-    private static <T> Optional<T> await(java.util.concurrent.CompletableFuture<T> future, Duration timeout)
+    static <T> Optional<T> await(java.util.concurrent.CompletableFuture<T> future, Duration timeout)
             throws InterruptedException {
         try {
             return Optional.ofNullable(future.get(timeout.toMillis(), TimeUnit.MILLISECONDS));

@@ -54,7 +54,7 @@ public final class CallAudio {
         List<NumberAudio> own = number.data().audios();
         if (!own.isEmpty()) {
             try {
-                return numberAudio(settings, own);
+                return numberAudio(settings.ttsSettingsId(), own);
             } catch (Unavailable e) {
                 if (!settings.useTaskAudioIfAudioError()) {
                     throw e;
@@ -65,13 +65,42 @@ public final class CallAudio {
         return campaignAudio(settings, number.data());
     }
 
-    private AudioSource numberAudio(TypeSettings.Autodial settings, List<NumberAudio> audios) throws Unavailable {
+    /**
+     * What a GUARANTEED_DIAL call plays on answer before the operator: the number's own audio (seed
+     * 004: at most one, a "Waiting melodies" audio or a synthesis), or nothing. On an audio error,
+     * {@code useTaskAudioIfAudioError} means "Use autodialer audio", which for this type is none.
+     */
+    public AudioSource forGuaranteed(Campaign campaign, AutodialNumber number) throws Unavailable {
+        TypeSettings.GuaranteedDial settings = (TypeSettings.GuaranteedDial) campaign.settings().type();
+        List<NumberAudio> own = number.data().audios();
+        if (own.isEmpty()) {
+            return AudioSource.empty();
+        }
+        try {
+            return numberAudio(settings.ttsSettingsId(), own);
+        } catch (Unavailable e) {
+            if (!settings.useTaskAudioIfAudioError()) {
+                throw e;
+            }
+            return AudioSource.empty();
+        }
+    }
+
+    /**
+     * What the callee hears while waiting for an operator: the audio {@code mohId} (seed 004
+     * {@code moh}), or, when there is none, silence with a short tone every few seconds.
+     */
+    public AudioSource onHold(Long mohId) throws Unavailable {
+        return mohId == null ? HoldMusic.DEFAULT : file(mohId);
+    }
+
+    private AudioSource numberAudio(Long ttsSettingsId, List<NumberAudio> audios) throws Unavailable {
         List<AudioSource> parts = new ArrayList<>();
         for (NumberAudio audio : audios) {
             switch (audio) {
                 case NumberAudio.File file -> parts.add(file(file.id()));
                 case NumberAudio.Tts tts -> parts.add(speak(tts.ssml() != null ? AudioSynthesis.ssmlText(tts.ssml())
-                        : tts.text(), tts.settingsId() != null ? tts.settingsId() : settings.ttsSettingsId()));
+                        : tts.text(), tts.settingsId() != null ? tts.settingsId() : ttsSettingsId));
             }
         }
         return AudioSource.concat(parts);

@@ -1,6 +1,8 @@
 package org.outdial.engine.dialer;
 
+import java.time.Instant;
 import java.util.Optional;
+import org.outdial.engine.campaign.Campaign;
 
 /**
  * The life of one call of one campaign type, top to bottom like the call itself, on a virtual
@@ -13,6 +15,16 @@ import java.util.Optional;
 public interface CallFlow {
 
     CallResult run(CallTask task) throws InterruptedException;
+
+    /**
+     * Before the dialer claims numbers for up to {@code wanted} calls of {@code campaign}: what each
+     * call must hold first, and so how many may start. By default nothing: all of them.
+     * GUARANTEED_DIAL reserves an operator per call here, so a number is never claimed (nor its
+     * attempt used) while nobody could take it.
+     */
+    default Reservation reserve(Campaign campaign, int wanted, Instant now) {
+        return Reservation.none(wanted);
+    }
 
     /** What this version lacks to run the type's calls (shown as the campaign's note), or empty when it runs them. */
     default Optional<String> missing() {

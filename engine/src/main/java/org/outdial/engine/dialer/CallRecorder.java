@@ -98,9 +98,11 @@ public final class CallRecorder {
     private long insertRecord(Connection c, CallResult result, boolean stillThere, int called, int realCalled)
             throws SQLException {
         AutodialNumber n = result.number();
+        CallResult.OperatorLeg op = result.operator() == null ? CallResult.OperatorLeg.NOT_REACHED : result.operator();
         return history.insert(c, new CallRecord(0, result.campaignId(), stillThere ? n.id() : null,
-                n.phone(), result.state(), result.endedAt(), null, null, called, realCalled,
-                result.secondsTalk(), result.secondsForClientAnswered(), result.secondsDialToClient(), null, null, null,
+                n.phone(), result.state(), result.endedAt(), op.operatorNumber(), null, called, realCalled,
+                result.seconds(), result.secondsForClientAnswered(), result.secondsDialToClient(),
+                op.secondsClientWaitOperator(), op.secondsOperatorWaitCall(), op.secondsForOperatorAnswered(),
                 result.secondsTalk(), ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE), n.data().name(),
                 n.data().note(), n.data().link(), n.data().params(), result.sipCode(), result.q850Cause(),
                 result.hangupBy(), result.detail()));
@@ -116,6 +118,10 @@ public final class CallRecorder {
         payload.put("sipCode", r.sipCode());
         payload.put("q850Cause", r.q850Cause());
         payload.put("secondsTalk", r.secondsTalk());
+        if (r.operator() != null) {
+            payload.put("operatorNumber", r.operator().operatorNumber());
+            payload.put("hangupBy", r.hangupBy());
+        }
         return payload;
     }
 }

@@ -3,12 +3,20 @@ package org.outdial.engine.dialer;
 import java.util.Objects;
 import org.outdial.engine.campaign.Campaign;
 import org.outdial.engine.number.AutodialNumber;
+import org.outdial.engine.operator.OperatorClaims;
 
 /**
  * One call for a flow to make: the claimed number, its campaign as it was when claimed, what the
- * dialer read of its settings, and the route decided for it.
+ * dialer read of its settings, the route decided for it, and the operator reserved for it before
+ * its number was claimed (GUARANTEED_DIAL; null for the others).
  */
-public record CallTask(Campaign campaign, DialPlan plan, AutodialNumber number, Route route) {
+public record CallTask(Campaign campaign, DialPlan plan, AutodialNumber number, Route route,
+                       OperatorClaims.Claim operator) {
+
+    /** A call with no operator reserved. */
+    public CallTask(Campaign campaign, DialPlan plan, AutodialNumber number, Route route) {
+        this(campaign, plan, number, route, null);
+    }
 
     public CallTask {
         Objects.requireNonNull(campaign, "campaign");

@@ -15,6 +15,7 @@ import org.outdial.engine.event.TriggerEvent;
 import org.outdial.engine.number.AutodialNumber;
 import org.outdial.engine.number.BlockedNumbers;
 import org.outdial.engine.number.NumberBatches;
+import org.outdial.engine.number.NumberRepository;
 import org.outdial.engine.number.NumberState;
 import org.outdial.engine.number.StateCounts;
 import org.outdial.engine.storage.StorageException;
@@ -38,6 +39,7 @@ final class CampaignClaims {
     private final StatusTransitions transitions;
     private final EventOutbox outbox;
     private final NumberClaims claims;
+    private final NumberRepository storageNumbers;
     private final NumberBatches batches = new NumberBatches();
     private final BlockedNumbers blocked;
 
@@ -48,6 +50,7 @@ final class CampaignClaims {
         this.transitions = storage.transitions();
         this.outbox = storage.outbox();
         this.claims = new NumberClaims(storage.numbers(), storage.counts());
+        this.storageNumbers = storage.numbers();
         this.blocked = blocked;
     }
 
@@ -76,6 +79,41 @@ final class CampaignClaims {
                 transitions.apply(c, locked.get(), CampaignEvent.DIALING_STARTED, now);
             }
             return claimed.toCall();
+        });
+    }
+
+    /**
+     * Whether the campaign has numbers to call now (NEW ones, ones being written out, or repeats
+     * due and claimable): read before operators are reserved for it, so none is held for nothing.
+     */
+    boolean callable(Campaign campaign, DialPlan plan, Instant now) {
+        return db.read(c -> callable(c, campaign.id(), plan, now));
+    }
+
+    private boolean callable(Connection c, long id, DialPlan plan, Instant now) throws SQLException {
+        var stateCounts = counts.of(c, id);
+        return stateCounts.get(NumberState.NEW) > 0 || batches.pending(c, id)
+                || (RepeatsClaimable.now(plan.repeat(), stateCounts)
+                && !storageNumbers.dueRetries(c, id, 1, now).isEmpty());
+    }
+
+    /**
+     * Nobody is ready to take the campaign's calls: WAITING_OPERATORS (seed 004, "Waiting for free
+     * operators") when it has numbers to call now. Returns whether it has; one that has none settles
+     * as any other (finished, or waiting for its repeats).
+     */
+    boolean waitForOperators(Campaign campaign, DialPlan plan, Instant now) {
+        long id = campaign.id();
+        return db.inTransaction(c -> {
+            Optional<Campaign> locked = campaigns.lock(c, id);
+            if (locked.isEmpty() || !locked.get().status().active()) {
+                return false;
+            }
+            boolean callable = callable(c, id, plan, now);
+            if (callable) {
+                transitions.apply(c, locked.get(), CampaignEvent.NO_FREE_OPERATORS, now);
+            }
+            return callable;
         });
     }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -25,6 +26,7 @@ import org.outdial.engine.number.BlockedNumbers;
 import org.outdial.engine.number.NumberRepository;
 import org.outdial.engine.number.NumberState;
 import org.outdial.engine.number.StateCounts;
+import org.outdial.engine.operator.OperatorClaims;
 import org.outdial.engine.pacing.Pacer;
 import org.outdial.engine.pacing.PacingDecision;
 import org.outdial.engine.pacing.PacingSnapshot;
@@ -68,6 +70,9 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
     private final TrunkWatch trunkWatch;
     private final CallRun.Context callContext;
     private final WindowAlarms alarms;
+    private final Operators operators;
+    /** Campaigns whose last look started fewer calls than it could for want of a ready operator. */
+    private final Set<Long> waitingForOperators = ConcurrentHashMap.newKeySet();
 
     private final Set<Long> queued = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
@@ -78,13 +83,25 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
      */
     public static Dialer create(DialerStorage storage, InstantSource clock, DialerThreads threads, CallFlows flows,
                                 Scenarios scenarios, DialerSettings settings, TrunkProbe probe,
-                                BlockedNumbers blocked, WindowAlarms alarms) {
+                                BlockedNumbers blocked, WindowAlarms alarms, Operators operators) {
         return new Dialer(storage, clock, threads, flows, new Routes(scenarios, settings.trunkNames()), settings,
-                probe, new CampaignClaims(storage, blocked), alarms);
+                probe, new CampaignClaims(storage, blocked), alarms, operators);
+    }
+
+    /**
+     * The operators the dialer paces by: who is ready ({@link OperatorClaims#ready}), when someone
+     * may have become ready, and which lines each campaign's calls go to.
+     */
+    public record Operators(OperatorClaims claims, OperatorReadiness readiness, OperatorLineBook lines) {
+        public Operators {
+            Objects.requireNonNull(claims, "claims");
+            Objects.requireNonNull(readiness, "readiness");
+            Objects.requireNonNull(lines, "lines");
+        }
     }
 
     private Dialer(DialerStorage storage, InstantSource clock, DialerThreads threads, CallFlows flows, Routes routes,
-           DialerSettings settings, TrunkProbe probe, CampaignClaims claims, WindowAlarms alarms) {
+           DialerSettings settings, TrunkProbe probe, CampaignClaims claims, WindowAlarms alarms, Operators operators) {
         this.db = storage.db();
         this.clock = clock;
         this.threads = threads;
@@ -102,6 +119,9 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
         this.callContext = new CallRun.Context(db, storage.recorder(), this.dispatcher, threads.scheduler(),
                 threads.calls(), clock, trunkWatch::down);
         this.alarms = alarms;
+        this.operators = operators;
+        // Someone may be free: look again at the campaigns that were waiting for an operator.
+        operators.readiness().onReady(() -> waitingForOperators.forEach(this::changed));
     }
 
     /** The periodic pacing tick: looks at every campaign that may have work. */
@@ -197,6 +217,7 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
         Pacer pacer = Pacer.of(campaign.mode());
         CallFlow flow = flows.of(campaign.type());
         if (!status.active() || pacer.missing().isPresent() || flow.missing().isPresent()) {
+            waitingForOperators.remove(id);
             return; // paused, finished, or a type/mode this version does not dial (its note says so)
         }
         if (!CallingWindows.isOpen(plan.window(), now)) {
@@ -212,24 +233,68 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
             log.warn("Autodialer {}: trunk '{}' is not configured; not dialing", id, route.trunk());
             return;
         }
+        boolean withOperators = OperatorLineBook.hasOperators(campaign);
+        PacingSnapshot.OperatorRoom room = withOperators ? operatorRoom(campaign, plan, now)
+                : PacingSnapshot.OperatorRoom.NONE;
         PacingDecision decision = pacer.decide(new PacingSnapshot(plan.pacing(), dispatcher.calls(id),
-                dispatcher.room(route.trunk(), now), PacingSnapshot.OperatorRoom.NONE, dispatcher.statistics(id)), now);
+                dispatcher.room(route.trunk(), now), room, dispatcher.statistics(id)), now);
         if (decision.wakeAt() != null) {
             threads.scheduler().after(Duration.ofMillis(Math.max(1, decision.wakeAt().toEpochMilli()
                     - now.toEpochMilli())), () -> changed(id));
         }
         List<Dispatcher.Line> lines = dispatcher.acquire(id, route.trunk(), decision.callsToStart(), now);
-        List<AutodialNumber> toCall = lines.isEmpty() ? List.of() : claims.claim(campaign, plan, lines.size(), now);
+        // GUARANTEED_DIAL holds an operator per call before any number is claimed (CallFlow.reserve).
+        // Only when there is a number to call: an operator held and given back for nothing would be
+        // one more offer in the board's books, and a readiness that wakes this campaign again.
+        boolean nothingToCall = !lines.isEmpty() && withOperators && !claims.callable(campaign, plan, now);
+        Reservation reserved = lines.isEmpty() || nothingToCall ? Reservation.none(0)
+                : flow.reserve(campaign, lines.size(), now);
+        List<AutodialNumber> toCall = reserved.calls() == 0 ? List.of()
+                : claims.claim(campaign, plan, reserved.calls(), now);
         for (int i = 0; i < lines.size(); i++) {
             if (i < toCall.size()) {
-                start(flow, new CallTask(campaign, plan, toCall.get(i), route), lines.get(i));
+                start(flow, new CallTask(campaign, plan, toCall.get(i), route, reserved.operator(i)), lines.get(i));
             } else {
                 dispatcher.unused(lines.get(i));
             }
         }
-        if (toCall.isEmpty() && dispatcher.inFlight(id) == 0) {
-            settle(campaign, now);
+        reserved.releaseFrom(toCall.size(), now);
+        boolean outOfNumbers = nothingToCall || toCall.size() < reserved.calls();
+        if (withOperators && !outOfNumbers && (room.ready() == 0 || reserved.calls() < lines.size())) {
+            // Not one that ran out of numbers: an operator given back for want of a number must not
+            // wake it again, or the two would chase each other.
+            waitingForOperators.add(id);
+        } else {
+            waitingForOperators.remove(id);
         }
+        if (toCall.isEmpty()) {
+            // Nobody ready is what holds it back when the pacer wanted calls, or when nothing is going on
+            // (a FIXED campaign whose threads are all busy is IN_PROGRESS, not waiting for operators).
+            boolean heldByOperators = withOperators && !nothingToCall && reserved.calls() == 0
+                    && (!lines.isEmpty() || (room.ready() == 0 && dispatcher.inFlight(id) == 0));
+            boolean waiting = heldByOperators && claims.waitForOperators(campaign, plan, now);
+            if (!waiting && dispatcher.inFlight(id) == 0) {
+                settle(campaign, now);
+            }
+        }
+    }
+
+    /**
+     * The campaign's operators as its pacer sees them: ready now, holding this campaign's calls,
+     * and the share of its base dialed (read only when {@code coldBaseStartCallsMultiplier} is set,
+     * the one option that needs it).
+     */
+    private PacingSnapshot.OperatorRoom operatorRoom(Campaign campaign, DialPlan plan, Instant now) {
+        int ready = operators.claims().ready(operators.lines().of(campaign), now);
+        int withCalls = operators.claims().claimedBy(campaign.id());
+        double dialed = 0;
+        if (plan.pacing() instanceof org.outdial.engine.pacing.ModeSettings.Free free
+                && free.pacing().coldBaseStartCallsMultiplier() != null) {
+            Map<NumberState, Long> byState = db.read(c -> counts.of(c, campaign.id()));
+            long total = byState.values().stream().mapToLong(Long::longValue).sum();
+            dialed = PacingSnapshot.OperatorRoom.share(total - byState.getOrDefault(NumberState.NEW, 0L), total);
+        }
+        return new PacingSnapshot.OperatorRoom(ready, withCalls, dialed);
     }
 
     private void start(CallFlow flow, CallTask task, Dispatcher.Line line) {

@@ -67,6 +67,7 @@ public final class Dispatcher {
         boolean lastAnswered;
         long ended;
         long answered;
+        long abandoned;
         String trunk;
     }
 
@@ -100,7 +101,7 @@ public final class Dispatcher {
     public synchronized PacingSnapshot.CallStatistics statistics(long campaignId) {
         Calls calls = campaigns.get(campaignId);
         return calls == null ? PacingSnapshot.CallStatistics.NONE
-                : new PacingSnapshot.CallStatistics(calls.ended, calls.answered, 0);
+                : new PacingSnapshot.CallStatistics(calls.ended, calls.answered, calls.abandoned);
     }
 
     /** The room on a trunk now; none while it is down. */
@@ -160,9 +161,13 @@ public final class Dispatcher {
         synchronized (this) {
             Calls calls = campaigns.get(line.campaignId);
             calls.lastEndedAt = now;
-            calls.lastAnswered = result != null && result.secondsTalk() != null;
+            // The pause after answered calls counts operator-answered ones for operator campaigns
+            // (CallResult.answered); the statistics count the callee's answers, and those nobody took.
+            calls.lastAnswered = result != null && result.answered();
             calls.ended++;
-            calls.answered += calls.lastAnswered ? 1 : 0;
+            boolean calleeAnswered = result != null && result.secondsForClientAnswered() != null;
+            calls.answered += calleeAnswered ? 1 : 0;
+            calls.abandoned += calleeAnswered && result.abandoned() ? 1 : 0;
             wentDown = result != null && trunk(line.trunk).breaker.onCall(TrunkBreaker.Signal.of(result), now);
             woken = giveBack(line, true);
         }

@@ -196,7 +196,7 @@ public final class OperatorBoard implements OperatorClaims, LinePresence, Regist
         }
     }
 
-    /** How many lines hold a claim of {@code campaignId} now (offered or talking): its calls that have an operator. */
+    @Override
     public int claimedBy(long campaignId) {
         synchronized (lock) {
             int held = 0;

@@ -28,6 +28,9 @@ public interface OperatorClaims {
     /** How many of {@code lines} are ready for a call now: what FREE paces by. */
     int ready(Collection<String> lines, Instant now);
 
+    /** How many operators hold a claim for {@code campaignId} now (offered, reserved, talking): its calls that have one. */
+    int claimedBy(long campaignId);
+
     /** The operator answered the offer: talking. */
     void answered(Claim claim, Instant now);
 
@@ -46,6 +49,54 @@ public interface OperatorClaims {
 
     /** Called (on the caller's thread, must not block) whenever an operator may have become ready. */
     void onReady(Runnable listener);
+
+    /**
+     * Claims nobody and has nobody ready: the claims of a process whose operator board is not
+     * wired, so operator campaigns wait (WAITING_OPERATORS) and transfers find no operator.
+     */
+    static OperatorClaims none() {
+        return new OperatorClaims() {
+            @Override
+            public Optional<Claim> claim(long campaignId, List<String> lines, OperatorPacing pacing, Instant now) {
+                return Optional.empty();
+            }
+
+            @Override
+            public int ready(Collection<String> lines, Instant now) {
+                return 0;
+            }
+
+            @Override
+            public int claimedBy(long campaignId) {
+                return 0;
+            }
+
+            @Override
+            public void answered(Claim claim, Instant now) {
+                throw new IllegalStateException("no operator was claimed: " + claim);
+            }
+
+            @Override
+            public void refused(Claim claim, Refusal why, Instant now) {
+                throw new IllegalStateException("no operator was claimed: " + claim);
+            }
+
+            @Override
+            public void released(Claim claim, Instant now) {
+                throw new IllegalStateException("no operator was claimed: " + claim);
+            }
+
+            @Override
+            public void talkEnded(Claim claim, Duration talk, Instant now) {
+                throw new IllegalStateException("no operator was claimed: " + claim);
+            }
+
+            @Override
+            public void onReady(Runnable listener) {
+                // nobody ever becomes ready
+            }
+        };
+    }
 
     /** Why an offer was not taken. */
     enum Refusal {

@@ -90,7 +90,8 @@ class DialerTest {
                 new TrunkSettings("test", "127.0.0.1", 5060, "udp", null, null, null, "", maxCalls, 1000)), breaker);
         dialerModule = DialerModule.create(db, clock, telephony, settings, new DialerModule.Catalogue(audios, profiles,
                 SpeechSynthesizer.unavailable("not in tests"), scenarios), new BlockedListsScreen(blockedLists),
-                WindowAlarms.none(), threads.threads());
+                WindowAlarms.none(), threads.threads(), org.outdial.engine.operator.OperatorClaims.none(),
+                new Operators(ds, clock));
         dialer = dialerModule.dialer();
         module = CampaignModule.create(db, clock, ZoneId.of("Europe/Kyiv"), CampaignLimits.SEED,
                 new CatalogReferences(audios, new Operators(ds, clock), profiles, scenarios, new VoiceRobots(ds, clock),

@@ -2,12 +2,12 @@ package org.outdial.engine.dialer;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.outdial.media.audio.AudioSource;
@@ -16,19 +16,63 @@ import org.outdial.media.rtp.RtpStats;
 import org.outdial.sip.call.Call;
 import org.outdial.sip.call.CallProgress;
 import org.outdial.sip.call.DialRequest;
+import org.outdial.sip.call.LineCall;
 import org.outdial.sip.call.Telephony;
 import org.outdial.sip.call.TelephonyCounts;
 import org.outdial.sip.outcome.CallOutcome;
 import org.outdial.sip.outcome.CallTimings;
 import org.outdial.sip.outcome.Outcome;
 import org.outdial.sip.outcome.Party;
+import org.outdial.testing.ManualClock;
 
 /**
  * A telephony whose callees do what the test says, per number: answer and talk, or end with an
  * outcome. With {@link #holdCalls(boolean)} calls stay up until {@link #releaseAll()}, so a test
- * can count how many are in flight at once.
+ * can count how many are in flight at once. Operator lines ({@link #dialLine}) answer, refuse or
+ * ring out per line ({@link #whenLine}); a line with no behaviour is not registered (FAILED at
+ * once). Bridges are recorded; once bridged, the operator hangs up after their talk (or the callee
+ * does, {@link #calleeHangsUpWhenBridged}). Time moves on the test's clock: an operator answering
+ * after 3 s advances it 3 s. Audio "plays" for a hundredth of its length in real time.
  */
 final class FakeTelephony implements Telephony {
+
+    /** What an operator's phone does with an offer. */
+    record LineBehaviour(Outcome outcome, int sipCode, Duration answerAfter, Duration talk, boolean hangsUp,
+                         boolean rings) {
+        /** Answers after {@code after}, talks {@code talk} once bridged, then hangs up. */
+        static LineBehaviour answers(Duration after, Duration talk) {
+            return new LineBehaviour(Outcome.ANSWERED, 200, after, talk, true, true);
+        }
+
+        /** Answers after {@code after} and stays until the callee hangs up. */
+        static LineBehaviour answersAndStays(Duration after) {
+            return new LineBehaviour(Outcome.ANSWERED, 200, after, Duration.ZERO, false, true);
+        }
+
+        /** Rings until Outdial's ring timeout: the stack's CANCEL, 487. */
+        static LineBehaviour ringsOut() {
+            return new LineBehaviour(Outcome.NO_ANSWER, 487, Duration.ZERO, Duration.ZERO, false, true);
+        }
+
+        /** The operator presses decline: 603. */
+        static LineBehaviour declines() {
+            return new LineBehaviour(Outcome.REJECTED, 603, Duration.ofSeconds(2), Duration.ZERO, false, true);
+        }
+
+        /** Rings and never stops on its own: only Outdial's CANCEL ends it. */
+        static LineBehaviour ringsForever() {
+            return new LineBehaviour(Outcome.NO_ANSWER, 487, null, Duration.ZERO, false, true);
+        }
+
+        /** The phone is busy with another call: 486. */
+        static LineBehaviour busy() {
+            return new LineBehaviour(Outcome.BUSY, 486, Duration.ZERO, Duration.ZERO, false, false);
+        }
+    }
+
+    /** Who was bridged to whom: the callee's number and the operator's line. */
+    record Bridge(String callee, String line) {
+    }
 
     /** What a callee (or the trunk on its way) does. */
     record Behaviour(Outcome outcome, int sipCode, int q850, Duration talk) {
@@ -56,7 +100,12 @@ final class FakeTelephony implements Telephony {
         }
     }
 
-    private final InstantSource clock;
+    private final ManualClock clock;
+    private final Map<String, LineBehaviour> lineBehaviours = new ConcurrentHashMap<>();
+    private final List<LineCall> lineCalls = new CopyOnWriteArrayList<>();
+    private final List<Bridge> bridges = new CopyOnWriteArrayList<>();
+    private final Map<String, FakeCall> callees = new ConcurrentHashMap<>();
+    private final java.util.Set<String> calleeHangsUp = ConcurrentHashMap.newKeySet();
     private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
     private volatile Behaviour otherwise = Behaviour.answers(Duration.ofSeconds(5));
     private final List<DialRequest> dialed = new CopyOnWriteArrayList<>();
@@ -65,11 +114,41 @@ final class FakeTelephony implements Telephony {
     private final AtomicInteger maxLive = new AtomicInteger();
     private final List<FakeCall> silent = new CopyOnWriteArrayList<>();
     private volatile boolean hold;
+    private final List<String> plays = new CopyOnWriteArrayList<>();
     private volatile Integer probeStatus;
     private final AtomicInteger probes = new AtomicInteger();
 
-    FakeTelephony(InstantSource clock) {
+    FakeTelephony(ManualClock clock) {
         this.clock = clock;
+    }
+
+    FakeTelephony whenLine(String line, LineBehaviour behaviour) {
+        lineBehaviours.put(line, behaviour);
+        return this;
+    }
+
+    /** Once bridged, the callee ends the talk (after the operator's talk time) instead of the operator. */
+    FakeTelephony calleeHangsUpWhenBridged(String number) {
+        calleeHangsUp.add(number);
+        return this;
+    }
+
+    /** The callee {@code number} hangs up now (a BYE from the network). */
+    void calleeHangsUp(String number) {
+        FakeCall call = callees.get(number);
+        if (call == null) {
+            throw new AssertionError("no call to " + number);
+        }
+        call.end(Party.REMOTE);
+    }
+
+    /** The operator lines Outdial called, in order. */
+    List<LineCall> lineCalls() {
+        return lineCalls;
+    }
+
+    List<Bridge> bridges() {
+        return bridges;
     }
 
     FakeTelephony when(String number, Behaviour behaviour) {
@@ -112,8 +191,18 @@ final class FakeTelephony implements Telephony {
         return probes.get();
     }
 
+    /** The audio played to callees, by description. */
+    List<String> plays() {
+        return plays;
+    }
+
     List<DialRequest> dialed() {
         return dialed;
+    }
+
+    /** Calls (callees' and operators' legs) not ended yet. */
+    int liveCalls() {
+        return live.get();
     }
 
     int maxConcurrent() {
@@ -129,7 +218,8 @@ final class FakeTelephony implements Telephony {
         }
         int now = live.incrementAndGet();
         maxLive.accumulateAndGet(now, Math::max);
-        FakeCall call = new FakeCall(request, behaviour);
+        FakeCall call = new FakeCall(request, behaviour, null);
+        callees.put(request.number(), call);
         if (behaviour.outcome() == null) {
             silent.add(call);
         } else if (hold) {
@@ -141,8 +231,28 @@ final class FakeTelephony implements Telephony {
     }
 
     @Override
-    public Call dialLine(org.outdial.sip.call.LineCall request) {
-        throw new UnsupportedOperationException("operator lines: issue 10, branch issue10-flows");
+    public Call dialLine(LineCall request) {
+        lineCalls.add(request);
+        LineBehaviour line = lineBehaviours.get(request.line());
+        DialRequest as = new DialRequest(LINES, request.line(), null, request.ringTimeout(), request.maxDuration());
+        if (line == null) { // not registered: FAILED at once, never rang
+            FakeCall call = new FakeCall(as, Behaviour.ends(Outcome.FAILED, 0), null);
+            live.incrementAndGet();
+            call.finish();
+            return call;
+        }
+        live.incrementAndGet();
+        FakeCall call = new FakeCall(as, new Behaviour(line.outcome(), line.sipCode(), 16, line.talk()), line);
+        if (line.answerAfter() == null) {
+            return call; // rings until hung up
+        }
+        if (line.outcome() == Outcome.NO_ANSWER) {
+            clock.advance(request.ringTimeout());
+        } else {
+            clock.advance(line.answerAfter());
+        }
+        call.finish();
+        return call;
     }
 
     @Override
@@ -178,10 +288,13 @@ final class FakeTelephony implements Telephony {
         private final CompletableFuture<Boolean> answered = new CompletableFuture<>();
         private final CompletableFuture<CallOutcome> outcome = new CompletableFuture<>();
         private final Instant start = clock.instant();
+        private final LineBehaviour line;
+        private volatile CompletableFuture<Void> playing = CompletableFuture.completedFuture(null);
 
-        FakeCall(DialRequest request, Behaviour behaviour) {
+        FakeCall(DialRequest request, Behaviour behaviour, LineBehaviour line) {
             this.request = request;
             this.behaviour = behaviour;
+            this.line = line;
         }
 
         void finish() {
@@ -192,16 +305,26 @@ final class FakeTelephony implements Telephony {
             }
         }
 
-        private void end(Party by) {
+        synchronized void end(Party by) {
             if (outcome.isDone()) {
                 return;
             }
             boolean answer = behaviour.outcome() == Outcome.ANSWERED;
-            Instant answeredAt = answer ? start.plusSeconds(2) : null;
-            Instant ended = answer ? answeredAt.plus(behaviour.talk()) : start.plusSeconds(3);
+            CallTimings timings;
+            if (request.trunk().equals(LINES)) {
+                boolean rang = line != null && line.rings();
+                timings = new CallTimings(start, rang ? start : null, rang ? start : null,
+                        answer ? start.plus(line.answerAfter()) : null, clock.instant());
+                answered.complete(answer);
+            } else {
+                Instant answeredAt = answer ? start.plusSeconds(2) : null;
+                Instant ended = answer ? answeredAt.plus(behaviour.talk()) : start.plusSeconds(3);
+                timings = new CallTimings(start, start.plusMillis(100), start.plusMillis(200), answeredAt, ended);
+            }
             live.decrementAndGet();
+            playing.completeExceptionally(new IllegalStateException("call ended"));
             outcome.complete(new CallOutcome(behaviour.outcome(), behaviour.sipCode(), behaviour.q850(), "fake", by,
-                    new CallTimings(start, start.plusMillis(100), start.plusMillis(200), answeredAt, ended)));
+                    timings));
         }
 
         @Override
@@ -230,11 +353,23 @@ final class FakeTelephony implements Telephony {
 
         @Override
         public CompletableFuture<Void> play(AudioSource audio) {
-            return CompletableFuture.completedFuture(null);
+            plays.add(audio.description());
+            if (outcome.isDone()) {
+                return CompletableFuture.failedFuture(new IllegalStateException("call ended"));
+            }
+            if (audio.frameCount() == 0) {
+                return CompletableFuture.completedFuture(null);
+            }
+            CompletableFuture<Void> play = new CompletableFuture<>();
+            playing = play;
+            CompletableFuture.delayedExecutor(Math.max(1, audio.duration().toMillis() / 100), TimeUnit.MILLISECONDS)
+                    .execute(() -> play.complete(null));
+            return play;
         }
 
         @Override
         public void stopPlayback() {
+            playing.complete(null);
         }
 
         @Override
@@ -257,7 +392,20 @@ final class FakeTelephony implements Telephony {
 
         @Override
         public void bridge(Call other) {
-            throw new UnsupportedOperationException("bridging: issue 10, branch issue10-flows");
+            FakeCall leg = (FakeCall) other;
+            if (outcome.isDone() || leg.outcome.isDone()) {
+                throw new IllegalStateException("a bridged call has ended");
+            }
+            FakeCall callee = leg.line != null ? this : leg;
+            FakeCall operator = leg.line != null ? leg : this;
+            bridges.add(new Bridge(callee.request.number(), operator.request.number()));
+            if (calleeHangsUp.contains(callee.request.number())) {
+                clock.advance(operator.line.talk());
+                callee.end(Party.REMOTE);
+            } else if (operator.line.hangsUp()) {
+                clock.advance(operator.line.talk());
+                operator.end(Party.REMOTE);
+            }
         }
 
         @Override
