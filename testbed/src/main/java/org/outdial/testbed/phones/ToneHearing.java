@@ -1,5 +1,6 @@
 package org.outdial.testbed.phones;
 
+import java.util.List;
 import java.util.OptionalDouble;
 import org.outdial.media.analysis.ToneDetector;
 
@@ -10,9 +11,10 @@ import org.outdial.media.analysis.ToneDetector;
  * filter only. A tone counts as heard once it is dominant in {@link #STEADY_FRAMES} frames in a
  * row (100 ms: longer than a burst of speech holds one pitch, shorter than any test tone).
  *
- * <p>Fed on the RTP session's event loop; read from any thread.
+ * <p>Fed on the RTP session's event loop; read from any thread. {@link #tonesIn} applies the
+ * same rule to a recording (the baresip driver's received-audio dump).
  */
-final class ToneHearing {
+public final class ToneHearing {
 
     static final int LOWEST_HZ = 300;
     static final int HIGHEST_HZ = 3400;
@@ -33,7 +35,12 @@ final class ToneHearing {
         return grid;
     }
 
-    void frame(short[] samples) {
+    /** The steady grid tones in 8 kHz {@code samples}, in order, repeats collapsed. */
+    public static List<Double> tonesIn(short[] samples) {
+        return new ToneDetector(GRID, 8000, 0.5).sequence(samples, 160, STEADY_FRAMES);
+    }
+
+    public void frame(short[] samples) {
         OptionalDouble tone = detector.dominant(samples, 0, samples.length);
         double f = tone.orElse(Double.NaN);
         if (Double.compare(f, current) == 0) {
@@ -51,13 +58,13 @@ final class ToneHearing {
     }
 
     /** The first steady tone heard, if any. */
-    OptionalDouble first() {
+    public OptionalDouble first() {
         double f = firstHeard;
         return Double.isNaN(f) ? OptionalDouble.empty() : OptionalDouble.of(f);
     }
 
     /** The latest steady tone heard, if any. */
-    OptionalDouble last() {
+    public OptionalDouble last() {
         double f = lastHeard;
         return Double.isNaN(f) ? OptionalDouble.empty() : OptionalDouble.of(f);
     }
