@@ -149,10 +149,11 @@ class PhonesAgainstSippTest {
     }
 
     @Test
-    void refusingPhoneDeclinesWith486Or603AfterRinging() throws Exception {
+    void phoneToldToRefuseDeclinesWith486Or603AfterRinging() throws Exception {
         try (SippProcess registrar = registrar();
-             OperatorPhones phones = phones(registrar, 1, PhoneBehaviour.refuses(Duration.ofMillis(100)))) {
+             OperatorPhones phones = phones(registrar, 1, PhoneBehaviour.realistic())) {
             SimulatedPhone phone = phones.phone("1001");
+            phone.behave(PhoneBehaviour.refuses(Duration.ofMillis(100)));
             SippReport report = call(phone, 6, 1);
 
             List<String> refusals = logged(report, "REFUSED");
