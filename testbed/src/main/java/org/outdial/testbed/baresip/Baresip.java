@@ -158,14 +158,14 @@ public final class Baresip implements AutoCloseable {
     /** The account line: auto-answer (baresip 1.0 answers in the core), G.711 only. */
     static String account(BaresipSettings settings) {
         return "<sip:" + settings.line() + "@" + settings.registrarHost() + ":" + settings.registrarPort()
-                + ";transport=udp>;auth_user=" + settings.line() + ";auth_pass=" + settings.password()
+                + ";transport=" + settings.transport() + ">;auth_user=" + settings.line() + ";auth_pass=" + settings.password()
                 + ";answermode=auto;regint=" + settings.regInterval().toSeconds()
                 + ";audio_codecs=PCMU/8000/1,PCMA/8000/1";
     }
 
     /** Waits for baresip's "200 OK ... binding" line for its account. */
     public void awaitRegistered(Duration timeout) {
-        Pattern ok = Pattern.compile(Pattern.quote(settings.line() + "@") + "\\S+: \\{\\d+/UDP/v4\\} 200 OK");
+        Pattern ok = Pattern.compile(Pattern.quote(settings.line() + "@") + "\\S+: \\{\\d+/(UDP|TCP)/v4\\} 200 OK");
         await("line " + settings.line() + " to register", timeout, text -> ok.matcher(text).find());
     }
 

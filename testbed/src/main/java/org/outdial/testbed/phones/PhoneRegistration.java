@@ -22,6 +22,7 @@ import javax.sip.address.SipURI;
 import javax.sip.header.AuthorizationHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ExpiresHeader;
+import javax.sip.header.MinExpiresHeader;
 import javax.sip.header.ProxyAuthenticateHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.header.WWWAuthenticateHeader;
@@ -64,6 +65,8 @@ final class PhoneRegistration {
     private int lastStatus;
     private int challengesThisAttempt;
     private int requestedExpires;
+    /** What each REGISTER asks for: the settings' expiry, raised to a 423's Min-Expires. */
+    private int askedExpires;
     private long nonceCount;
     private String lastNonce;
     private ScheduledFuture<?> timer;
@@ -84,7 +87,8 @@ final class PhoneRegistration {
 
     synchronized void start() {
         stopped = false;
-        send((int) settings.expires().toSeconds(), null);
+        askedExpires = (int) settings.expires().toSeconds();
+        send(askedExpires, null);
     }
 
     /** Stops refreshing without telling the registrar (a phone that lost its network). */
@@ -246,6 +250,16 @@ final class PhoneRegistration {
             send(requestedExpires, response);
             return;
         }
+        if (status == 423 && requestedExpires > 0) {
+            // RFC 3261 §10.2.8: Interval Too Brief; ask again for the registrar's Min-Expires
+            // (which only ever grows askedExpires, so this cannot loop).
+            MinExpiresHeader min = (MinExpiresHeader) response.getHeader(MinExpiresHeader.NAME);
+            if (min != null && min.getExpires() > askedExpires) {
+                askedExpires = min.getExpires();
+                send(askedExpires, null);
+                return;
+            }
+        }
         if (status >= 300) {
             LOG.info("{}: REGISTER refused with {} {}", line.number(), status, response.getReasonPhrase());
             failed(status);
@@ -265,7 +279,7 @@ final class PhoneRegistration {
             schedule(() -> {
                 synchronized (this) {
                     if (!stopped) {
-                        send((int) settings.expires().toSeconds(), null);
+                        send(askedExpires, null);
                     }
                 }
             }, refreshMillis);
@@ -298,7 +312,7 @@ final class PhoneRegistration {
             schedule(() -> {
                 synchronized (this) {
                     if (!stopped) {
-                        send((int) settings.expires().toSeconds(), null);
+                        send(askedExpires, null);
                     }
                 }
             }, settings.registerRetry().toMillis());

@@ -64,6 +64,21 @@ class BaresipAgainstSippTest {
     }
 
     @Test
+    void baresipRegistersOverTcpToo() {
+        SippReport registration;
+        try (SippProcess registrar = SippProcess.uas(Sipp.scenario("registrar.xml"), SIPP_LIFETIME, "-t", "t1",
+                "-trace_logs", "-deadcall_wait", "1")) {
+            try (Baresip baresip = Baresip.start(BaresipSettings.of("1003", "127.0.0.1", registrar.sipPort())
+                    .withTransport("tcp"), Duration.ofSeconds(10))) {
+                baresip.awaitRegistered(Duration.ofSeconds(10));
+                assertTrue(baresip.output().contains("{0/TCP/v4} 200 OK"), baresip::output);
+            }
+            registration = registrar.stop();
+        }
+        assertTrue(logged(registration, "AUTH-OK 1003").size() >= 1, registration::output);
+    }
+
+    @Test
     void missingBaresipFailsNamingTheDebianPackage() {
         BaresipException e = assertThrows(BaresipException.class, () -> Baresip.executable("/nonexistent/bin"));
         assertTrue(e.getMessage().contains("baresip-core"), e.getMessage());
