@@ -143,6 +143,11 @@ public final class OperatorPhones implements AutoCloseable {
         return phones.values().stream().mapToInt(SimulatedPhone::callsInProgress).sum();
     }
 
+    /** RTP sessions open now: one per answered call that has not ended; 0 when idle, or something leaks. */
+    public int openRtpSessions() {
+        return media.openSessionCount();
+    }
+
     /** Every ended call of every phone, by the time it was offered. */
     public List<CallRecord> calls() {
         List<CallRecord> all = new ArrayList<>();

@@ -369,10 +369,11 @@ public final class SimulatedPhone {
                 Response ok = response(Response.OK, call.invite, call.tag);
                 ok.setContent(SdpWriter.write(answer.get()), sip.headers().createContentTypeHeader("application", "sdp"));
                 call.answer = answer.get();
-                startMedia(call, far);
-                call.tx.sendResponse(ok);
+                // Answered when the operator picks up, before any audio can come back.
                 call.answeredAt = clock.instant();
                 call.state = CallState.TALKING;
+                startMedia(call, far);
+                call.tx.sendResponse(ok);
                 answered.increment();
                 if (call.talk != null) {
                     call.timer = schedule(() -> {

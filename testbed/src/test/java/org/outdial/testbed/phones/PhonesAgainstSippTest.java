@@ -133,6 +133,25 @@ class PhonesAgainstSippTest {
     }
 
     @Test
+    void manyCallsInARowLeaveNoCallOrRtpSessionBehind() throws Exception {
+        try (SippProcess registrar = registrar();
+             OperatorPhones phones = phones(registrar, 1, PhoneBehaviour.answers(Duration.ofMillis(20),
+                     DurationDraw.uniform(Duration.ofMillis(250), Duration.ofMillis(350))))) {
+            SimulatedPhone phone = phones.phone("1001");
+            SippReport report = call(phone, 25, 1);
+
+            assertEquals(25, report.successfulCalls(), report::output);
+            Await.until("25 calls recorded", Duration.ofSeconds(3), () -> phone.calls().size(), n -> n == 25);
+            // 250 ms of talk leaves time for the echo and ToneHearing's 100 ms of steady tone.
+            assertTrue(phone.calls().stream().allMatch(c -> c.outcome() == CallRecord.Outcome.ANSWERED
+                    && c.endedBy() == CallRecord.EndedBy.PHONE && c.heardFirstHz().isPresent()), phone.calls()::toString);
+            assertEquals(0, phone.callsInProgress());
+            Await.until("every RTP port back", Duration.ofSeconds(2), phones::openRtpSessions, n -> n == 0);
+            assertEquals(0, phone.stats().concurrentOffers());
+        }
+    }
+
+    @Test
     void phoneWithoutTalkTimeStaysUntilTheCallerHangsUp() throws Exception {
         try (SippProcess registrar = registrar();
              OperatorPhones phones = phones(registrar, 1, PhoneBehaviour.answersUntilHungUp(Duration.ofMillis(100)))) {
