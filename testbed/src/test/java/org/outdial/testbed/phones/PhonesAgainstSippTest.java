@@ -242,4 +242,21 @@ class PhonesAgainstSippTest {
         List<String> ok = logged(report, "AUTH-OK");
         assertEquals(List.of("AUTH-OK 1001 Expires: 120"), ok, "registered once, never removed: " + ok);
     }
+
+    @Test
+    void vanishedPhoneThatReappearsRegistersAndAnswersAgain() throws Exception {
+        try (SippProcess registrar = registrar();
+             OperatorPhones phones = phones(registrar, 1, PhoneBehaviour.realistic())) {
+            SimulatedPhone phone = phones.phone("1001");
+            assertTrue(phone.awaitRegistered(Duration.ofSeconds(5)));
+            phone.vanish();
+            assertFalse(OptionsProbe.answered(phone.sipPort(), Duration.ofMillis(500)));
+
+            phone.reappear();
+
+            assertTrue(phone.awaitRegistered(Duration.ofSeconds(5)));
+            assertEquals(2, phone.stats().registrations());
+            assertTrue(OptionsProbe.answered(phone.sipPort(), Duration.ofSeconds(2)));
+        }
+    }
 }
