@@ -174,11 +174,14 @@ final class PhoneRegistration {
         var headers = sip.headers();
         SipURI registrar = addresses.createSipURI(null, settings.registrarHost());
         registrar.setPort(settings.registrarPort());
+        if (settings.transport().equals("tcp")) {
+            registrar.setTransportParam("tcp"); // the RI picks the transport of a request from its URI
+        }
         SipURI aor = addresses.createSipURI(line.number(), settings.registrarHost());
         aor.setPort(settings.registrarPort());
         Address aorAddress = addresses.createAddress(aor);
-        int localPort = provider.getListeningPoint("udp").getPort();
-        ViaHeader via = headers.createViaHeader(sip.address(), localPort, "udp", null);
+        int localPort = provider.getListeningPoint(settings.transport()).getPort();
+        ViaHeader via = headers.createViaHeader(sip.address(), localPort, settings.transport(), null);
         via.setRPort(); // RFC 3581: ask the registrar to answer where the REGISTER really came from
         Request register = sip.messages().createRequest(registrar, Request.REGISTER,
                 headers.createCallIdHeader(callId), headers.createCSeqHeader(cseq.incrementAndGet(), Request.REGISTER),
@@ -193,6 +196,9 @@ final class PhoneRegistration {
     private SipURI contactUri(int localPort) throws ParseException {
         SipURI contact = sip.addresses().createSipURI(line.number(), sip.address());
         contact.setPort(localPort);
+        if (settings.transport().equals("tcp")) {
+            contact.setTransportParam("tcp");
+        }
         return contact;
     }
 
@@ -332,7 +338,7 @@ final class PhoneRegistration {
      * in the 2xx, else its Expires header, else what we asked for.
      */
     private int grantedExpires(Response response) {
-        int port = provider.getListeningPoint("udp").getPort();
+        int port = provider.getListeningPoint(settings.transport()).getPort();
         ListIterator<?> contacts = response.getHeaders(ContactHeader.NAME);
         while (contacts.hasNext()) {
             ContactHeader contact = (ContactHeader) contacts.next();

@@ -77,30 +77,35 @@ final class PhoneSipStack implements AutoCloseable {
         }
     }
 
-    /** A new provider on a free UDP port of the bind address, its events going to {@code handler}. */
-    SipProvider listen(Handler handler) throws PhonesException {
+    /** A new provider on a free port of the bind address ({@code udp} or {@code tcp}), its events going to {@code handler}. */
+    SipProvider listen(String transport, Handler handler) throws PhonesException {
         PhonesException last = null;
         for (int attempt = 0; attempt < 5; attempt++) {
             int port = freeUdpPort();
             try {
-                ListeningPoint udp = stack.createListeningPoint(address, port, "udp");
-                SipProvider provider = stack.createSipProvider(udp);
+                ListeningPoint point = stack.createListeningPoint(address, port, transport);
+                SipProvider provider = stack.createSipProvider(point);
                 provider.setAutomaticDialogSupportEnabled(false);
                 handlers.put(provider, handler);
                 provider.addSipListener(listener);
                 return provider;
             } catch (javax.sip.SipException | TooManyListenersException | javax.sip.InvalidArgumentException e) {
                 // Another process took the port between the probe and the bind.
-                last = new PhonesException("cannot listen for SIP on " + address + ":" + port + "/udp: "
+                last = new PhonesException("cannot listen for SIP on " + address + ":" + port + "/" + transport + ": "
                         + e.getMessage(), e);
             }
         }
         throw last;
     }
 
+    /** A port free for UDP and TCP alike, whichever the phone listens on. */
     private int freeUdpPort() throws PhonesException {
         try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(address, 0))) {
-            return probe.getLocalPort();
+            int port = probe.getLocalPort();
+            try (java.net.ServerSocket tcp = new java.net.ServerSocket()) {
+                tcp.bind(new InetSocketAddress(address, port));
+            }
+            return port;
         } catch (java.io.IOException e) {
             throw new PhonesException("cannot bind UDP on " + address + ": " + e.getMessage(), e);
         }

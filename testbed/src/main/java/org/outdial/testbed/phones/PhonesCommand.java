@@ -64,6 +64,9 @@ public final class PhonesCommand implements Callable<Integer> {
     @Option(names = "--rtp-from", defaultValue = "0", description = "first RTP port, even; 0 = any free range (default ${DEFAULT-VALUE})")
     int rtpFrom;
 
+    @Option(names = "--transport", defaultValue = "udp", description = "udp or tcp (default ${DEFAULT-VALUE})")
+    String transport;
+
     @Option(names = "--seed", defaultValue = "1", description = "seed of the draws (default ${DEFAULT-VALUE})")
     long seed;
 
@@ -84,7 +87,7 @@ public final class PhonesCommand implements Callable<Integer> {
                 PhoneBehaviour.DEFAULT_RING_CAP);
         return new PhonesSettings(bind, registrar.substring(0, colon), Integer.parseInt(registrar.substring(colon + 1)),
                 PhoneLine.numbered(first, count, n -> passwordPrefix + n), Duration.ofSeconds(expires),
-                Duration.ofSeconds(5), behaviour, toneBase, rtpFrom, seed);
+                Duration.ofSeconds(5), behaviour, toneBase, rtpFrom, seed, transport);
     }
 
     @Override

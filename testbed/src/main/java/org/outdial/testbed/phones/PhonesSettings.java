@@ -20,10 +20,12 @@ import java.util.List;
  *                       multiple of 50 so each tone fits whole cycles in a 20 ms frame
  * @param rtpPortFrom    first of the phones' RTP ports, even; 0 picks a free range on loopback
  * @param seed           seeds each phone's draws (with its number), so a run can be repeated
+ * @param transport      {@code udp} or {@code tcp}: each phone listens on one port with it, and
+ *                       registers over it ({@code ;transport=tcp} in its Contact)
  */
 public record PhonesSettings(String bindAddress, String registrarHost, int registrarPort, List<PhoneLine> lines,
                              Duration expires, Duration registerRetry, PhoneBehaviour behaviour, int toneBaseHz,
-                             int rtpPortFrom, long seed) {
+                             int rtpPortFrom, long seed, String transport) {
 
     /** Tones are looked for on this grid (see {@link ToneHearing}), so the phones' tones stay on it. */
     public static final int TONE_STEP_HZ = 50;
@@ -53,6 +55,9 @@ public record PhonesSettings(String bindAddress, String registrarHost, int regis
                     + ToneHearing.LOWEST_HZ + ".." + ToneHearing.HIGHEST_HZ + " Hz, was " + toneBaseHz
                     + " (top " + top + ")");
         }
+        if (!"udp".equals(transport) && !"tcp".equals(transport)) {
+            throw new IllegalArgumentException("transport must be udp or tcp, was " + transport);
+        }
         if (rtpPortFrom != 0 && (rtpPortFrom < 1024 || rtpPortFrom % 2 != 0 || rtpPortFrom + 4 * lines.size() > 65535)) {
             throw new IllegalArgumentException("rtpPortFrom must be 0 or an even port >= 1024 with room for "
                     + 4 * lines.size() + " ports, was " + rtpPortFrom);
@@ -62,28 +67,33 @@ public record PhonesSettings(String bindAddress, String registrarHost, int regis
     /**
      * Phones on 127.0.0.1 registering to {@code registrarHost:registrarPort}: lines
      * {@code first..first+count-1} with passwords {@code pw<number>}, 120 s expiry, retry after 5 s,
-     * tones from 700 Hz, any free RTP ports, seed 1.
+     * tones from 700 Hz, any free RTP ports, seed 1, UDP.
      */
     public static PhonesSettings loopback(String registrarHost, int registrarPort, int first, int count,
                                           PhoneBehaviour behaviour) {
         return new PhonesSettings("127.0.0.1", registrarHost, registrarPort,
                 PhoneLine.numbered(first, count, PhoneLine::conventionalPassword), DEFAULT_EXPIRES,
-                Duration.ofSeconds(5), behaviour, 700, 0, 1);
+                Duration.ofSeconds(5), behaviour, 700, 0, 1, "udp");
     }
 
     public PhonesSettings withExpires(Duration value) {
         return new PhonesSettings(bindAddress, registrarHost, registrarPort, lines, value, registerRetry, behaviour,
-                toneBaseHz, rtpPortFrom, seed);
+                toneBaseHz, rtpPortFrom, seed, transport);
     }
 
     public PhonesSettings withLines(List<PhoneLine> value) {
         return new PhonesSettings(bindAddress, registrarHost, registrarPort, value, expires, registerRetry, behaviour,
-                toneBaseHz, rtpPortFrom, seed);
+                toneBaseHz, rtpPortFrom, seed, transport);
     }
 
     public PhonesSettings withRegisterRetry(Duration value) {
         return new PhonesSettings(bindAddress, registrarHost, registrarPort, lines, expires, value, behaviour,
-                toneBaseHz, rtpPortFrom, seed);
+                toneBaseHz, rtpPortFrom, seed, transport);
+    }
+
+    public PhonesSettings withTransport(String value) {
+        return new PhonesSettings(bindAddress, registrarHost, registrarPort, lines, expires, registerRetry, behaviour,
+                toneBaseHz, rtpPortFrom, seed, value);
     }
 
     /** The tone phone {@code index} (0-based, in {@link #lines} order) plays. */

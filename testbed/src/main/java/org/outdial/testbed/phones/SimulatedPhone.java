@@ -72,6 +72,7 @@ public final class SimulatedPhone {
     private static final double TONE_AMPLITUDE = 0.3;
 
     private final PhoneLine line;
+    private final String transport;
     private final int toneHz;
     private final PhoneSipStack sip;
     private final SipProvider provider;
@@ -97,6 +98,7 @@ public final class SimulatedPhone {
     SimulatedPhone(PhoneLine line, int toneHz, PhonesSettings settings, PhoneSipStack sip, MediaEngine media,
                    ScheduledExecutorService timers, InstantSource clock) throws PhonesException {
         this.line = line;
+        this.transport = settings.transport();
         this.toneHz = toneHz;
         this.sip = sip;
         this.media = media;
@@ -105,7 +107,7 @@ public final class SimulatedPhone {
         this.behaviour = settings.behaviour();
         this.random = new SplittableRandom(settings.seed() * 0x9E3779B97F4A7C15L + line.number().hashCode());
         this.tone = AudioSource.tone(toneHz, Duration.ofSeconds(1), TONE_AMPLITUDE);
-        this.provider = sip.listen(new PhoneSipStack.Handler() {
+        this.provider = sip.listen(transport, new PhoneSipStack.Handler() {
             @Override
             public void request(RequestEvent event) {
                 onRequest(event);
@@ -140,9 +142,9 @@ public final class SimulatedPhone {
         return toneHz;
     }
 
-    /** The phone's SIP port (UDP), the port of its Contact. */
+    /** The phone's SIP port (UDP or TCP, as its settings say), the port of its Contact. */
     public int sipPort() {
-        return provider.getListeningPoint("udp").getPort();
+        return provider.getListeningPoint(transport).getPort();
     }
 
     public boolean isRegistered() {
@@ -644,6 +646,9 @@ public final class SimulatedPhone {
         if (status >= 180 && status < 300) {
             SipURI uri = sip.addresses().createSipURI(line.number(), sip.address());
             uri.setPort(sipPort());
+            if (transport.equals("tcp")) {
+                uri.setTransportParam("tcp");
+            }
             response.addHeader(sip.headers().createContactHeader(sip.addresses().createAddress(uri)));
         }
         response.addHeader(sip.headers().createServerHeader(List.of(SERVER)));

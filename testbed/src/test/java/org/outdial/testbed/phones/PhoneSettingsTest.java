@@ -53,7 +53,7 @@ class PhoneSettingsTest {
         assertEquals("pw1005", settings.lines().get(4).password());
         IllegalArgumentException offGrid = assertThrows(IllegalArgumentException.class, () -> new PhonesSettings(
                 "127.0.0.1", "127.0.0.1", 5060, settings.lines(), Duration.ofSeconds(60), Duration.ofSeconds(5),
-                PhoneBehaviour.realistic(), 725, 0, 1));
+                PhoneBehaviour.realistic(), 725, 0, 1, "udp"));
         assertTrue(offGrid.getMessage().contains("toneBaseHz"), offGrid.getMessage());
         assertThrows(IllegalArgumentException.class, () -> settings.withLines(List.of(new PhoneLine("1001", "a"),
                 new PhoneLine("1001", "b"))));

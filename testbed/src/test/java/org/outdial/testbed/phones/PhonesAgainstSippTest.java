@@ -77,6 +77,31 @@ class PhonesAgainstSippTest {
     }
 
     @Test
+    void phonesRegisterAndAreCalledOverTcp() throws Exception {
+        SippReport report;
+        try (SippProcess registrar = SippProcess.uas(Sipp.scenario("registrar.xml"), SIPP_LIFETIME, "-t", "t1",
+                "-trace_logs", "-deadcall_wait", "1")) {
+            try (OperatorPhones phones = OperatorPhones.start(PhonesSettings.loopback("127.0.0.1", registrar.sipPort(),
+                    1001, 2, PhoneBehaviour.answers(Duration.ofMillis(100), DurationDraw.fixed(Duration.ofMillis(500))))
+                    .withTransport("tcp"))) {
+                assertTrue(phones.awaitRegistered(Duration.ofSeconds(5)), () -> phones.phones().toString());
+                SimulatedPhone phone = phones.phone("1002");
+                SippReport call;
+                try (SippProcess caller = SippProcess.uac("127.0.0.1:" + phone.sipPort(), SIPP_LIFETIME, List.of(
+                        "-sf", Sipp.scenario("call-operator.xml").toAbsolutePath().toString(), "-s", "1002",
+                        "-m", "1", "-t", "t1", "-rtp_echo", "-trace_logs"))) {
+                    call = caller.awaitExit(Duration.ofSeconds(20));
+                }
+                assertEquals(List.of("ANSWERED PHONE-HUNG-UP"), logged(call, "ANSWERED"), call::output);
+                assertEquals(1, phone.stats().answered());
+            }
+            report = registrar.stop();
+        }
+        List<String> ok = logged(report, "AUTH-OK");
+        assertTrue(ok.contains("AUTH-OK 1001 Expires: 120") && ok.contains("AUTH-OK 1002 Expires: 0"), ok::toString);
+    }
+
+    @Test
     void aWrongPasswordNeverRegisters() throws Exception {
         SippReport report;
         try (SippProcess registrar = registrar()) {
