@@ -10,18 +10,20 @@ package org.outdial.media.rtp;
  * @param samplesDropped samples thrown away to keep the delay bounded: pushed out by a burst
  *                       beyond the FIFO's capacity, or trimmed when the FIFO stayed a frame
  *                       deeper than needed (see {@link RelayedAudio}); 160 are one frame
+ * @param trims          of those, the frames trimmed (160 samples each): a burst after a stall
+ *                       of the far end or of an event loop left the FIFO a frame too deep
  * @param eventsRelayed  RFC 4733 telephone-event packets re-sent with this leg's payload type
  * @param eventsDropped  telephone-event packets not re-sent: this leg's far end did not
  *                       negotiate telephone-event, or too many were waiting
  */
-public record RelayStats(long framesRelayed, long underruns, long samplesDropped, long eventsRelayed,
+public record RelayStats(long framesRelayed, long underruns, long samplesDropped, long trims, long eventsRelayed,
                          long eventsDropped) {
 
     /** A session that never relayed. */
-    public static final RelayStats NONE = new RelayStats(0, 0, 0, 0, 0);
+    public static final RelayStats NONE = new RelayStats(0, 0, 0, 0, 0, 0);
 
     public RelayStats {
-        if (framesRelayed < 0 || underruns < 0 || samplesDropped < 0 || eventsRelayed < 0 || eventsDropped < 0) {
+        if (framesRelayed < 0 || underruns < 0 || samplesDropped < 0 || trims < 0 || eventsRelayed < 0 || eventsDropped < 0) {
             throw new IllegalArgumentException("relay counters must not be negative");
         }
     }

@@ -69,6 +69,7 @@ final class RelayedAudio implements OutboundAudio {
     private long framesRelayed;
     private long underruns;
     private long droppedSamples;
+    private long trims;
     private long eventsRelayed;
     private long eventsDropped;
     // The sending leg's, touched on its event loop only.
@@ -189,6 +190,7 @@ final class RelayedAudio implements OutboundAudio {
             head = (head + FRAME) % CAPACITY;
             waiting -= FRAME;
             droppedSamples += FRAME;
+            trims++;
         }
         windowTicks = 0;
         windowMinimum = Integer.MAX_VALUE;
@@ -211,7 +213,7 @@ final class RelayedAudio implements OutboundAudio {
 
     RelayStats stats() {
         synchronized (lock) {
-            return new RelayStats(framesRelayed, underruns, droppedSamples, eventsRelayed, eventsDropped);
+            return new RelayStats(framesRelayed, underruns, droppedSamples, trims, eventsRelayed, eventsDropped);
         }
     }
 

@@ -189,7 +189,7 @@ class RelayedAudioTest {
         offerEvent(true, 800, 7777);
 
         assertEquals(null, writeEventAt(NO_EVENTS, 1, 160_000));
-        assertEquals(new RelayStats(0, 0, 0, 0, 2), relay.stats());
+        assertEquals(new RelayStats(0, 0, 0, 0, 0, 2), relay.stats());
     }
 
     @Test
@@ -218,6 +218,7 @@ class RelayedAudioTest {
         tick();
 
         assertEquals(160, relay.droppedSamples(), "trimmed at the end of the window");
+        assertEquals(1, relay.stats().trims());
         offerUlaw(160, 2000);
         assertEquals(Arrays.toString(frameOf(2000)), Arrays.toString(tick()), "the next frame goes out on the next tick");
         assertEquals(0, relay.underruns());
