@@ -2,6 +2,7 @@ package org.outdial.media.rtp;
 
 import io.netty.buffer.ByteBuf;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 import org.outdial.media.audio.AudioSource;
 import org.outdial.media.codec.Codec;
 import org.outdial.media.codec.G711;
@@ -19,14 +20,17 @@ import org.outdial.media.codec.G711;
  * leaves them for the next tick (an underrun); a sample arriving when {@value #CAPACITY_FRAMES}
  * frames wait pushes out the oldest (dropped). Each underrun shifts the FIFO one frame deeper, so
  * arrivals that jitter around the tick settle after the first one instead of alternating silence
- * and audio. What that leaves is a frame that waits one tick too many: about 20 ms more after a
- * far end's stall or a burst, for as long as the call lasts. Hence the trim: when after every
- * send of {@value #TRIM_WINDOW_TICKS} ticks (one second) at least a whole frame was still
- * waiting, the FIFO is deeper than the arrivals need, and the oldest frame is dropped. In the
- * steady state a sample thus waits less than one tick plus the arrivals' jitter: the issue's
- * bound of one frame (measured in {@code RelayedAudioTest} and the bridged-calls benchmark). A
- * 30 ms far end keeps the minimum under a frame (80 samples every third tick), so it is never
- * trimmed.
+ * and audio: each frame then waits one tick more, 20 ms plus less than the jitter. But a far
+ * end's or an event loop's stall followed by a burst leaves the FIFO deeper than the arrivals
+ * need (up to 60 ms) for the rest of the call. Hence the trim: when for {@value #TRIM_WINDOW_TICKS}
+ * ticks (one second) every tick sent a frame and the youngest of those frames had waited at least
+ * 20 ms + {@value #TRIM_MARGIN_MILLIS} ms since it arrived, the oldest waiting frame is dropped
+ * (20 ms less delay from then on). The margin is what keeps a FIFO that settled one frame deep
+ * because its arrivals come just before the tick (delay 20-25 ms) from being trimmed, which would
+ * only bring back the underrun a second later: a lost frame each time, for 20 ms of delay. So in
+ * the steady state the relay adds at most one frame plus {@value #TRIM_MARGIN_MILLIS} ms, the
+ * issue's bound of one frame within the jitter, and loses nothing while the arrivals' jitter stays
+ * under the margin (measured in {@code RtpBridgeLoopbackTest} and the bridged-calls benchmark).
  *
  * <p>Telephone-events (RFC 4733) are not audio: each received event packet waits in its own small
  * queue and a tick sends one, in place of an audio frame, under this leg's negotiated payload type
@@ -46,6 +50,9 @@ final class RelayedAudio implements OutboundAudio {
     static final int CAPACITY_FRAMES = 3;
     /** One second of ticks with a frame to spare before the oldest is trimmed. */
     static final int TRIM_WINDOW_TICKS = 50;
+    /** Waits of up to a frame plus this are kept: jitter of the arrivals, not a FIFO too deep. */
+    static final int TRIM_MARGIN_MILLIS = 5;
+    private static final long TRIM_AGE_NANOS = (20 + TRIM_MARGIN_MILLIS) * 1_000_000L;
     /** Event packets waiting: a digit's three end packets arrive at once (§2.5.1.4), with room to spare. */
     static final int EVENT_QUEUE = 16;
     /** Payload bytes kept per event packet: four events of §2.3 (one, or a few with redundancy). */
@@ -56,10 +63,13 @@ final class RelayedAudio implements OutboundAudio {
     private final CompletableFuture<Void> done;
     private final Object lock = new Object();
     private final short[] fifo = new short[CAPACITY];
+    /** When each waiting sample arrived, System.nanoTime() or the test's clock. */
+    private final long[] arrived = new long[CAPACITY];
+    private final LongSupplier nanoClock;
     private int head;
     private int waiting;
     private int windowTicks;
-    private int windowMinimum = Integer.MAX_VALUE;
+    private long windowYoungest = Long.MAX_VALUE;
     // Event packets: a ring of EVENT_QUEUE payloads with their received timestamps.
     private final byte[][] events = new byte[EVENT_QUEUE][EVENT_BYTES];
     private final int[] eventLengths = new int[EVENT_QUEUE];
@@ -80,12 +90,19 @@ final class RelayedAudio implements OutboundAudio {
     private long sentEventTimestamp;
 
     RelayedAudio(CompletableFuture<Void> done) {
+        this(done, System::nanoTime);
+    }
+
+    /** @param nanoClock when payloads arrive and frames leave, for the trim */
+    RelayedAudio(CompletableFuture<Void> done, LongSupplier nanoClock) {
         this.done = done;
+        this.nanoClock = nanoClock;
     }
 
     /** The other leg's receiver: one received payload of {@code length} bytes in {@code codec}. */
     void offer(Codec codec, ByteBuf payload, int offset, int length) {
         boolean ulaw = codec == Codec.PCMU;
+        long now = nanoClock.getAsLong();
         synchronized (lock) {
             for (int i = 0; i < length; i++) {
                 byte b = payload.getByte(offset + i);
@@ -94,7 +111,9 @@ final class RelayedAudio implements OutboundAudio {
                     waiting--;
                     droppedSamples++;
                 }
-                fifo[(head + waiting) % CAPACITY] = ulaw ? G711.ulawToLinear(b) : G711.alawToLinear(b);
+                int at = (head + waiting) % CAPACITY;
+                fifo[at] = ulaw ? G711.ulawToLinear(b) : G711.alawToLinear(b);
+                arrived[at] = now;
                 waiting++;
             }
         }
@@ -159,10 +178,11 @@ final class RelayedAudio implements OutboundAudio {
 
     @Override
     public boolean writeFrame(Codec codec, ByteBuf out) {
+        long now = nanoClock.getAsLong();
         synchronized (lock) {
             if (waiting < FRAME) {
                 underruns++;
-                windowMinimum = 0;
+                windowYoungest = 0;
                 endOfTick();
                 Silence.write(codec, out);
                 return true;
@@ -170,10 +190,11 @@ final class RelayedAudio implements OutboundAudio {
             for (int i = 0; i < FRAME; i++) {
                 frame[i] = fifo[(head + i) % CAPACITY];
             }
+            // The frame's wait: since its first (oldest) sample arrived.
+            windowYoungest = Math.min(windowYoungest, now - arrived[head]);
             head = (head + FRAME) % CAPACITY;
             waiting -= FRAME;
             framesRelayed++;
-            windowMinimum = Math.min(windowMinimum, waiting);
             endOfTick();
         }
         codec.encode(frame, 0, FRAME, encoded, 0);
@@ -186,14 +207,14 @@ final class RelayedAudio implements OutboundAudio {
         if (++windowTicks < TRIM_WINDOW_TICKS) {
             return;
         }
-        if (windowMinimum >= FRAME && waiting >= FRAME) {
+        if (windowYoungest >= TRIM_AGE_NANOS && waiting >= FRAME) {
             head = (head + FRAME) % CAPACITY;
             waiting -= FRAME;
             droppedSamples += FRAME;
             trims++;
         }
         windowTicks = 0;
-        windowMinimum = Integer.MAX_VALUE;
+        windowYoungest = Long.MAX_VALUE;
     }
 
     @Override

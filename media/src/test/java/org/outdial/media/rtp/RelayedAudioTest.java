@@ -18,7 +18,9 @@ import org.outdial.media.codec.G711;
 class RelayedAudioTest {
 
     private final CompletableFuture<Void> done = new CompletableFuture<>();
-    private final RelayedAudio relay = new RelayedAudio(done);
+    /** The relay's clock, in ms here (converted to ns below). */
+    private long nowMillis;
+    private final RelayedAudio relay = new RelayedAudio(done, () -> nowMillis * 1_000_000);
 
     /** {@code samples} µ-law bytes of linear value {@code level}, as the other leg received them. */
     private void offerUlaw(int samples, int level) {
@@ -204,45 +206,55 @@ class RelayedAudioTest {
     }
 
     @Test
-    void aFifoThatStaysAFrameDeeperThanNeededForASecondLosesItsOldestFrame() {
-        // A far end that stalled for a tick and then sent two packets at once: one frame waits
-        // after every send from then on, 20 ms more delay than the arrivals need.
+    void aFifoLeftAFrameTooDeepByABurstLosesItsOldestFrameAfterASecond() {
+        // Arrivals every 20 ms at n·20, ticks at n·20 + 10: a frame should wait 10 ms. A far end
+        // that stalled sent two at once, so one frame waits after every send: 30 ms each, from the
+        // second frame on (the first went out 10 ms after the burst: the first window keeps all).
         offerUlaw(160, 1000);
         offerUlaw(160, 1000);
-        for (int t = 0; t < RelayedAudio.TRIM_WINDOW_TICKS - 1; t++) {
+        for (int t = 0; t < 2 * RelayedAudio.TRIM_WINDOW_TICKS - 1; t++) {
+            nowMillis = 20L * t + 10;
             tick();
+            nowMillis = 20L * (t + 1);
             offerUlaw(160, 1000);
         }
-        assertEquals(0, relay.droppedSamples(), "not before the window is over");
+        assertEquals(0, relay.droppedSamples(), "not before the second window is over");
 
+        nowMillis += 10;
         tick();
 
         assertEquals(160, relay.droppedSamples(), "trimmed at the end of the window");
         assertEquals(1, relay.stats().trims());
+        nowMillis += 10;
         offerUlaw(160, 2000);
-        assertEquals(Arrays.toString(frameOf(2000)), Arrays.toString(tick()), "the next frame goes out on the next tick");
+        nowMillis += 10;
+        assertEquals(Arrays.toString(frameOf(2000)), Arrays.toString(tick()), "the next frame goes out 10 ms after it came");
         assertEquals(0, relay.underruns());
     }
 
     @Test
-    void arrivalsJitteringAroundTheTickSettleOneFrameDeepWithoutTrims() {
-        // Packets that arrive just before the tick, and every tenth just after it: the first late
-        // one costs one underrun, then each waits one tick and the late ones find the FIFO ready.
-        long frames = 0;
-        for (int t = 0; t < 5 * RelayedAudio.TRIM_WINDOW_TICKS; t++) {
-            boolean late = t % 10 == 5;
+    void arrivalsJitteringAroundTheTickSettleOneFrameDeepAndAreNeverTrimmed() {
+        // Ticks at n·20; packets arrive 1 ms before the tick, but one 2 ms after it. That one costs
+        // an underrun; from then on each frame waits 21 ms (a frame plus the jitter, under the
+        // margin) for seconds: not trimmed, as trimming would bring the underrun back at the next
+        // late packet, a lost frame each time.
+        int ticks = 5 * RelayedAudio.TRIM_WINDOW_TICKS;
+        for (int t = 0; t < ticks; t++) {
+            boolean late = t == 5;
             if (!late) {
+                nowMillis = 20L * t - 1;
                 offerUlaw(160, 1000);
             }
+            nowMillis = 20L * t;
             tick();
             if (late) {
+                nowMillis = 20L * t + 2;
                 offerUlaw(160, 1000);
             }
         }
 
         assertEquals(1, relay.underruns());
-        assertEquals(0, relay.droppedSamples());
-        assertEquals(5 * RelayedAudio.TRIM_WINDOW_TICKS - 1, relay.stats().framesRelayed());
+        assertEquals(new RelayStats(ticks - 1, 1, 0, 0, 0, 0), relay.stats());
     }
 
     private static String hex(ByteBuf buf, int from, int length) {

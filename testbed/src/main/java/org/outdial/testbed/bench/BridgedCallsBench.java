@@ -164,7 +164,8 @@ public final class BridgedCallsBench {
         System.out.println("bridged-calls benchmark: " + BenchMachine.describe());
         System.out.printf(Locale.ROOT, "method: %d pairs (%d legs) in one media engine, each pair bridged both ways with "
                 + "MediaLeg.relayFrom (SipCall.bridge's path, no SIP), PCMU on every leg; far ends in this process: "
-                + "%d UDP sockets, one sender thread (20 ms per stream, ten 2 ms slots), one receiver thread per socket; "
+                + "%d UDP sockets, one sender thread (20 ms per stream, ten 2 ms slots), one receiver thread per socket, "
+                + "all at the media threads' priority; "
                 + "%d s warm-up, %d s measured; delay = far end A's send to far end B's receive on loopback, end to end%n",
                 pairs, 2 * pairs, socketCount, warmupSeconds, seconds);
         System.out.println("before: load average " + BenchMachine.loadAverage() + "; " + BenchMachine.stallProbe(Duration.ofSeconds(2)));
@@ -196,7 +197,8 @@ public final class BridgedCallsBench {
             for (DatagramChannel socket : sockets) {
                 Receiver receiver = new Receiver(socket);
                 receivers.add(receiver);
-                Thread thread = Thread.ofPlatform().name("far-end-receive").daemon().start(receiver);
+                Thread thread = Thread.ofPlatform().name("far-end-receive").daemon().priority(Thread.MAX_PRIORITY)
+                        .start(receiver);
                 threads.add(thread);
             }
             AtomicLong sentInWindow = new AtomicLong();
@@ -213,7 +215,9 @@ public final class BridgedCallsBench {
                 ports[2 * p] = legA[p].localPort();
                 ports[2 * p + 1] = legB[p].localPort();
             }
-            Thread sender = Thread.ofPlatform().name("far-end-send").daemon().start(() -> {
+            // The far ends stand for other hosts: at the media threads' priority (nice -20 when
+            // ./outdial runs as root), so the other programs on the machine do not delay them.
+            Thread sender = Thread.ofPlatform().name("far-end-send").daemon().priority(Thread.MAX_PRIORITY).start(() -> {
                 senderThread.set(Thread.currentThread().threadId());
                 send(sockets, ports, start, stopAt, sentInWindow);
             });
