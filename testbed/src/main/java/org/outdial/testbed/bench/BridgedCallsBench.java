@@ -227,6 +227,7 @@ public final class BridgedCallsBench {
             long farCpuFrom = farEndCpu(threadBean, senderThread.get(), receivers);
             long[] systemFrom = BenchMachine.systemCpuJiffies();
             long[] udpFrom = udpErrors();
+            long gcFrom = gcMillis();
             long wallFrom = System.nanoTime();
             LockSupport.parkNanos(measureTo - System.nanoTime());
             long wall = System.nanoTime() - wallFrom;
@@ -234,6 +235,8 @@ public final class BridgedCallsBench {
             long farCpu = farEndCpu(threadBean, senderThread.get(), receivers) - farCpuFrom;
             long[] systemTo = BenchMachine.systemCpuJiffies();
             long[] udpTo = udpErrors();
+            long gcMillis = gcMillis() - gcFrom;
+            String pacing = pacing(engine);
             sender.join();
             // What is still in flight arrives within a few ticks.
             Thread.sleep(300);
@@ -248,11 +251,31 @@ public final class BridgedCallsBench {
                 thread.join(1000);
             }
             report(receivers, sentInWindow.get(), cpu.toNanos(), farCpu, wall, systemFrom, systemTo, udpFrom, udpTo, relays);
+            System.out.println("GC during the window: " + gcMillis + " ms in total; " + pacing);
             for (int p = 0; p < pairs; p++) {
                 legA[p].close();
                 legB[p].close();
             }
         }
+    }
+
+    private static long gcMillis() {
+        long total = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
+    }
+
+    /** How late the media event loops' tick runs began (since the engine started), and ticks skipped. */
+    private static String pacing(MediaEngine engine) {
+        StringBuilder text = new StringBuilder("media event loops' tick runs began late by");
+        for (var loop : engine.pacer().loopTimings()) {
+            text.append(String.format(Locale.ROOT, " [%d sessions: p99 %.1f ms, max %.1f ms]", loop.sessions(),
+                    loop.lateP99Micros() / 1000.0, loop.lateMaxMicros() / 1000.0));
+        }
+        return text.append("; periods skipped: pacer ").append(engine.pacer().skippedTicks()).append(", loops ")
+                .append(engine.pacer().loopSkippedTicks()).toString();
     }
 
     /** Linux's UDP InErrors and RcvbufErrors counters (all sockets of the machine), or zeros. */
