@@ -25,6 +25,18 @@ interface OutboundAudio {
      */
     boolean writeFrame(Codec codec, ByteBuf out);
 
+    /**
+     * Writes this tick's packet, header and payload, when the source has something other than
+     * audio to send in its place: a relayed RFC 4733 telephone-event ({@link RelayedAudio}).
+     * Asked before {@link #writeFrame}, after the session's own digits ({@link OutboundDtmf}).
+     *
+     * @param timestamp the RTP timestamp this tick's audio would carry
+     * @return false (the default) when the tick carries audio
+     */
+    default boolean writeEvent(RtpPeer peer, int sequence, long timestamp, long ssrc, ByteBuf packet) {
+        return false;
+    }
+
     /** The last frame has been sent. */
     void ended();
 

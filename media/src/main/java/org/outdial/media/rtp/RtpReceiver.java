@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *   <li>otherwise it latches the {@link RtpRoute} if it is the first since {@code connect}
  *       (symmetric RTP), counts for the statistics (RFC 3550 §A.1, §A.3, §A.8), and goes to its
  *       listeners: audio decoded to linear PCM for the audio listener and raw to relays,
- *       telephone-events to the {@link DtmfReceiver} and each new digit to the DTMF listener.</li>
+ *       telephone-events raw to relays and to the {@link DtmfReceiver}, each new digit to the
+ *       DTMF listener.</li>
  * </ul>
  * Nothing a peer sends makes it throw. Listeners run on the event loop and must not block; one
  * that throws is logged and the stream goes on. Not sharable: one per session.
@@ -74,7 +75,7 @@ final class RtpReceiver extends SimpleChannelInboundHandler<DatagramPacket> {
         audioListener = listener;
     }
 
-    /** Offers every audio payload to {@code relay} from the next packet on; from any thread. */
+    /** Offers every audio and telephone-event payload to {@code relay} from the next packet on; from any thread. */
     synchronized void addRelay(RelayedAudio relay) {
         RelayedAudio[] more = Arrays.copyOf(relays, relays.length + 1);
         more[relays.length] = relay;
@@ -156,6 +157,9 @@ final class RtpReceiver extends SimpleChannelInboundHandler<DatagramPacket> {
             malformed++;
             log.debug("Port {}: dropped a telephone-event: {}", port, e.getMessage());
             return;
+        }
+        for (RelayedAudio relay : relays) {
+            relay.offerEvent(buf, offset, length, timestamp);
         }
         dtmfReceiver.onPacket(timestamp, event).ifPresent(digit -> {
             try {

@@ -97,6 +97,13 @@ final class RtpSender {
         previous.cancel();
     }
 
+    /** Sends silence from the next tick on if {@code current} is still the source (it is cancelled). */
+    void replaceAudioIf(OutboundAudio current) {
+        if (audio == current) {
+            replaceAudio(Silence.INSTANCE);
+        }
+    }
+
     void sendDtmf(DtmfSender digits, CompletableFuture<Void> done) {
         dtmf.add(digits, done);
     }
@@ -125,7 +132,8 @@ final class RtpSender {
         ByteBuf packet = channel.alloc().ioBuffer(RtpPacket.FIXED_HEADER_LENGTH + SAMPLES_PER_FRAME);
         OutboundAudio ended = null;
         try {
-            if (!dtmf.writeEvent(peer, sequence, timestamp, ssrc, packet)) {
+            if (!dtmf.writeEvent(peer, sequence, timestamp, ssrc, packet)
+                    && !audio.writeEvent(peer, sequence, timestamp, ssrc, packet)) {
                 // RFC 3551 §4.1: "Applications without silence suppression MUST set the marker bit
                 // to zero"; the stream never pauses, so audio packets never carry it.
                 RtpPacket.writeHeader(packet, false, peer.codec().payloadType(), sequence, timestamp, ssrc);

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Symmetric RTP</b> (RFC 4961): the first valid packet after each {@code connect}
  *       decides where packets go ({@link RtpRoute}).</li>
  *   <li><b>{@link #play} and {@link #relayFrom} replace</b> what is playing or relayed: the
- *       earlier future is cancelled. Composite prompts are one {@link AudioSource#concat} source,
+ *       earlier future is cancelled. A relay also stops when either of its two sessions closes. Composite prompts are one {@link AudioSource#concat} source,
  *       so there is nothing to queue.</li>
  *   <li><b>{@link #sendDtmf} queues</b> behind earlier digit strings; the audio pauses during
  *       each event and resumes where it was ({@link OutboundDtmf}). Received digits are reported
@@ -53,6 +53,9 @@ public final class RtpSession implements AutoCloseable {
     private final RtpReceiver receiver;
     private final RtpSender sender;
     private final CompletableFuture<Void> released = new CompletableFuture<>();
+    /** Completes when {@link #close} begins: relays from this session stop then. */
+    private final CompletableFuture<Void> closing = new CompletableFuture<>();
+    private volatile RelayedAudio lastRelay;
     private volatile RtpStats finalStats;
 
     /** A session on {@code channel}, already bound to {@code port} with {@code receiver} as its handler. */
@@ -124,20 +127,55 @@ public final class RtpSession implements AutoCloseable {
     /**
      * Sends what {@code other} receives from now on, replacing whatever was playing (as
      * {@link #play} does): one half of a bridge, {@code a.relayFrom(b)} with {@code b.relayFrom(a)}.
-     * Audio is re-encoded when the legs' codecs differ; see {@link RelayedAudio} for the delay and
-     * underrun rule. Digits {@code other} receives are not relayed.
+     * Audio is re-encoded when the legs' codecs differ, and RFC 4733 telephone-events are re-sent
+     * under this session's negotiated payload type; see {@link RelayedAudio} for the delay,
+     * underrun and event rules. The relay stops, and this session sends silence, on
+     * {@link #stopRelay}, a later {@code play} or {@code relayFrom}, or when either session closes.
      *
-     * @return never completes normally; cancelled when replaced, stopped or closed, which also
-     *         detaches it from {@code other}
+     * @return never completes normally; cancelled when the relay stops, which also detaches it
+     *         from {@code other}
+     * @throws IllegalArgumentException when {@code other} is this session
      */
     public CompletableFuture<Void> relayFrom(RtpSession other) {
         Objects.requireNonNull(other, "other");
+        if (other == this) {
+            throw new IllegalArgumentException("a session cannot relay its own audio: " + this);
+        }
         CompletableFuture<Void> done = new CompletableFuture<>();
         RelayedAudio relay = new RelayedAudio(done);
+        lastRelay = relay;
         other.receiver.addRelay(relay);
-        done.whenComplete((ignored, failure) -> other.receiver.removeRelay(relay));
-        loop.runUnlessClosed(() -> sender.replaceAudio(relay), route, done);
+        done.whenComplete((ignored, failure) -> {
+            other.receiver.removeRelay(relay);
+            // Cancelled from elsewhere (the other leg closed, stopRelay): back to silence. When a
+            // new source replaced it, the sender has moved on and this does nothing.
+            loop.run(() -> sender.replaceAudioIf(relay), null);
+        });
+        // Either leg closing ends this direction: nothing of the other leg's arrives any more.
+        other.closing.whenComplete((ignored, failure) -> done.cancel(false));
+        loop.runUnlessClosed(() -> {
+            if (!done.isDone()) {
+                sender.replaceAudio(relay);
+            }
+        }, route, done);
         return done;
+    }
+
+    /** Stops the relay that {@link #relayFrom} started, if it still runs; silence follows. Idempotent. */
+    public void stopRelay() {
+        RelayedAudio relay = lastRelay;
+        if (relay != null) {
+            relay.cancel();
+        }
+    }
+
+    /**
+     * The counters of the last relay {@link #relayFrom} started on this session (running or
+     * stopped); {@link RelayStats#NONE} if it never relayed. Readable from any thread.
+     */
+    public RelayStats relayStats() {
+        RelayedAudio relay = lastRelay;
+        return relay == null ? RelayStats.NONE : relay.stats();
     }
 
     /** Stops what is playing or relayed (its future is cancelled); silence follows. */
@@ -223,6 +261,7 @@ public final class RtpSession implements AutoCloseable {
         if (!route.close()) {
             return released;
         }
+        closing.complete(null);
         Runnable shutdown = () -> {
             engine.pacer().unregister(sender);
             sender.close();

@@ -11,7 +11,10 @@ import org.outdial.sip.sdp.SessionDescription;
 
 /**
  * Media negotiation for one call: its RTP leg, our SDP as last sent (the offer, then each answer
- * to a re-INVITE) and the far end the leg points at. Only touched under the call's lock.
+ * to a re-INVITE) and the far end the leg points at. Only touched under the call's lock, except
+ * the bridge: {@link #bridge} and {@link #unbridge} touch two calls' media, so they take neither
+ * call's lock (two locks taken in either order could deadlock) and use only the legs, which are
+ * thread-safe, and the volatile {@code bridgedTo}.
  */
 final class CallMedia {
 
@@ -19,6 +22,7 @@ final class CallMedia {
     private SessionDescription local;
     private NegotiatedAudio remote;
     private boolean connected;
+    private volatile CallMedia bridgedTo;
 
     /** @param sessionId the o= session id, unique per call (RFC 4566 §5.2) */
     CallMedia(MediaLeg leg, long sessionId) {
@@ -47,6 +51,33 @@ final class CallMedia {
         return connected ? leg : null;
     }
 
+    /**
+     * Relays this call's media and {@code other}'s both ways, after ending any bridge either was
+     * in. Each direction stops when either leg closes (the RTP sessions see to that).
+     */
+    void bridge(CallMedia other) {
+        unbridge();
+        other.unbridge();
+        leg.relayFrom(other.leg);
+        other.leg.relayFrom(leg);
+        bridgedTo = other;
+        other.bridgedTo = this;
+    }
+
+    /** Stops both directions of this call's bridge, if any; both legs send silence. Idempotent. */
+    void unbridge() {
+        CallMedia other = bridgedTo;
+        if (other == null) {
+            return;
+        }
+        bridgedTo = null;
+        if (other.bridgedTo == this) {
+            other.bridgedTo = null;
+        }
+        leg.stopRelay();
+        other.leg.stopRelay();
+    }
+
     RtpStats stats() {
         return leg.stats();
     }
@@ -54,6 +85,7 @@ final class CallMedia {
     /** Releases the RTP socket; idempotent. */
     void close() {
         connected = false;
+        bridgedTo = null;
         leg.close();
     }
 

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.outdial.media.audio.AudioSource;
 import org.outdial.media.codec.Codec;
 import org.outdial.media.dtmf.DtmfEvent;
+import org.outdial.media.rtp.RelayStats;
 import org.outdial.media.rtp.RtpStats;
 
 /**
@@ -37,6 +38,22 @@ public interface MediaLeg extends AutoCloseable {
     void onDtmf(Consumer<DtmfEvent> listener);
 
     void onAudio(Consumer<short[]> listener);
+
+    /**
+     * Sends what {@code other} receives from now on (one direction of a bridge), replacing what
+     * was playing: audio transcoded between the G.711 laws, RFC 4733 events under this leg's
+     * telephone-event type. Stops on {@link #stopRelay()}, a later {@code play}, or when either
+     * leg closes; this leg then sends silence.
+     *
+     * @throws IllegalArgumentException when {@code other} is this leg or another kind of leg
+     */
+    void relayFrom(MediaLeg other);
+
+    /** Stops the relay {@link #relayFrom} started, if it runs; silence follows. Idempotent. */
+    void stopRelay();
+
+    /** Counters of the last relay this leg ran (frames, underruns, drops, events); NONE if none. */
+    RelayStats relayStats();
 
     /** Packet counters and send timing; after {@link #close()}, the final values. */
     RtpStats stats();

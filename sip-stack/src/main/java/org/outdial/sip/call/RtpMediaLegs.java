@@ -9,6 +9,7 @@ import org.outdial.media.codec.Codec;
 import org.outdial.media.dtmf.DtmfEvent;
 import org.outdial.media.rtp.MediaEngine;
 import org.outdial.media.rtp.MediaException;
+import org.outdial.media.rtp.RelayStats;
 import org.outdial.media.rtp.RtpSession;
 import org.outdial.media.rtp.RtpStats;
 
@@ -77,6 +78,24 @@ public final class RtpMediaLegs implements MediaLegs {
         @Override
         public void onAudio(Consumer<short[]> listener) {
             session.onAudio(listener);
+        }
+
+        @Override
+        public void relayFrom(MediaLeg other) {
+            if (!(other instanceof Leg from)) {
+                throw new IllegalArgumentException("can relay only another leg of the media engine, not " + other);
+            }
+            session.relayFrom(from.session);
+        }
+
+        @Override
+        public void stopRelay() {
+            session.stopRelay();
+        }
+
+        @Override
+        public RelayStats relayStats() {
+            return session.relayStats();
         }
 
         @Override

@@ -139,12 +139,35 @@ final class SipCall implements Call {
 
     @Override
     public void bridge(Call other) {
-        throw new UnsupportedOperationException("bridging is being built (issue 10, branch issue10-bridge)");
+        if (!(other instanceof SipCall peer) || peer.telephony != telephony) {
+            throw new IllegalArgumentException("can bridge only to another call of the same telephony, not " + other);
+        }
+        if (peer == this) {
+            throw new IllegalArgumentException("cannot bridge " + this + " to itself");
+        }
+        CallMedia mine = connectedMedia();
+        CallMedia theirs = peer.connectedMedia();
+        if (mine == null || theirs == null) {
+            throw new IllegalStateException("cannot bridge " + this + " (state " + lock.read(machine::state) + ") to "
+                    + peer + " (state " + peer.lock.read(peer.machine::state) + "): "
+                    + (mine == null ? "this call" : "the other call") + " has no media path");
+        }
+        // Either call ending closes its RTP session, which ends both directions of the relay; the
+        // other call stays up (the engine decides whether to hang it up).
+        mine.bridge(theirs);
     }
 
     @Override
     public void unbridge() {
-        throw new UnsupportedOperationException("bridging is being built (issue 10, branch issue10-bridge)");
+        CallMedia current = lock.read(() -> media);
+        if (current != null) {
+            current.unbridge();
+        }
+    }
+
+    /** The call's media while it is connected to a far end; null before that and once ended. */
+    private CallMedia connectedMedia() {
+        return lock.read(() -> media == null || media.connectedLeg() == null ? null : media);
     }
 
     @Override

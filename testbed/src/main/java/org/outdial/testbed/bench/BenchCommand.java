@@ -20,6 +20,7 @@ public final class BenchCommand {
 
     static {
         BENCHMARKS.put("campaign-api", CampaignApiBench::main);
+        BENCHMARKS.put("bridged-calls", BridgedCallsBench::main);
         BENCHMARKS.put("call-setup", CallSetupBench::main);
         BENCHMARKS.put("concurrent-calls", ConcurrentCallsBench::main);
         BENCHMARKS.put("dialer", DialerBench::main);

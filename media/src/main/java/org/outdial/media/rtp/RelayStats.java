@@ -1,0 +1,35 @@
+package org.outdial.media.rtp;
+
+/**
+ * Counters of one direction of a bridge: what a session sent of what the other received, a
+ * snapshot ({@link RtpSession#relayStats()}).
+ *
+ * @param framesRelayed  ticks that sent a 20 ms frame of the other leg's audio
+ * @param underruns      ticks that found less than a frame waiting and sent silence instead
+ *                       (the other leg's audio was late, or none came: it is silent or gone)
+ * @param samplesDropped samples thrown away to keep the delay bounded: pushed out by a burst
+ *                       beyond the FIFO's capacity, or trimmed when the FIFO stayed a frame
+ *                       deeper than needed (see {@link RelayedAudio}); 160 are one frame
+ * @param trims          of those, the frames trimmed (160 samples each): a burst after a stall
+ *                       of the far end or of an event loop left the FIFO a frame too deep
+ * @param eventsRelayed  RFC 4733 telephone-event packets re-sent with this leg's payload type
+ * @param eventsDropped  telephone-event packets not re-sent: this leg's far end did not
+ *                       negotiate telephone-event, or too many were waiting
+ */
+public record RelayStats(long framesRelayed, long underruns, long samplesDropped, long trims, long eventsRelayed,
+                         long eventsDropped) {
+
+    /** A session that never relayed. */
+    public static final RelayStats NONE = new RelayStats(0, 0, 0, 0, 0, 0);
+
+    public RelayStats {
+        if (framesRelayed < 0 || underruns < 0 || samplesDropped < 0 || trims < 0 || eventsRelayed < 0 || eventsDropped < 0) {
+            throw new IllegalArgumentException("relay counters must not be negative");
+        }
+    }
+
+    /** Samples dropped, in whole 20 ms frames (rounded up). */
+    public long framesDropped() {
+        return (samplesDropped + 159) / 160;
+    }
+}
