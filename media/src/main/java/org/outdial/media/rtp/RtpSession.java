@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Symmetric RTP</b> (RFC 4961): the first valid packet after each {@code connect}
  *       decides where packets go ({@link RtpRoute}).</li>
  *   <li><b>{@link #play} and {@link #relayFrom} replace</b> what is playing or relayed: the
- *       earlier future is cancelled. A relay also stops when either of its two sessions closes. Composite prompts are one {@link AudioSource#concat} source,
- *       so there is nothing to queue.</li>
+ *       earlier future is cancelled. A relay also stops when either of its two sessions
+ *       closes. Composite prompts are one {@link AudioSource#concat} source, so there is
+ *       nothing to queue.</li>
  *   <li><b>{@link #sendDtmf} queues</b> behind earlier digit strings; the audio pauses during
  *       each event and resumes where it was ({@link OutboundDtmf}). Received digits are reported
  *       once per event, when its first packet arrives ({@link DtmfReceiver}).</li>

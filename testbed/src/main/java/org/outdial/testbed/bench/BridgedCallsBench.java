@@ -228,6 +228,7 @@ public final class BridgedCallsBench {
             long[] systemFrom = BenchMachine.systemCpuJiffies();
             long[] udpFrom = udpErrors();
             long gcFrom = gcMillis();
+            RelayStats relaysFrom = total(legA, legB);
             long wallFrom = System.nanoTime();
             LockSupport.parkNanos(measureTo - System.nanoTime());
             long wall = System.nanoTime() - wallFrom;
@@ -236,14 +237,15 @@ public final class BridgedCallsBench {
             long[] systemTo = BenchMachine.systemCpuJiffies();
             long[] udpTo = udpErrors();
             long gcMillis = gcMillis() - gcFrom;
+            RelayStats relaysTo = total(legA, legB);
             String pacing = pacing(engine);
             sender.join();
             // What is still in flight arrives within a few ticks.
             Thread.sleep(300);
-            RelayStats relays = RelayStats.NONE;
-            for (int p = 0; p < pairs; p++) {
-                relays = sum(sum(relays, legA[p].relayStats()), legB[p].relayStats());
-            }
+            RelayStats relays = new RelayStats(relaysTo.framesRelayed() - relaysFrom.framesRelayed(),
+                    relaysTo.underruns() - relaysFrom.underruns(), relaysTo.samplesDropped() - relaysFrom.samplesDropped(),
+                    relaysTo.trims() - relaysFrom.trims(), relaysTo.eventsRelayed() - relaysFrom.eventsRelayed(),
+                    relaysTo.eventsDropped() - relaysFrom.eventsDropped());
             for (DatagramChannel socket : sockets) {
                 socket.close();
             }
@@ -302,6 +304,14 @@ public final class BridgedCallsBench {
             total += Math.max(0, bean.getThreadCpuTime(receiver.threadId));
         }
         return total;
+    }
+
+    private static RelayStats total(MediaLeg[] legA, MediaLeg[] legB) {
+        RelayStats relays = RelayStats.NONE;
+        for (int p = 0; p < legA.length; p++) {
+            relays = sum(sum(relays, legA[p].relayStats()), legB[p].relayStats());
+        }
+        return relays;
     }
 
     private static RelayStats sum(RelayStats a, RelayStats b) {
@@ -401,9 +411,9 @@ public final class BridgedCallsBench {
                         + "of %d cores; RSS %d MiB; load average after %s%n", (cpuNanos - farCpuNanos) / 1e9 / wall,
                 cpuNanos / 1e9 / wall, farCpuNanos / 1e9 / wall, total == 0 ? 0 : 100.0 * busy / total,
                 Runtime.getRuntime().availableProcessors(), BenchMachine.rssMiB(), BenchMachine.loadAverage());
-        System.out.printf(Locale.ROOT, "relays (whole run, all legs): %d frames relayed, %d underruns, %d frames dropped "
+        System.out.printf(Locale.ROOT, "relays (the window, all legs): %d frames relayed, %d underruns, %d frames dropped "
                 + "(%d samples; %d frames trimmed after a burst left a FIFO a frame too deep, the rest pushed out by "
-                + "bursts over 60 ms)%n", relays.framesRelayed(), relays.underruns(), relays.framesDropped(),
+                + "bursts over 100 ms)%n", relays.framesRelayed(), relays.underruns(), relays.framesDropped(),
                 relays.samplesDropped(), relays.trims());
         System.out.printf(Locale.ROOT, "UDP receive errors (whole machine, /proc/net/snmp) during the window: %d, "
                 + "of which receive buffer full: %d%n", udpTo[0] - udpFrom[0], udpTo[1] - udpFrom[1]);
