@@ -53,32 +53,10 @@ public final class OperatorBoard implements OperatorClaims, LinePresence, Regist
         void paused(Claim lastOffer, int unansweredInARow);
     }
 
-    /** One line's facts and state; guarded by {@link #lock}. */
-    private static final class Line {
-        final String number;
-        boolean registered;
-        WorkStatus work;
-        OperatorState state = OperatorState.OFFLINE;
-        /** When the line last became ready: the longest-idle order. */
-        Instant idleSince = Instant.EPOCH;
-        /** The end of a wrap-up or busy-elsewhere time. */
-        Instant until;
-        /** The wrap-up came from a campaign with {@code reservedSipsBusyOnlyForAutodials}. */
-        boolean busyOnlyForAutodials;
-        Claim claim;
-        Instant idleBeforeClaim;
-        int unansweredInARow;
-
-        Line(String number, WorkStatus work) {
-            this.number = number;
-            this.work = work;
-        }
-    }
-
     private final Object lock = new Object();
     private final InstantSource clock;
     private final Duration busyElsewhereFor;
-    private final Map<String, Line> lines = new HashMap<>();
+    private final Map<String, OperatorLine> lines = new HashMap<>();
     private final Map<String, WorkStatus> workStatuses;
     private final List<Runnable> readyListeners = new CopyOnWriteArrayList<>();
     private final List<PauseListener> pauseListeners = new CopyOnWriteArrayList<>();
@@ -157,14 +135,14 @@ public final class OperatorBoard implements OperatorClaims, LinePresence, Regist
         Objects.requireNonNull(now, "now");
         Claim claim;
         synchronized (lock) {
-            Line best = null;
+            OperatorLine best = null;
             for (String number : new LinkedHashSet<>(candidates)) {
-                Line line = lines.get(number);
+                OperatorLine line = lines.get(number);
                 if (line == null) {
                     continue;
                 }
-                expire(line, now);
-                if (claimable(line, pacing) && (best == null || before(line, best))) {
+                line.expire(now);
+                if (line.claimable(pacing) && (best == null || line.before(best))) {
                     best = line;
                 }
             }
@@ -172,7 +150,7 @@ public final class OperatorBoard implements OperatorClaims, LinePresence, Regist
                 return Optional.empty();
             }
             best.idleBeforeClaim = best.idleSince;
-            apply(best, Event.OFFER, now);
+            best.apply(Event.OFFER, now);
             claim = new Claim(best.number, campaignId, pacing, now);
             best.claim = claim;
         }
@@ -184,9 +162,9 @@ public final class OperatorBoard implements OperatorClaims, LinePresence, Regist
         synchronized (lock) {
             int ready = 0;
             for (String number : new LinkedHashSet<>(candidates)) {
-                Line line = lines.get(number);
+                OperatorLine line = lines.get(number);
                 if (line != null) {
-                    expire(line, now);
+                    line.expire(now);
                     if (line.state == OperatorState.READY) {
                         ready++;
                     }
@@ -200,7 +178,7 @@ public final class OperatorBoard implements OperatorClaims, LinePresence, Regist
     public int claimedBy(long campaignId) {
         synchronized (lock) {
             int held = 0;
-            for (Line line : lines.values()) {
+            for (OperatorLine line : lines.values()) {
                 if (line.claim != null && line.claim.campaignId() == campaignId) {
                     held++;
                 }
@@ -222,8 +200,8 @@ public final class OperatorBoard implements OperatorClaims, LinePresence, Regist
     @Override
     public void answered(Claim claim, Instant now) {
         synchronized (lock) {
-            Line line = holder(claim);
-            apply(line, Event.ANSWER, now);
+            OperatorLine line = holder(claim);
+            line.apply(Event.ANSWER, now);
             line.unansweredInARow = 0;
         }
     }
@@ -235,11 +213,11 @@ public final class OperatorBoard implements OperatorClaims, LinePresence, Regist
         int paused = 0;
         Instant due = null;
         synchronized (lock) {
-            Line line = holder(claim);
+            OperatorLine line = holder(claim);
             switch (why) {
                 case NO_ANSWER, DECLINED -> {
                     line.unansweredInARow++;
-                    apply(line, Event.NOT_TAKEN, now);
+                    line.apply(Event.NOT_TAKEN, now);
                     Integer limit = claim.pacing() == null ? null : claim.pacing().pauseOperatorNoAnswerLimit();
                     if (limit != null && line.unansweredInARow >= limit) {
                         // Seed 004 pauseOperatorNoAnswerLimit: "calls in a row not answered by the operator, after which he will be paused".
@@ -247,11 +225,11 @@ public final class OperatorBoard implements OperatorClaims, LinePresence, Regist
                         line.unansweredInARow = 0;
                         line.work = WorkStatus.PAUS;
                         workStatuses.put(line.number, WorkStatus.PAUS);
-                        apply(line, Event.STOP, now);
+                        line.apply(Event.STOP, now);
                     }
                 }
                 case BUSY -> {
-                    apply(line, Event.BUSY, now);
+                    line.apply(Event.BUSY, now);
                     if (line.state == OperatorState.BUSY_ELSEWHERE) {
                         line.until = now.plus(busyElsewhereFor);
                         due = line.until;
@@ -260,7 +238,7 @@ public final class OperatorBoard implements OperatorClaims, LinePresence, Regist
                 case UNREACHABLE -> {
                     // The registrar still lists it; its next REGISTER (or its keep-alive failing) settles which it is.
                     line.registered = false;
-                    apply(line, Event.UNREACHABLE, now);
+                    line.apply(Event.UNREACHABLE, now);
                 }
             }
             line.claim = null; // after the transitions: one that throws leaves the claim as it was
@@ -282,8 +260,8 @@ public final class OperatorBoard implements OperatorClaims, LinePresence, Regist
     public void released(Claim claim, Instant now) {
         boolean ready;
         synchronized (lock) {
-            Line line = holder(claim);
-            apply(line, Event.NOT_TAKEN, now);
+            OperatorLine line = holder(claim);
+            line.apply(Event.NOT_TAKEN, now);
             line.claim = null;
             if (line.state == OperatorState.READY) {
                 line.idleSince = line.idleBeforeClaim; // not the operator's doing: keeps their place in the queue
@@ -301,9 +279,9 @@ public final class OperatorBoard implements OperatorClaims, LinePresence, Regist
         boolean claimable;
         Instant due = null;
         synchronized (lock) {
-            Line line = holder(claim);
+            OperatorLine line = holder(claim);
             Optional<Instant> wrapUpEnd = wrapUpEndsAt(claim.pacing(), talk, now);
-            apply(line, wrapUpEnd.isPresent() ? Event.TALK_ENDED_WRAP_UP : Event.TALK_ENDED, now);
+            line.apply(wrapUpEnd.isPresent() ? Event.TALK_ENDED_WRAP_UP : Event.TALK_ENDED, now);
             line.claim = null;
             if (line.state == OperatorState.WRAP_UP) {
                 line.until = wrapUpEnd.orElseThrow();
@@ -339,9 +317,9 @@ public final class OperatorBoard implements OperatorClaims, LinePresence, Regist
     public void online(Registration registration) {
         boolean becameReady;
         synchronized (lock) {
-            Line line = line(registration.line());
+            OperatorLine line = line(registration.line());
             line.registered = true;
-            becameReady = apply(line, Event.REGISTERED, clock.instant());
+            becameReady = line.apply(Event.REGISTERED, clock.instant());
         }
         if (becameReady) {
             fireReady();
@@ -351,10 +329,10 @@ public final class OperatorBoard implements OperatorClaims, LinePresence, Regist
     @Override
     public void offline(String number, OfflineReason reason) {
         synchronized (lock) {
-            Line line = lines.get(number);
+            OperatorLine line = lines.get(number);
             if (line != null) {
                 line.registered = false;
-                apply(line, Event.UNREGISTERED, clock.instant());
+                line.apply(Event.UNREGISTERED, clock.instant());
             }
         }
     }
@@ -368,7 +346,7 @@ public final class OperatorBoard implements OperatorClaims, LinePresence, Regist
         boolean becameReady;
         synchronized (lock) {
             workStatuses.put(number, status);
-            Line line = lines.get(number);
+            OperatorLine line = lines.get(number);
             if (line == null) {
                 return;
             }
@@ -376,7 +354,7 @@ public final class OperatorBoard implements OperatorClaims, LinePresence, Regist
             if (status.working()) {
                 line.unansweredInARow = 0;
             }
-            becameReady = apply(line, status.working() ? Event.WORK : Event.STOP, clock.instant());
+            becameReady = line.apply(status.working() ? Event.WORK : Event.STOP, clock.instant());
         }
         if (becameReady) {
             fireReady();
@@ -393,11 +371,11 @@ public final class OperatorBoard implements OperatorClaims, LinePresence, Regist
 
     public OperatorState stateOf(String number, Instant now) {
         synchronized (lock) {
-            Line line = lines.get(number);
+            OperatorLine line = lines.get(number);
             if (line == null) {
                 return OperatorState.OFFLINE;
             }
-            expire(line, now);
+            line.expire(now);
             return line.state;
         }
     }
@@ -410,10 +388,10 @@ public final class OperatorBoard implements OperatorClaims, LinePresence, Regist
         }
         synchronized (lock) {
             for (String number : new LinkedHashSet<>(candidates)) {
-                Line line = lines.get(number);
+                OperatorLine line = lines.get(number);
                 OperatorState state = OperatorState.OFFLINE;
                 if (line != null) {
-                    expire(line, now);
+                    line.expire(now);
                     state = line.state;
                 }
                 counts.merge(state, 1, Integer::sum);
@@ -426,8 +404,8 @@ public final class OperatorBoard implements OperatorClaims, LinePresence, Regist
     public Optional<Instant> nextChangeAt() {
         synchronized (lock) {
             Instant next = null;
-            for (Line line : lines.values()) {
-                if (timed(line) && (next == null || line.until.isBefore(next))) {
+            for (OperatorLine line : lines.values()) {
+                if (line.timed() && (next == null || line.until.isBefore(next))) {
                     next = line.until;
                 }
             }
@@ -439,8 +417,8 @@ public final class OperatorBoard implements OperatorClaims, LinePresence, Regist
     public void tick(Instant now) {
         boolean anyReady = false;
         synchronized (lock) {
-            for (Line line : lines.values()) {
-                anyReady |= expire(line, now);
+            for (OperatorLine line : lines.values()) {
+                anyReady |= line.expire(now);
             }
         }
         if (anyReady) {
@@ -450,69 +428,18 @@ public final class OperatorBoard implements OperatorClaims, LinePresence, Regist
 
     // ---- internals, under the lock
 
-    private Line line(String number) {
-        return lines.computeIfAbsent(number, n -> new Line(n, workStatuses.getOrDefault(n, WorkStatus.WORK)));
+    private OperatorLine line(String number) {
+        return lines.computeIfAbsent(number, n -> new OperatorLine(n, workStatuses.getOrDefault(n, WorkStatus.WORK)));
     }
 
-    private Line holder(Claim claim) {
+    private OperatorLine holder(Claim claim) {
         Objects.requireNonNull(claim, "claim");
-        Line line = lines.get(claim.line());
+        OperatorLine line = lines.get(claim.line());
         if (line == null || !claim.equals(line.claim)) {
             throw new IllegalStateException("line " + claim.line() + " does not hold " + claim
                     + (line == null ? "" : " (it holds " + line.claim + ")"));
         }
         return line;
-    }
-
-    private static boolean claimable(Line line, OperatorPacing pacing) {
-        return switch (line.state) {
-            case READY -> true;
-            case WRAP_UP -> pacing == null && line.busyOnlyForAutodials && line.registered && line.work.working();
-            case OFFLINE, OFFERED, TALKING, PAUSED, BUSY_ELSEWHERE -> false;
-        };
-    }
-
-    /** Whether {@code a} comes before {@code b}: ready before reserved wrap-ups, then the longest idle, then by number. */
-    private static boolean before(Line a, Line b) {
-        boolean aReady = a.state == OperatorState.READY;
-        boolean bReady = b.state == OperatorState.READY;
-        if (aReady != bReady) {
-            return aReady;
-        }
-        Instant ta = aReady ? a.idleSince : a.until;
-        Instant tb = bReady ? b.idleSince : b.until;
-        int byTime = ta.compareTo(tb);
-        return byTime != 0 ? byTime < 0 : a.number.compareTo(b.number) < 0;
-    }
-
-    private static boolean timed(Line line) {
-        return line.state == OperatorState.WRAP_UP || line.state == OperatorState.BUSY_ELSEWHERE;
-    }
-
-    /** Ends a wrap-up or busy-elsewhere time that is over; true when the line became ready. */
-    private static boolean expire(Line line, Instant now) {
-        if (!timed(line) || now.isBefore(line.until)) {
-            return false;
-        }
-        Instant at = line.until;
-        line.until = null;
-        line.busyOnlyForAutodials = false;
-        return apply(line, Event.TIME_UP, at); // idle since the time was up, not since someone looked
-    }
-
-    /** Moves the line by {@code event}; true when it became ready by it. */
-    private static boolean apply(Line line, Event event, Instant now) {
-        OperatorState from = line.state;
-        line.state = from.on(event, line.registered, line.work.working());
-        if (!timed(line)) {
-            line.until = null;
-            line.busyOnlyForAutodials = false;
-        }
-        boolean becameReady = line.state == OperatorState.READY && from != OperatorState.READY;
-        if (becameReady) {
-            line.idleSince = now;
-        }
-        return becameReady;
     }
 
     private void changeDue(Instant at) {
@@ -534,7 +461,7 @@ public final class OperatorBoard implements OperatorClaims, LinePresence, Regist
     public String toString() {
         List<String> shown = new ArrayList<>();
         synchronized (lock) {
-            for (Line line : lines.values()) {
+            for (OperatorLine line : lines.values()) {
                 shown.add(line.number + "=" + line.state);
             }
         }
