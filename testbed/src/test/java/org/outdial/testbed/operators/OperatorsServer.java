@@ -80,6 +80,19 @@ final class OperatorsServer implements AutoCloseable {
         }
     }
 
+    /** The work status stored for line {@code number} (WORK, STOP, PAUS): what setStatus set or a pause left. */
+    String workStatus(String number) {
+        try (Connection c = server.database().dataSource().getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT work_status FROM inner_phone WHERE number = ?")) {
+            s.setString(1, number);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : "(no such line)";
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the work status of " + number, e);
+        }
+    }
+
     /** Every call record of the campaign (GET_CALLS_HISTORY). */
     List<JsonNode> history(long autodialerId) {
         List<JsonNode> items = new ArrayList<>();
