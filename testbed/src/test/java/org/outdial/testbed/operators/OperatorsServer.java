@@ -45,8 +45,13 @@ final class OperatorsServer implements AutoCloseable {
      * @param operatorWait dialer.operator-wait-limit
      */
     static OperatorsServer start(int calleePort, Duration keepAlive, Duration operatorRing, Duration operatorWait) {
+        return start(LoopbackPorts.sipPort(), calleePort, keepAlive, operatorRing, operatorWait);
+    }
+
+    /** As above, with Outdial's SIP on {@code sip} (for peers started before it that register there). */
+    static OperatorsServer start(int sip, int calleePort, Duration keepAlive, Duration operatorRing,
+                                 Duration operatorWait) {
         int rtp = LoopbackPorts.evenRange(400);
-        int sip = LoopbackPorts.sipPort();
         OutdialConfig defaults = OutdialConfig.defaults();
         RegistrarSettings d = RegistrarSettings.DEFAULTS;
         // Every peer is 127.0.0.1: the registrar's per-IP block must not see the tests' phones as one attacker.
