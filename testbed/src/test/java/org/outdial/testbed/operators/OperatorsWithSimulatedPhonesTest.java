@@ -146,6 +146,17 @@ class OperatorsWithSimulatedPhonesTest {
             assertEquals(List.of("AUTODIAL_USER_PAUSED"), outdial.events(id).stream()
                     .filter(e -> e.equals("AUTODIAL_USER_PAUSED")).toList(), "one pause event: " + outdial.events(id));
             assertEquals(0, phones.concurrentOffers(), phones.summary());
+
+            // setStatus WORK brings the operator back (docs/API.md): the next campaign offers them calls again.
+            silent.behave(PhoneBehaviour.answers(Duration.ofMillis(50), DurationDraw.fixed(Duration.ofMillis(300))));
+            outdial.api.setWorkStatus("3001", "WORK");
+            assertEquals("WORK", outdial.workStatus("3001"));
+            long again = outdial.api.add(guaranteedFree("back at work", group("back at work", phones))
+                    .with("pauseOperatorNoAnswerLimit", 2).with("markAsBusySeconds", 0));
+            runToTheEnd(again, numbers("380672", 9, "0001"), Duration.ofSeconds(60));
+            assertEquals(9, outdial.api.stateCount(again, "ANSWER"));
+            assertTrue(answerRecordsPerOperator(outdial.history(again)).getOrDefault("3001", 0L) > 0,
+                    "the operator set back to WORK took calls: " + phones.summary());
         }
     }
 
@@ -168,6 +179,28 @@ class OperatorsWithSimulatedPhonesTest {
                 assertTrue(before.talk().compareTo(Duration.ofSeconds(1)) >= 0, "a talk of at least 1 s: " + before);
                 assertTrue(gap.compareTo(wrapUp) >= 0, "offered " + gap.toMillis() + " ms after the previous talk ended,"
                         + " within the " + wrapUp.toSeconds() + " s wrap-up");
+            }
+        }
+    }
+
+    @Test
+    void aTalkShorterThanTheMinimumLeavesNoWrapUp() throws Exception {
+        Duration wrapUp = Duration.ofSeconds(2);
+        try (OperatorPhones phones = phones(4101, 1, PhoneBehaviour.answers(Duration.ofMillis(50),
+                DurationDraw.fixed(Duration.ofMillis(300))))) {
+            long id = outdial.api.add(guaranteedFree("short talks", group("short talks", phones))
+                    .with("markAsBusySeconds", wrapUp.toSeconds()).with("markAsBusyMinSecondsTalk", 1));
+            runToTheEnd(id, numbers("380674", 3, "0002"), Duration.ofSeconds(60));
+
+            assertEquals(3, outdial.api.stateCount(id, "ANSWER"));
+            List<CallRecord> calls = phones.calls();
+            assertEquals(3, calls.size(), phones.summary());
+            for (int i = 1; i < calls.size(); i++) {
+                CallRecord before = calls.get(i - 1);
+                Duration gap = Duration.between(before.answeredAt().orElseThrow().plus(before.talk()),
+                        calls.get(i).offeredAt());
+                assertTrue(gap.compareTo(wrapUp) < 0, "a 300 ms talk is under markAsBusyMinSecondsTalk: no wrap-up,"
+                        + " yet the next offer came " + gap.toMillis() + " ms after it");
             }
         }
     }
