@@ -93,6 +93,24 @@ public final class AutodialerTask {
         return this;
     }
 
+    /** Any other text field of the task, such as {@code autodialerType} or {@code autodialerMode}. */
+    public AutodialerTask with(String field, String value) {
+        task.put(field, value);
+        return this;
+    }
+
+    /** Any other fractional field, such as {@code coldBaseStartCallsMultiplier}. */
+    public AutodialerTask with(String field, double value) {
+        task.put(field, value);
+        return this;
+    }
+
+    /** Any other flag, such as {@code reservedSipsBusyOnlyForAutodials}. */
+    public AutodialerTask with(String field, boolean value) {
+        task.put(field, value);
+        return this;
+    }
+
     /** A copy of the task object as it goes on the wire. */
     public ObjectNode json() {
         return task.deepCopy();

@@ -16,6 +16,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -135,6 +137,62 @@ public final class UniTalkClient {
     /** {@code PAUSE}: calls in flight finish, no new one starts. */
     public void pause(long autodialerId) {
         action(request("PAUSE", autodialerId));
+    }
+
+    /** {@code POST /api/<path>} with a JSON body (the catalog routes: phones, groups, scenarios); the answer. */
+    public JsonNode post(String path, ObjectNode body) {
+        String json;
+        try {
+            json = JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + body, e);
+        }
+        return send(authorized(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(), json);
+    }
+
+    /** {@code /api/phones/inner/action} ADD: an operator line with its SIP password (8..100 characters). */
+    public void addPhone(String number, String password) {
+        ObjectNode body = request("ADD");
+        body.putObject("phone").put("number", number).put("password", password);
+        post("phones/inner/action", body);
+    }
+
+    /** {@code POST /api/phones/inner}: each line's {@code online}, {@code busy} or {@code offline}. */
+    public Map<String, String> lineStatuses() {
+        HttpRequest request = authorized("phones/inner").POST(HttpRequest.BodyPublishers.noBody()).build();
+        Map<String, String> statuses = new TreeMap<>();
+        send(request, "phones/inner").path("data").properties()
+                .forEach(e -> statuses.put(e.getKey(), e.getValue().asText()));
+        return statuses;
+    }
+
+    /** One line's status as {@link #lineStatuses()} reports it. */
+    public String lineStatus(String number) {
+        return lineStatuses().getOrDefault(number, "(not listed)");
+    }
+
+    /** {@code /api/phones/inner/setStatus}: WORK, STOP or PAUS. */
+    public void setWorkStatus(String number, String status) {
+        post("phones/inner/setStatus", JSON.createObjectNode().put("number", number).put("status", status));
+    }
+
+    /** {@code /api/groups/action} ADD of an INNER_PHONES group with {@code members}; its id. */
+    public long addGroup(String name, Collection<String> members) {
+        ObjectNode body = request("ADD");
+        body.putObject("group").put("name", name).put("type", "INNER_PHONES");
+        long id = post("groups/action", body).path("data").asLong();
+        for (String number : members) {
+            post("groups/action", request("ADD_NUMBER").put("groupId", id).put("number", number));
+        }
+        return id;
+    }
+
+    /** {@code /api/scenarios/action} ADD of an incoming scenario TRANSFER_TO_GROUP {@code groupId}; its id. */
+    public long addTransferScenario(String name, long groupId) {
+        ObjectNode body = request("ADD");
+        body.putObject("scenario").put("name", name).put("action", "TRANSFER_TO_GROUP").put("groupId", groupId);
+        return post("scenarios/action", body).path("data").asLong();
     }
 
     /** {@code POST /api/audio/upload} with the seed's form fields; the new audio's id. */
