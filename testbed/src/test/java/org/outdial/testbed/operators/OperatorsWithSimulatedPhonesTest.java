@@ -260,6 +260,11 @@ class OperatorsWithSimulatedPhonesTest {
             assertTrue(states.getOrDefault("ANSWER", 0L) > 0, states::toString);
             assertEquals(answeredPerPhone(phones), answerRecordsPerOperator(history));
             assertEquals(0, phones.concurrentOffers(), phones.summary());
+            // An operator reserved for a callee who never answered is given back without being rung.
+            List<String> busy = numbers("380678", 5, CalleeNumbers.finalResponse(486));
+            for (CallRecord offer : phones.calls()) {
+                assertFalse(busy.contains(offer.caller()), "an operator was rung for a busy callee: " + offer);
+            }
         }
     }
 
