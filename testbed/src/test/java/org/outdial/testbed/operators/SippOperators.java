@@ -35,6 +35,12 @@ final class SippOperators implements AutoCloseable {
 
     /** As above, answering with out-of-call scenario {@code calls} ({@code operator-calls.xml} never hangs up). */
     static SippOperators start(int outdialPort, List<String> lines, String passwordPrefix, Path dir, String calls) {
+        return start(outdialPort, lines, passwordPrefix, dir, calls, List.of());
+    }
+
+    /** As above, with more SIPp options for each phone ({@code -key refusal 486}). */
+    static SippOperators start(int outdialPort, List<String> lines, String passwordPrefix, Path dir, String calls,
+                               List<String> extra) {
         SippOperators operators = new SippOperators();
         try {
             for (String line : lines) {
@@ -43,11 +49,12 @@ final class SippOperators implements AutoCloseable {
                 Path trace = dir.resolve("operator-" + line + ".log");
                 operators.traces.put(line, trace);
                 operators.marks.put(line, 0);
-                operators.phones.put(line, SippProcess.uac("127.0.0.1:" + outdialPort, REGISTERED_FOR.plusSeconds(30),
-                        List.of("-sf", Sipp.scenario("operator.xml").toString(),
-                                "-oocsf", Sipp.scenario(calls).toString(), "-inf", csv.toString(),
-                                "-s", line, "-au", line, "-ap", passwordPrefix + line, "-key", "expires", "3600",
-                                "-m", "1", "-l", "1", "-trace_shortmsg", "-shortmessage_file", trace.toString())));
+                List<String> args = new ArrayList<>(List.of("-sf", Sipp.scenario("operator.xml").toString(),
+                        "-oocsf", Sipp.scenario(calls).toString(), "-inf", csv.toString(),
+                        "-s", line, "-au", line, "-ap", passwordPrefix + line, "-key", "expires", "3600",
+                        "-m", "1", "-l", "1", "-trace_shortmsg", "-shortmessage_file", trace.toString()));
+                args.addAll(extra);
+                operators.phones.put(line, SippProcess.uac("127.0.0.1:" + outdialPort, REGISTERED_FOR.plusSeconds(30), args));
             }
         } catch (IOException | RuntimeException e) {
             operators.close();
