@@ -103,16 +103,44 @@ class FreeCampaignWithSippOperatorsTest {
         runAndCheck(id, "38067200", (int) (OPERATORS * MULTIPLIER));
     }
 
+    @Test
+    void aWrapUpAfterEveryTalkKeepsEachSippOperatorFromItsNextCallForTheWholeWrapUp() {
+        long scenario = outdial.api.addTransferScenario("to the operators, with wrap-up", group);
+        long id = outdial.api.add(AutodialerTask.autodial("free with wrap-up").silence(Duration.ofMillis(100))
+                .with("autodialerMode", "FREE").with("groupId", group).with("scenarioId", scenario)
+                .with("coldBaseStartCallsMultiplier", MULTIPLIER).with("markAsBusySeconds", 1)
+                .with("markAsBusyMinSecondsTalk", 0));
+        runAndCheck(id, "38067300", (int) (OPERATORS * MULTIPLIER), NUMBERS / 2);
+
+        // The operator's BYE is where the talk ends at the phone; Outdial hears of it later still.
+        double shortest = Double.MAX_VALUE;
+        for (String line : operators.lines()) {
+            List<ShortMessages.SipCall> offered = operators.calls(line);
+            for (int i = 1; i < offered.size(); i++) {
+                double gap = offered.get(i).invitedAt() - offered.get(i - 1).endedAt();
+                shortest = Math.min(shortest, gap);
+                assertTrue(gap >= 1.0, "operator " + line + " was offered a call " + Math.round(gap * 1000)
+                        + " ms after the previous one ended, within its 1 s wrap-up");
+            }
+        }
+        System.out.printf("campaign %d: shortest gap from an operator's BYE to its next offer %d ms%n", id,
+                Math.round(shortest * 1000));
+    }
+
     private void runAndCheck(long id, String prefix, int bound) {
+        runAndCheck(id, prefix, bound, NUMBERS);
+    }
+
+    private void runAndCheck(long id, String prefix, int bound, int count) {
         List<String> numbers = new ArrayList<>();
-        for (int i = 1; i <= NUMBERS; i++) {
+        for (int i = 1; i <= count; i++) {
             numbers.add(prefix + String.format("%04d", i)); // tails 0001..0200: callee.xml's "answer, stay until BYE"
         }
         outdial.api.addNumbers(id, numbers);
         Await.until("FINISHED", Duration.ofSeconds(90), () -> outdial.api.status(id).equals("FINISHED"));
 
         List<JsonNode> history = outdial.history(id);
-        assertEquals(NUMBERS, history.size(), "one call record per number");
+        assertEquals(count, history.size(), "one call record per number");
         Map<String, Integer> answeredByRecords = new TreeMap<>();
         for (JsonNode call : history) {
             if (call.path("state").asText().equals("ANSWER")) {
@@ -121,7 +149,7 @@ class FreeCampaignWithSippOperatorsTest {
                 answeredByRecords.merge(operator, 1, Integer::sum);
             }
         }
-        assertEquals(NUMBERS, outdial.api.stateCount(id, "ANSWER"), "every number reached an operator: "
+        assertEquals(count, outdial.api.stateCount(id, "ANSWER"), "every number reached an operator: "
                 + outdial.api.task(id).path("statistics"));
 
         // The peers' side: every call has ended there too (a BYE is logged when sent or received).
@@ -141,7 +169,7 @@ class FreeCampaignWithSippOperatorsTest {
 
         List<ShortMessages.SipCall> dialed = Await.until("every callee call ended at SIPp", Duration.ofSeconds(10),
                 () -> ShortMessages.callsReceived(ShortMessages.readFrom(calleeTrace, calleeMark)),
-                c -> c.size() == NUMBERS && c.stream().allMatch(ShortMessages.SipCall::ended));
+                c -> c.size() == count && c.stream().allMatch(ShortMessages.SipCall::ended));
         int maxAtCallee = ShortMessages.maxConcurrent(dialed);
         System.out.printf("campaign %d: at most %d calls at once at the callee (bound %d)%n", id, maxAtCallee, bound);
         assertTrue(maxAtCallee <= bound, "calls in flight stay within the FREE rule (" + bound

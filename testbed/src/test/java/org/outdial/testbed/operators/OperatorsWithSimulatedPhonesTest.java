@@ -206,15 +206,14 @@ class OperatorsWithSimulatedPhonesTest {
     }
 
     @Test
-    void aPhoneThatVanishesGoesOfflineWithinTheKeepAliveBoundAndGetsNoMoreCalls() throws Exception {
+    void aPhoneThatVanishesGoesOfflineWithinTheKeepAliveBoundAndItsCallsGoToTheOthers() throws Exception {
         try (OperatorPhones phones = phones(5001, 2, PhoneBehaviour.answers(Duration.ofMillis(50),
                 DurationDraw.fixed(Duration.ofMillis(300))))) {
             long group = group("vanishing", phones);
             long first = outdial.api.add(guaranteedFree("before vanishing", group).with("markAsBusySeconds", 0));
             runToTheEnd(first, numbers("380675", 10, "0001"), Duration.ofSeconds(60));
             SimulatedPhone vanishing = phones.phone("5001");
-            long before = vanishing.stats().offered();
-            assertTrue(before > 0, "both operators took calls: " + phones.summary());
+            assertTrue(vanishing.stats().answered() > 0, "both operators took calls: " + phones.summary());
 
             vanishing.vanish();
             long vanishedAt = System.nanoTime();
@@ -227,7 +226,8 @@ class OperatorsWithSimulatedPhonesTest {
             long second = outdial.api.add(guaranteedFree("after vanishing", group).with("markAsBusySeconds", 0));
             runToTheEnd(second, numbers("380676", 10, "0001"), Duration.ofSeconds(60));
             assertEquals(10, outdial.api.stateCount(second, "ANSWER"));
-            assertEquals(before, vanishing.stats().offered(), "no call offered to the vanished phone");
+            // A vanished simulated phone ignores (and does not count) what still arrives, so "no INVITE came"
+            // is shown from the phone's side in DeadOperatorPhoneTest, where the test holds the dead port.
             assertEquals(Map.of("5002", 10L), answerRecordsPerOperator(outdial.history(second)));
         }
     }
@@ -260,6 +260,11 @@ class OperatorsWithSimulatedPhonesTest {
             assertTrue(states.getOrDefault("ANSWER", 0L) > 0, states::toString);
             assertEquals(answeredPerPhone(phones), answerRecordsPerOperator(history));
             assertEquals(0, phones.concurrentOffers(), phones.summary());
+            // An operator reserved for a callee who never answered is given back without being rung.
+            List<String> busy = numbers("380678", 5, CalleeNumbers.finalResponse(486));
+            for (CallRecord offer : phones.calls()) {
+                assertFalse(busy.contains(offer.caller()), "an operator was rung for a busy callee: " + offer);
+            }
         }
     }
 

@@ -30,6 +30,17 @@ final class SippOperators implements AutoCloseable {
     }
 
     static SippOperators start(int outdialPort, List<String> lines, String passwordPrefix, Path dir) {
+        return start(outdialPort, lines, passwordPrefix, dir, "operator-talks.xml");
+    }
+
+    /** As above, answering with out-of-call scenario {@code calls} ({@code operator-calls.xml} never hangs up). */
+    static SippOperators start(int outdialPort, List<String> lines, String passwordPrefix, Path dir, String calls) {
+        return start(outdialPort, lines, passwordPrefix, dir, calls, List.of());
+    }
+
+    /** As above, with more SIPp options for each phone ({@code -key refusal 486}). */
+    static SippOperators start(int outdialPort, List<String> lines, String passwordPrefix, Path dir, String calls,
+                               List<String> extra) {
         SippOperators operators = new SippOperators();
         try {
             for (String line : lines) {
@@ -38,11 +49,12 @@ final class SippOperators implements AutoCloseable {
                 Path trace = dir.resolve("operator-" + line + ".log");
                 operators.traces.put(line, trace);
                 operators.marks.put(line, 0);
-                operators.phones.put(line, SippProcess.uac("127.0.0.1:" + outdialPort, REGISTERED_FOR.plusSeconds(30),
-                        List.of("-sf", Sipp.scenario("operator.xml").toString(),
-                                "-oocsf", Sipp.scenario("operator-talks.xml").toString(), "-inf", csv.toString(),
-                                "-s", line, "-au", line, "-ap", passwordPrefix + line, "-key", "expires", "3600",
-                                "-m", "1", "-l", "1", "-trace_shortmsg", "-shortmessage_file", trace.toString())));
+                List<String> args = new ArrayList<>(List.of("-sf", Sipp.scenario("operator.xml").toString(),
+                        "-oocsf", Sipp.scenario(calls).toString(), "-inf", csv.toString(),
+                        "-s", line, "-au", line, "-ap", passwordPrefix + line, "-key", "expires", "3600",
+                        "-m", "1", "-l", "1", "-trace_shortmsg", "-shortmessage_file", trace.toString()));
+                args.addAll(extra);
+                operators.phones.put(line, SippProcess.uac("127.0.0.1:" + outdialPort, REGISTERED_FOR.plusSeconds(30), args));
             }
         } catch (IOException | RuntimeException e) {
             operators.close();
@@ -60,6 +72,19 @@ final class SippOperators implements AutoCloseable {
     List<ShortMessages.SipCall> calls(String line) {
         List<ShortMessages.Message> all = ShortMessages.read(traces.get(line));
         return ShortMessages.callsReceived(all.subList(Math.min(marks.get(line), all.size()), all.size()));
+    }
+
+    /** The SIP port line {@code line}'s phone listens on. */
+    int sipPort(String line) {
+        return phones.get(line).sipPort();
+    }
+
+    /** The phone of {@code line} drops dead (SIGKILL): no un-REGISTER, no answer to anything; its port is free. */
+    void kill(String line) throws InterruptedException {
+        SippProcess phone = phones.get(line);
+        ProcessHandle handle = ProcessHandle.of(phone.pid()).orElseThrow();
+        handle.destroyForcibly();
+        handle.onExit().join();
     }
 
     List<String> lines() {
