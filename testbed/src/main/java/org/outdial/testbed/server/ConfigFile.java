@@ -54,6 +54,7 @@ public final class ConfigFile {
     private final List<Trunk> trunks = new ArrayList<>();
     private String sip;
     private Duration ringTimeout;
+    private Duration operatorRingTimeout;
 
     private ConfigFile(Path dir, int httpPort) {
         this.dir = dir.toAbsolutePath();
@@ -85,6 +86,12 @@ public final class ConfigFile {
     /** {@code dialer.ring-timeout}, in whole seconds. */
     public ConfigFile ringTimeout(Duration timeout) {
         ringTimeout = timeout;
+        return this;
+    }
+
+    /** {@code dialer.operator-ring-timeout}, in whole seconds: how long an operator's phone rings before the next is offered the call. */
+    public ConfigFile operatorRingTimeout(Duration timeout) {
+        operatorRingTimeout = timeout;
         return this;
     }
 
@@ -128,8 +135,14 @@ public final class ConfigFile {
             }
         }
         yaml.append("api:\n  rate-limit:\n    enabled: false\n");
+        if (ringTimeout != null || operatorRingTimeout != null) {
+            yaml.append("dialer:\n");
+        }
         if (ringTimeout != null) {
-            yaml.append("dialer:\n  ring-timeout: ").append(ringTimeout.toSeconds()).append("s\n");
+            yaml.append("  ring-timeout: ").append(ringTimeout.toSeconds()).append("s\n");
+        }
+        if (operatorRingTimeout != null) {
+            yaml.append("  operator-ring-timeout: ").append(operatorRingTimeout.toSeconds()).append("s\n");
         }
         yaml.append("audio:\n  dir: ").append(dir).append("/audio\n");
         return yaml.toString();
