@@ -16,8 +16,8 @@ import org.outdial.testbed.unitalk.UniTalkClient;
  *
  * <p>Why AUTODIAL with TRANSFER_TO_GROUP in FREE mode: it is the campaign where all three operator
  * outcomes happen (docs/DIALER.md, "Calls with operators"): ANSWER when an operator takes the
- * callee, ANSW_NF_OP when the callee hangs up while nobody is free (FREE dials 1.5 calls per ready
- * operator at the start, so answers come in bursts), ANSW_OP_NA when the operators rung did not
+ * callee, ANSW_NF_OP when the callee hangs up while nobody is free (the demo's {@link CoffeeBreak} pauses operators
+ * calls were dialed for), ANSW_OP_NA when the operators rung did not
  * take it. GUARANTEED_DIAL, by design, never gives ANSW_NF_OP.
  */
 final class CallCenterSetup {
@@ -27,8 +27,8 @@ final class CallCenterSetup {
     static final String PASSWORD_PREFIX = "demo-pass-";
     /** Seed 004 allows 0.1..1.5: the most calls per ready operator at a cold base's start. */
     static final double COLD_BASE_MULTIPLIER = 1.5;
-    /** A short wrap-up, so the progress line shows one: 2 s after a talk of at least 3 s. */
-    static final int WRAP_UP_SECONDS = 2;
+    /** A short wrap-up, so the progress line shows one: 1 s after a talk of at least 3 s. */
+    static final int WRAP_UP_SECONDS = 1;
     static final int WRAP_UP_MIN_TALK_SECONDS = 3;
     static final int PAUSE_AFTER_UNANSWERED = 3;
 

@@ -44,6 +44,9 @@ public final class DemoCommand {
     static final Duration RING_TIMEOUT = Duration.ofSeconds(10);
     /** Shorter than the 20 s default so an operator who lets it ring hands the call on while the callee is still there. */
     static final Duration OPERATOR_RING_TIMEOUT = Duration.ofSeconds(8);
+    /** A quarter of the operators pause (setStatus PAUS) this long after dialing starts, until {@link #BREAK_TO}. */
+    private static final Duration BREAK_FROM = Duration.ofSeconds(20);
+    private static final Duration BREAK_TO = Duration.ofSeconds(40);
     private static final Duration LIVE_REFRESH = Duration.ofMillis(500);
     private static final Duration PLAIN_REFRESH = Duration.ofSeconds(5);
     private static final int RTP_PORTS = 600;
@@ -180,7 +183,9 @@ public final class DemoCommand {
                 steps, steps, TRUNK, RING_TIMEOUT.toSeconds());
         Supplier<String> operators = options.fixed() ? () -> ""
                 : () -> ProgressView.operators(server.operators().counts(lines, Instant.now()));
-        CampaignSnapshot last = watch(api, campaign, operators);
+        CoffeeBreak pause = options.fixed() ? null : new CoffeeBreak(api, lines.subList(0, (lines.size() + 2) / 4),
+                BREAK_FROM, BREAK_TO);
+        CampaignSnapshot last = watch(api, campaign, operators, pause);
 
         Duration took = Duration.between(started, Instant.now());
         out.println();
@@ -234,12 +239,14 @@ public final class DemoCommand {
         out.printf("      group id %d with %d lines%n", groupId, lines.size());
 
         out.printf("%n[4/8] Operator phones: %d simulated SIP phones as a separate process, registering to 127.0.0.1:%d%n"
-                + "      with digest auth. They pick up after 1-3 s and talk about 8 s; 5%% of offers are declined and%n"
-                + "      5%% left ringing (Outdial rings an operator %d s, then offers the next one). Each plays its tone.%n",
-                lines.size(), sipPort, OPERATOR_RING_TIMEOUT.toSeconds());
+                + "      with digest auth. They pick up after 0.5-2 s and talk about 6 s; 5%% of offers are declined%n"
+                + "      and 5%% left ringing (Outdial rings an operator %d s, then offers the next one). Each plays its tone.%n"
+                + "      From %d s to %d s of dialing, lines %s take a break: POST /api/phones/inner/setStatus PAUS, then WORK.%n",
+                lines.size(), sipPort, OPERATOR_RING_TIMEOUT.toSeconds(), BREAK_FROM.toSeconds(), BREAK_TO.toSeconds(),
+                String.join(", ", lines.subList(0, (lines.size() + 2) / 4)));
         phones = PhonesProcess.start("127.0.0.1", sipPort, CallCenterSetup.FIRST_LINE, lines.size(),
                 dir.resolve("phones.log"), Duration.ofSeconds(30), "--password-prefix", CallCenterSetup.PASSWORD_PREFIX,
-                "--seed", Long.toString(options.seed()));
+                "--seed", Long.toString(options.seed()), "--answer-delay", "500ms-2s", "--talk", "mean:6s");
         out.printf("      all %d registered (pid %d); GET /api/phones/inner now says they are online%n", lines.size(),
                 phones.pid());
 
@@ -281,15 +288,19 @@ public final class DemoCommand {
     }
 
     /** Polls GET_LIST until the campaign finishes or the time cap; prints the progress. */
-    private CampaignSnapshot watch(UniTalkClient api, long campaign, Supplier<String> operators)
+    private CampaignSnapshot watch(UniTalkClient api, long campaign, Supplier<String> operators, CoffeeBreak pause)
             throws InterruptedException {
         Instant deadline = started.plus(options.cap());
         Instant dialingStarted = Instant.now();
         Duration refresh = options.live() ? LIVE_REFRESH : PLAIN_REFRESH;
         CampaignSnapshot snapshot;
         while (true) {
+            Duration elapsed = Duration.between(dialingStarted, Instant.now());
+            if (pause != null) {
+                pause.at(elapsed);
+            }
             snapshot = CampaignSnapshot.of(api.task(campaign));
-            String line = ProgressView.line(Duration.between(dialingStarted, Instant.now()), snapshot, operators.get());
+            String line = ProgressView.line(elapsed, snapshot, operators.get());
             if (options.live()) {
                 out.print("\r" + line + "\033[K");
                 out.flush();
@@ -303,6 +314,9 @@ public final class DemoCommand {
         }
         if (options.live()) {
             out.println();
+        }
+        if (pause != null) {
+            pause.end();
         }
         return snapshot;
     }
