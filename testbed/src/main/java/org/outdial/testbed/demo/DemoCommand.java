@@ -44,7 +44,9 @@ public final class DemoCommand {
     static final Duration RING_TIMEOUT = Duration.ofSeconds(10);
     /** Shorter than the 20 s default so an operator who lets it ring hands the call on while the callee is still there. */
     static final Duration OPERATOR_RING_TIMEOUT = Duration.ofSeconds(8);
-    /** A quarter of the operators pause (setStatus PAUS) this long after dialing starts, until {@link #BREAK_TO}. */
+    /** Short for the demo (the default is 60 s): a callee nobody is free for gives up as ANSW_NF_OP. */
+    static final Duration OPERATOR_WAIT_LIMIT = Duration.ofSeconds(5);
+    /** Half of the operators pause (setStatus PAUS) this long after dialing starts, until {@link #BREAK_TO}. */
     private static final Duration BREAK_FROM = Duration.ofSeconds(20);
     private static final Duration BREAK_TO = Duration.ofSeconds(40);
     private static final Duration LIVE_REFRESH = Duration.ofMillis(500);
@@ -183,7 +185,7 @@ public final class DemoCommand {
                 steps, steps, TRUNK, RING_TIMEOUT.toSeconds());
         Supplier<String> operators = options.fixed() ? () -> ""
                 : () -> ProgressView.operators(server.operators().counts(lines, Instant.now()));
-        CoffeeBreak pause = options.fixed() ? null : new CoffeeBreak(api, lines.subList(0, (lines.size() + 2) / 4),
+        CoffeeBreak pause = options.fixed() ? null : new CoffeeBreak(api, lines.subList(0, (lines.size() + 1) / 2),
                 BREAK_FROM, BREAK_TO);
         CampaignSnapshot last = watch(api, campaign, operators, pause);
 
@@ -241,9 +243,10 @@ public final class DemoCommand {
         out.printf("%n[4/8] Operator phones: %d simulated SIP phones as a separate process, registering to 127.0.0.1:%d%n"
                 + "      with digest auth. They pick up after 0.5-2 s and talk about 6 s; 5%% of offers are declined%n"
                 + "      and 5%% left ringing (Outdial rings an operator %d s, then offers the next one). Each plays its tone.%n"
+                + "      A callee waits at most %d s for a free operator (dialer.operator-wait-limit; 60 s by default).%n"
                 + "      From %d s to %d s of dialing, lines %s take a break: POST /api/phones/inner/setStatus PAUS, then WORK.%n",
-                lines.size(), sipPort, OPERATOR_RING_TIMEOUT.toSeconds(), BREAK_FROM.toSeconds(), BREAK_TO.toSeconds(),
-                String.join(", ", lines.subList(0, (lines.size() + 2) / 4)));
+                lines.size(), sipPort, OPERATOR_RING_TIMEOUT.toSeconds(), OPERATOR_WAIT_LIMIT.toSeconds(), BREAK_FROM.toSeconds(), BREAK_TO.toSeconds(),
+                String.join(", ", lines.subList(0, (lines.size() + 1) / 2)));
         phones = PhonesProcess.start("127.0.0.1", sipPort, CallCenterSetup.FIRST_LINE, lines.size(),
                 dir.resolve("phones.log"), Duration.ofSeconds(30), "--password-prefix", CallCenterSetup.PASSWORD_PREFIX,
                 "--seed", Long.toString(options.seed()), "--answer-delay", "500ms-2s", "--talk", "mean:6s");
@@ -388,7 +391,8 @@ public final class DemoCommand {
                 .sip(sipPort, rtpFrom, rtpFrom + RTP_PORTS - 1)
                 .trunk(ConfigFile.Trunk.to(TRUNK, carrierPort).withCallerId("380441234567")
                         .withLimits(Math.max(options.threads() * 2, 100), 500))
-                .ringTimeout(RING_TIMEOUT).operatorRingTimeout(OPERATOR_RING_TIMEOUT);
+                .ringTimeout(RING_TIMEOUT).operatorRingTimeout(OPERATOR_RING_TIMEOUT)
+                .operatorWaitLimit(OPERATOR_WAIT_LIMIT);
     }
 
     private static String relative(Path path) {

@@ -17,8 +17,8 @@ import java.time.Duration;
 record DemoOptions(int numbers, int threads, boolean keepRunning, long seed, Duration cap, boolean live, boolean fixed,
                    int operators) {
 
-    /** The call center's defaults: 200 numbers for 10 operators end in about two minutes on 2 cores. */
-    static final int CALL_CENTER_NUMBERS = 200;
+    /** The call center's defaults: 150 numbers for 10 operators end in about two minutes on 2 cores. */
+    static final int CALL_CENTER_NUMBERS = 150;
     static final int CALL_CENTER_OPERATORS = 10;
     static final long CALL_CENTER_CAP_SECONDS = 240;
     static final int FIXED_NUMBERS = 1000;
@@ -27,10 +27,10 @@ record DemoOptions(int numbers, int threads, boolean keepRunning, long seed, Dur
     static final String USAGE = """
             usage: ./outdial demo [options]
               By default a call center: a FREE campaign (AUTODIAL whose incoming scenario transfers to a
-              group) with simulated operators in their own process, 200 numbers, about 2 minutes.
+              group) with simulated operators in their own process, 150 numbers, about 2 minutes.
               --operators N    simulated operators, 1..50 (default 10)
               --fixed          the audio-only demo instead: AUTODIAL in FIXED mode, 1000 numbers, no operators
-              --numbers N      numbers to dial, 1..100000 (default 200, or 1000 with --fixed)
+              --numbers N      numbers to dial, 1..100000 (default 150, or 1000 with --fixed)
               --threads N      with --fixed: calls in flight at once, the campaign's threadCount 1..1000 (default 100)
               --seed N         the simulated carrier's and phones' seed: which numbers answer, ring out, are busy (default 1)
               --time-cap S     stop waiting for the campaign after S seconds (default 240, or 110 with --fixed)

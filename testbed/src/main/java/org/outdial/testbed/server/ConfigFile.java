@@ -55,6 +55,7 @@ public final class ConfigFile {
     private String sip;
     private Duration ringTimeout;
     private Duration operatorRingTimeout;
+    private Duration operatorWaitLimit;
 
     private ConfigFile(Path dir, int httpPort) {
         this.dir = dir.toAbsolutePath();
@@ -92,6 +93,12 @@ public final class ConfigFile {
     /** {@code dialer.operator-ring-timeout}, in whole seconds: how long an operator's phone rings before the next is offered the call. */
     public ConfigFile operatorRingTimeout(Duration timeout) {
         operatorRingTimeout = timeout;
+        return this;
+    }
+
+    /** {@code dialer.operator-wait-limit}, in whole seconds: how long an answered callee waits for a free operator. */
+    public ConfigFile operatorWaitLimit(Duration limit) {
+        operatorWaitLimit = limit;
         return this;
     }
 
@@ -135,7 +142,7 @@ public final class ConfigFile {
             }
         }
         yaml.append("api:\n  rate-limit:\n    enabled: false\n");
-        if (ringTimeout != null || operatorRingTimeout != null) {
+        if (ringTimeout != null || operatorRingTimeout != null || operatorWaitLimit != null) {
             yaml.append("dialer:\n");
         }
         if (ringTimeout != null) {
@@ -143,6 +150,9 @@ public final class ConfigFile {
         }
         if (operatorRingTimeout != null) {
             yaml.append("  operator-ring-timeout: ").append(operatorRingTimeout.toSeconds()).append("s\n");
+        }
+        if (operatorWaitLimit != null) {
+            yaml.append("  operator-wait-limit: ").append(operatorWaitLimit.toSeconds()).append("s\n");
         }
         yaml.append("audio:\n  dir: ").append(dir).append("/audio\n");
         return yaml.toString();
