@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.outdial.api.OutdialServer;
 import org.outdial.api.auth.ApiKeys;
@@ -47,9 +49,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The callees are SIPp (a peer nobody here wrote) answering every INVITE at once, with SDP that
  * points each call at its own RTP far end in this JVM (SIPp's {@code -inf} file gives call n far
- * end n, as in BridgedCallsThroughSippTest). A far end plays a 400 Hz tone from the moment
- * Outdial's first packet reaches it (that packet is the callee's answer as the callee sees it:
- * Outdial starts the hold tone on the 200 OK) and notes the first 20 ms frame in which an
+ * end n, as in BridgedCallsThroughSippTest). The answer is when SIPp sent the 200 OK (its message
+ * trace, microseconds, the same wall clock). A far end plays a 400 Hz tone from the moment
+ * Outdial's first packet reaches it and notes the first 20 ms frame in which an
  * operator's tone (700 + 50·i Hz, Goertzel) is dominant: operator → callee. The operators are
  * {@link OperatorPhones} in this JVM, registered to Outdial, answering after 0 ms and hanging up
  * after a talk sized so that {@code operators} lines make {@code rate} calls a minute; a phone's
@@ -120,6 +122,8 @@ public final class DeadAirBench {
         final RtpSession rtp;
         final ToneDetector detector;
         volatile Instant answeredAt;
+        volatile Instant lastPacketAt;
+        boolean connected;
         volatile Instant operatorHeardAt;
         volatile double operatorHz;
 
@@ -131,6 +135,7 @@ public final class DeadAirBench {
 
         private void frame(short[] samples) {
             Instant now = Instant.now();
+            lastPacketAt = now;
             if (answeredAt == null) {
                 answeredAt = now;
                 Thread.ofVirtual().start(() -> rtp.play(AudioSource.tone(CALLEE_TONE, Duration.ofMinutes(5), 0.3)));
@@ -186,7 +191,9 @@ public final class DeadAirBench {
             Path fields = Files.writeString(dir.resolve("callees.csv"), csv);
             int rtpCount = 400;
             int rtpFrom = LoopbackPorts.evenRange(rtpCount);
-            try (SippProcess sipp = SippProcess.uas(scenario, Duration.ofSeconds(seconds + 300), "-inf", fields.toString())) {
+            Path messages = dir.resolve("sipp-messages.log");
+            try (SippProcess sipp = SippProcess.uas(scenario, Duration.ofSeconds(seconds + 300), "-inf", fields.toString(),
+                    "-trace_msg", "-message_file", messages.toString())) {
                 OutdialConfig defaults = OutdialConfig.defaults();
                 int sipPort = LoopbackPorts.sipPort();
                 OutdialConfig config = new OutdialConfig(new OutdialConfig.Http(0, "127.0.0.1"),
@@ -220,6 +227,7 @@ public final class DeadAirBench {
                         for (int i = 0; i < calls; i++) {
                             numbers.add("38067" + (1_000_000 + i));
                         }
+                        Thread window = Thread.ofVirtual().start(() -> connectAhead(farEnds));
                         long start = System.nanoTime();
                         api.addNumbers(campaign, numbers);
                         long deadline = start + Duration.ofSeconds(seconds + 60).toNanos();
@@ -228,13 +236,49 @@ public final class DeadAirBench {
                         }
                         double took = (System.nanoTime() - start) / 1e9;
                         Thread.sleep(talk.toMillis() + 1000); // the last calls' records
+                        window.interrupt();
                         System.out.printf(Locale.ROOT, "  %d numbers dialed in %.1f s (%.0f calls/min), campaign %s, "
                                         + "ANSWER %d%n", calls, took, calls * 60 / took, api.status(campaign),
                                 api.stateCount(campaign, "ANSWER"));
-                        report(farEnds, phones.calls(), lines);
+                        report(farEnds, phones.calls(), lines, okSentAt(messages));
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * A far end receives only once connected, and a connected one sends (silence, to the discard
+     * port until Outdial's first packet latches it): so only the next few far ends are connected,
+     * ahead of the calls, and each is closed a second after its call's audio stops.
+     */
+    private static void connectAhead(List<FarEnd> farEnds) {
+        InetSocketAddress discard = new InetSocketAddress("127.0.0.1", 9);
+        int ahead = 40;
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                int lastAnswered = -1;
+                Instant now = Instant.now();
+                for (int i = 0; i < farEnds.size(); i++) {
+                    FarEnd end = farEnds.get(i);
+                    if (end.answeredAt != null) {
+                        lastAnswered = i;
+                        if (!end.rtp.isClosed() && end.lastPacketAt.isBefore(now.minusSeconds(1))) {
+                            end.rtp.close();
+                        }
+                    }
+                }
+                for (int i = 0; i < farEnds.size() && i <= lastAnswered + ahead; i++) {
+                    FarEnd end = farEnds.get(i);
+                    if (!end.connected) {
+                        end.connected = true;
+                        end.rtp.connect(discard, Codec.PCMU, 101);
+                    }
+                }
+                Thread.sleep(100);
+            }
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -252,31 +296,67 @@ public final class DeadAirBench {
         return api.action(body).path("data").asLong();
     }
 
-    private static void report(List<FarEnd> farEnds, List<CallRecord> operatorCalls, List<String> lines) {
+    /**
+     * When SIPp sent each call's 200 OK, by the far-end port its SDP names: the callee's answer.
+     * SIPp's message trace heads each message with a dashed line and the time, whose last field
+     * is the epoch in seconds with microseconds (the same wall clock this JVM reads).
+     */
+    static Map<Integer, Instant> okSentAt(Path messages) throws java.io.IOException {
+        Map<Integer, Instant> sent = new java.util.HashMap<>();
+        Instant at = null;
+        boolean ok = false;
+        Pattern epoch = Pattern.compile("(\\d{9,11})\\.(\\d{1,6})\\s*$");
+        Pattern audio = Pattern.compile("^m=audio (\\d+) ");
+        for (String line : Files.readAllLines(messages, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            if (line.startsWith("-----")) {
+                Matcher m = epoch.matcher(line);
+                at = m.find() ? Instant.ofEpochSecond(Long.parseLong(m.group(1)),
+                        Long.parseLong((m.group(2) + "000000").substring(0, 6)) * 1000) : null;
+                ok = false;
+            } else if (line.startsWith("SIP/2.0 200 OK")) {
+                ok = true;
+            } else if (ok && at != null) {
+                Matcher m = audio.matcher(line.strip());
+                if (m.find()) {
+                    sent.putIfAbsent(Integer.parseInt(m.group(1)), at);
+                }
+            }
+        }
+        return sent;
+    }
+
+    private static void report(List<FarEnd> farEnds, List<CallRecord> operatorCalls, List<String> lines,
+                               Map<Integer, Instant> okSentAt) {
         Map<String, List<CallRecord>> byPhone = operatorCalls.stream()
                 .filter(c -> c.outcome() == CallRecord.Outcome.ANSWERED)
                 .collect(Collectors.groupingBy(CallRecord::phone));
         List<Long> toCallee = new ArrayList<>();
         List<Long> toOperator = new ArrayList<>();
+        List<Long> firstPacket = new ArrayList<>();
         int answered = 0;
         for (FarEnd end : farEnds) {
             if (end.answeredAt == null) {
                 continue;
             }
             answered++;
-            if (end.operatorHeardAt == null) {
+            Instant answer = okSentAt.get(end.rtp.localPort());
+            if (end.operatorHeardAt == null || answer == null) {
                 continue;
             }
-            toCallee.add(Duration.between(end.answeredAt, end.operatorHeardAt).toMillis());
+            firstPacket.add(Duration.between(answer, end.answeredAt).toMillis());
+            toCallee.add(Duration.between(answer, end.operatorHeardAt).toMillis());
             String line = lines.get((int) Math.round((end.operatorHz - TONE_BASE) / 50));
             byPhone.getOrDefault(line, List.of()).stream()
                     .filter(c -> !c.offeredAt().isBefore(end.answeredAt.minusMillis(50)))
                     .min(Comparator.comparing(CallRecord::offeredAt))
                     .flatMap(CallRecord::firstAudioAt)
-                    .ifPresent(first -> toOperator.add(Duration.between(end.answeredAt, first).toMillis()));
+                    .ifPresent(first -> toOperator.add(Duration.between(answer, first).toMillis()));
         }
         System.out.printf(Locale.ROOT, "  %d callees answered; %d heard an operator, %d operator calls matched%n",
                 answered, toCallee.size(), toOperator.size());
+        System.out.printf(Locale.ROOT, "  answer = SIPp's 200 OK as its message trace times it; %d of them found%n",
+                okSentAt.size());
+        print("answer to the callee's first packet from Outdial (hold tone or relay)", firstPacket);
         print("operator -> callee (answer to the first frame with the operator's tone at the callee)", toCallee);
         print("callee -> operator (answer to the operator phone's first frame after its 200 OK)", toOperator);
         System.out.println("  goal: p50 <= 150 ms, p99 <= 500 ms each way");
