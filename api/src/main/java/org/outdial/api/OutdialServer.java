@@ -62,9 +62,11 @@ public final class OutdialServer implements AutoCloseable {
     private final DialerScheduler scheduler;
     private final CampaignModule autodialers;
     private final HttpServer http;
+    private final OperatorBoard operators;
 
     private OutdialServer(Database database, Dialing dialing, DialerScheduler scheduler, CampaignModule autodialers,
-                          HttpServer http) {
+                          HttpServer http, OperatorBoard operators) {
+        this.operators = operators;
         this.database = database;
         this.dialing = dialing;
         this.scheduler = scheduler;
@@ -161,7 +163,7 @@ public final class OutdialServer implements AutoCloseable {
             if (dialing.dialer() != null) {
                 dialing.dialer().tick(); // picks up autodialers that were running before a restart
             }
-            return new OutdialServer(database, dialing, scheduler, autodialers, http);
+            return new OutdialServer(database, dialing, scheduler, autodialers, http, board);
         } catch (RuntimeException e) {
             if (autodialers != null) {
                 autodialers.close();
@@ -187,6 +189,11 @@ public final class OutdialServer implements AutoCloseable {
     /** The dialer, or null when no trunk is configured. */
     public Dialer dialer() {
         return dialing.dialer();
+    }
+
+    /** The one owner of operators' availability, for reading their states (the demo's progress line). */
+    public OperatorBoard operators() {
+        return operators;
     }
 
     /**

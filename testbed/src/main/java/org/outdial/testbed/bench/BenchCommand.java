@@ -23,6 +23,7 @@ public final class BenchCommand {
         BENCHMARKS.put("bridged-calls", BridgedCallsBench::main);
         BENCHMARKS.put("call-setup", CallSetupBench::main);
         BENCHMARKS.put("concurrent-calls", ConcurrentCallsBench::main);
+        BENCHMARKS.put("dead-air", DeadAirBench::main);
         BENCHMARKS.put("dialer", DialerBench::main);
         BENCHMARKS.put("mixed-load", MixedLoadBench::main);
     }

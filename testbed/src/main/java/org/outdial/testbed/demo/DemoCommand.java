@@ -1,6 +1,7 @@
 package org.outdial.testbed.demo;
 
 import java.io.Console;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,11 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.outdial.api.OutdialServer;
 import org.outdial.api.auth.ApiKeys;
 import org.outdial.api.config.ConfigLoader;
 import org.outdial.api.config.OutdialConfig;
 import org.outdial.testbed.carrier.CalleeMix;
+import org.outdial.testbed.phones.PhonesProcess;
 import org.outdial.testbed.server.ConfigFile;
 import org.outdial.testbed.sipp.LoopbackPorts;
 import org.outdial.testbed.unitalk.AutodialerTask;
@@ -28,13 +31,24 @@ import org.outdial.testbed.unitalk.UniTalkClient;
 /**
  * {@code ./outdial demo}: the whole product on this machine with nothing set up. It starts the
  * simulated carrier as a separate process, Outdial in this process with an H2 database in a fresh
- * folder, and then acts as a user would over HTTP: uploads an audio, creates an AUTODIAL campaign,
- * adds numbers, and watches the campaign until it finishes. Ctrl-C stops everything it started.
+ * folder, and then acts as a user would over HTTP. By default a call center: operator lines and a
+ * group ({@link CallCenterSetup}), simulated operator phones as another process registering to
+ * Outdial, an AUTODIAL campaign in FREE mode whose incoming scenario transfers to the group; the
+ * progress line shows the operators' states from the server's {@code OperatorBoard}, and the end
+ * the operator outcomes and each operator's calls ({@link OperatorReport}). With {@code --fixed},
+ * the audio-only campaign in FIXED mode. Ctrl-C stops everything it started.
  */
 public final class DemoCommand {
 
     /** Short so the demo ends in time; the output says production should use at least 15 s. */
     static final Duration RING_TIMEOUT = Duration.ofSeconds(10);
+    /** Shorter than the 20 s default so an operator who lets it ring hands the call on while the callee is still there. */
+    static final Duration OPERATOR_RING_TIMEOUT = Duration.ofSeconds(8);
+    /** Short for the demo (the default is 60 s): a callee nobody is free for gives up as ANSW_NF_OP. */
+    static final Duration OPERATOR_WAIT_LIMIT = Duration.ofSeconds(5);
+    /** Half of the operators pause (setStatus PAUS) this long after dialing starts, until {@link #BREAK_TO}. */
+    private static final Duration BREAK_FROM = Duration.ofSeconds(20);
+    private static final Duration BREAK_TO = Duration.ofSeconds(40);
     private static final Duration LIVE_REFRESH = Duration.ofMillis(500);
     private static final Duration PLAIN_REFRESH = Duration.ofSeconds(5);
     private static final int RTP_PORTS = 600;
@@ -50,6 +64,7 @@ public final class DemoCommand {
     private volatile boolean interrupted;
     private volatile CarrierProcess carrier;
     private volatile OutdialServer server;
+    private volatile PhonesProcess phones;
 
     DemoCommand(DemoOptions options, PrintStream out) {
         this(options, out, Path.of("demo-data"), true);
@@ -106,7 +121,7 @@ public final class DemoCommand {
             }
             out.println();
             out.println("outdial demo failed: " + e.getMessage());
-            out.println("The logs are in the demo folder (outdial.log, carrier.log).");
+            out.println("The logs are in the demo folder (outdial.log, carrier.log, phones.log).");
             return 1;
         }
     }
@@ -119,21 +134,26 @@ public final class DemoCommand {
             DemoLogging.toFile(dir.resolve("outdial.log"));
         }
         ZoneId zone = ZoneId.systemDefault();
-        out.println("Outdial demo: a real campaign end to end on this machine, everything on 127.0.0.1.");
-        out.println("  folder: " + relative(dir) + " (database, audio, outdial.yaml, outdial.log, carrier.log)");
+        int steps = options.fixed() ? 6 : 8;
+        out.println(options.fixed()
+                ? "Outdial demo (--fixed): an audio campaign end to end on this machine, everything on 127.0.0.1."
+                : "Outdial demo: a call center end to end on this machine, everything on 127.0.0.1.");
+        out.println("  folder: " + relative(dir) + " (database, audio, outdial.yaml, outdial.log, carrier.log"
+                + (options.fixed() ? ")" : ", phones.log)"));
 
         int carrierPort = LoopbackPorts.sipPort();
-        out.printf("%n[1/6] Simulated carrier: starting it as a separate process on 127.0.0.1:%d ...%n", carrierPort);
+        out.printf("%n[1/%d] Simulated carrier: starting it as a separate process on 127.0.0.1:%d ...%n", steps, carrierPort);
         carrier = CarrierProcess.start(carrierPort, options.seed(), dir.resolve("carrier.log"), Duration.ofSeconds(30));
-        out.printf("      listening (pid %d). It answers 55%% of numbers after 1-4 s of ringing and echoes the audio,%n"
-                + "      lets 15%% ring until Outdial gives up, and is busy, unknown, unreachable, declining or failing%n"
-                + "      for the rest; each number always behaves the same way (seed %d).%n", carrier.pid(), options.seed());
+        out.printf("      listening (pid %d). It answers 55%% of numbers after 1-4 s of ringing, echoes the audio and%n"
+                + "      hangs up after 3-15 s, lets 15%% ring until Outdial gives up, and is busy, unknown, unreachable,%n"
+                + "      declining or failing for the rest; each number always behaves the same way (seed %d).%n",
+                carrier.pid(), options.seed());
 
         int sipPort = LoopbackPorts.sipPort();
         int rtpFrom = LoopbackPorts.evenRange(RTP_PORTS);
         Path yaml = configFile(dir, sipPort, rtpFrom, carrierPort).write();
         OutdialConfig config = ConfigLoader.load(yaml, Map.of());
-        out.printf("%n[2/6] Outdial: starting the server in this process with %s%n", relative(yaml));
+        out.printf("%n[2/%d] Outdial: starting the server in this process with %s%n", steps, relative(yaml));
         server = OutdialServer.start(config);
         String key = new ApiKeys(server.database().dataSource()).create("demo", Instant.now()).secret();
         UniTalkClient api = new UniTalkClient(server.port(), key);
@@ -141,29 +161,33 @@ public final class DemoCommand {
                 server.port(), sipPort, rtpFrom, rtpFrom + RTP_PORTS - 1);
         out.printf("      API key created for the demo: %s%n", key);
 
-        out.printf("%n[3/6] Audio: POST /api/audio/upload with a 1.5 s chime the demo synthesized as a WAV file%n");
-        long audioId = api.uploadAudio("demo-chime", DemoMelody.wav());
-        out.printf("      audio id %d%n", audioId);
-
         String name = "Outdial demo " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
-        out.printf("%n[4/6] Campaign: POST /api/autodial/action ADD, AUTODIAL in FIXED mode, threadCount %d,%n"
-                + "      open every day 00:00-24:00 in %s, playing the chime to whoever answers%n", options.threads(), zone);
-        LocalDate today = LocalDate.now(zone);
-        long campaign = api.add(AutodialerTask.autodial(name).threads(options.threads()).with("callDelay", 0)
-                .with("delay", 0).dates(today.minusDays(1), today.plusDays(7)).timeZone(zone).audio(audioId));
-        out.printf("      campaign id %d, \"%s\"%n", campaign, name);
+        List<String> lines = CallCenterSetup.lines(options.operators());
+        long campaign;
+        int step;
+        if (options.fixed()) {
+            campaign = fixedCampaign(api, name, zone);
+            step = 5;
+        } else {
+            campaign = callCenter(api, name, zone, dir, sipPort, lines);
+            step = 7;
+        }
 
         List<String> numbers = numbers(options.numbers());
-        out.printf("%n[5/6] Numbers: ADD_NUMBERS with %,d Ukrainian mobile numbers (%s, %s, ...)%n", numbers.size(),
-                numbers.get(0), numbers.get(1));
+        out.printf("%n[%d/%d] Numbers: ADD_NUMBERS with %,d Ukrainian mobile numbers (%s, %s, ...)%n", step, steps,
+                numbers.size(), numbers.get(0), numbers.get(1));
         int added = api.addNumbers(campaign, numbers);
         String plan = ProgressView.carrierPlan(CalleeMix.realistic(options.seed()), numbers);
         out.printf("      %,d added%n", added);
 
-        out.printf("%n[6/6] Dialing through the trunk \"%s\". Ring timeout %d s: short for the demo; in production%n"
+        out.printf("%n[%d/%d] Dialing through the trunk \"%s\". Ring timeout %d s: short for the demo; in production%n"
                 + "      use at least 15 s (the usual legal minimum, see docs/CONFIGURATION.md, dialer.ring-timeout).%n%n",
-                TRUNK, RING_TIMEOUT.toSeconds());
-        CampaignSnapshot last = watch(api, campaign);
+                steps, steps, TRUNK, RING_TIMEOUT.toSeconds());
+        Supplier<String> operators = options.fixed() ? () -> ""
+                : () -> ProgressView.operators(server.operators().counts(lines, Instant.now()));
+        CoffeeBreak pause = options.fixed() ? null : new CoffeeBreak(api, lines.subList(0, (lines.size() + 1) / 2),
+                BREAK_FROM, BREAK_TO);
+        CampaignSnapshot last = watch(api, campaign, operators, pause);
 
         Duration took = Duration.between(started, Instant.now());
         out.println();
@@ -180,6 +204,9 @@ public final class DemoCommand {
             }
         }
         out.print(ProgressView.table(last));
+        if (!options.fixed()) {
+            printOperators(api, campaign, lines, last);
+        }
         out.printf("%nWhat the carrier was told to do with these numbers (seed %d):%n  %s%n", options.seed(), plan);
         printCurls(api, campaign, key, yaml);
 
@@ -189,15 +216,94 @@ public final class DemoCommand {
         }
     }
 
+    /** Steps 3-4 of the FIXED demo: the chime, and an AUTODIAL campaign in FIXED mode that plays it. */
+    private long fixedCampaign(UniTalkClient api, String name, ZoneId zone) {
+        out.printf("%n[3/6] Audio: POST /api/audio/upload with a 1.5 s chime the demo synthesized as a WAV file%n");
+        long audioId = api.uploadAudio("demo-chime", DemoMelody.wav());
+        out.printf("      audio id %d%n", audioId);
+        out.printf("%n[4/6] Campaign: POST /api/autodial/action ADD, AUTODIAL in FIXED mode, threadCount %d,%n"
+                + "      open every day 00:00-24:00 in %s, playing the chime to whoever answers%n", options.threads(), zone);
+        LocalDate today = LocalDate.now(zone);
+        long campaign = api.add(AutodialerTask.autodial(name).threads(options.threads()).with("callDelay", 0)
+                .with("delay", 0).dates(today.minusDays(1), today.plusDays(7)).timeZone(zone).audio(audioId));
+        out.printf("      campaign id %d, \"%s\"%n", campaign, name);
+        return campaign;
+    }
+
+    /** Steps 3-6 of the call center: lines and group, the phones process, the chime, scenario and campaign. */
+    private long callCenter(UniTalkClient api, String name, ZoneId zone, Path dir, int sipPort, List<String> lines)
+            throws Exception {
+        CallCenterSetup setup = new CallCenterSetup(api);
+        out.printf("%n[3/8] Operators: POST /api/phones/inner/action ADD for lines %s-%s (password %s<line>),%n"
+                + "      /api/groups/action ADD \"Demo operators\" and ADD_NUMBER for each line%n",
+                lines.getFirst(), lines.getLast(), CallCenterSetup.PASSWORD_PREFIX);
+        long groupId = setup.operators(lines);
+        out.printf("      group id %d with %d lines%n", groupId, lines.size());
+
+        out.printf("%n[4/8] Operator phones: %d simulated SIP phones as a separate process, registering to 127.0.0.1:%d%n"
+                + "      with digest auth. They pick up after 0.5-2 s and talk about 6 s; 5%% of offers are declined%n"
+                + "      and 5%% left ringing (Outdial rings an operator %d s, then offers the next one). Each plays its tone.%n"
+                + "      A callee waits at most %d s for a free operator (dialer.operator-wait-limit; 60 s by default).%n"
+                + "      From %d s to %d s of dialing, lines %s take a break: POST /api/phones/inner/setStatus PAUS, then WORK.%n",
+                lines.size(), sipPort, OPERATOR_RING_TIMEOUT.toSeconds(), OPERATOR_WAIT_LIMIT.toSeconds(), BREAK_FROM.toSeconds(), BREAK_TO.toSeconds(),
+                String.join(", ", lines.subList(0, (lines.size() + 1) / 2)));
+        phones = PhonesProcess.start("127.0.0.1", sipPort, CallCenterSetup.FIRST_LINE, lines.size(),
+                dir.resolve("phones.log"), Duration.ofSeconds(30), "--password-prefix", CallCenterSetup.PASSWORD_PREFIX,
+                "--seed", Long.toString(options.seed()), "--answer-delay", "500ms-2s", "--talk", "mean:6s");
+        out.printf("      all %d registered (pid %d); GET /api/phones/inner now says they are online%n", lines.size(),
+                phones.pid());
+
+        out.printf("%n[5/8] Audio: POST /api/audio/upload with a 1.5 s chime the demo synthesized as a WAV file%n");
+        long audioId = api.uploadAudio("demo-chime", DemoMelody.wav());
+        out.printf("      audio id %d%n", audioId);
+
+        long scenarioId = setup.transferTo(groupId);
+        out.printf("%n[6/8] Campaign: /api/scenarios/action ADD \"To the demo operators\" (TRANSFER_TO_GROUP, id %d), then%n"
+                + "      /api/autodial/action ADD: AUTODIAL in FREE mode, coldBaseStartCallsMultiplier %.1f (calls in flight%n"
+                + "      per ready operator, down to 1 as the base is dialed), wrap-up %d s after talks of %d s or more,%n"
+                + "      an operator paused after %d offers in a row not answered. Whoever answers hears the chime, then%n"
+                + "      hold tones until an operator takes the call.%n", scenarioId, CallCenterSetup.COLD_BASE_MULTIPLIER,
+                CallCenterSetup.WRAP_UP_SECONDS, CallCenterSetup.WRAP_UP_MIN_TALK_SECONDS,
+                CallCenterSetup.PAUSE_AFTER_UNANSWERED);
+        long campaign = setup.campaign(name, zone, audioId, groupId, scenarioId);
+        out.printf("      campaign id %d, \"%s\"%n", campaign, name);
+        return campaign;
+    }
+
+    /** The operator outcomes, and per operator the history beside the phone's own counters (read after it stops). */
+    private void printOperators(UniTalkClient api, long campaign, List<String> lines, CampaignSnapshot last)
+            throws IOException {
+        out.printf("%nOperator outcomes: ANSWER %d (talked to an operator), ANSW_NF_OP %d (hung up while no operator%n"
+                + "was free), ANSW_OP_NA %d (operators were rung, none took it).%n",
+                last.states().getOrDefault("ANSWER", 0L), last.states().getOrDefault("ANSW_NF_OP", 0L),
+                last.states().getOrDefault("ANSW_OP_NA", 0L));
+        var byOperator = OperatorReport.byOperator(OperatorReport.history(api, campaign));
+        PhonesProcess p = phones;
+        String stats = "";
+        if (p != null && !options.keepRunning()) {
+            p.close(); // they un-REGISTER and print their counters
+            stats = p.statsAtExit();
+        }
+        out.printf("%nPer operator: GET_CALLS_HISTORY grouped by operatorNumber (calls taken, their talk, calls they%n"
+                + "were the last one offered and did not take), and what each phone counted itself:%n%n");
+        out.print(OperatorReport.table(lines, byOperator, OperatorReport.phoneCounts(stats)));
+        stats.lines().filter(l -> l.strip().startsWith("all ")).findFirst().ifPresent(l -> out.println("  phones:" + l.strip().substring(3)));
+    }
+
     /** Polls GET_LIST until the campaign finishes or the time cap; prints the progress. */
-    private CampaignSnapshot watch(UniTalkClient api, long campaign) throws InterruptedException {
+    private CampaignSnapshot watch(UniTalkClient api, long campaign, Supplier<String> operators, CoffeeBreak pause)
+            throws InterruptedException {
         Instant deadline = started.plus(options.cap());
         Instant dialingStarted = Instant.now();
         Duration refresh = options.live() ? LIVE_REFRESH : PLAIN_REFRESH;
         CampaignSnapshot snapshot;
         while (true) {
+            Duration elapsed = Duration.between(dialingStarted, Instant.now());
+            if (pause != null) {
+                pause.at(elapsed);
+            }
             snapshot = CampaignSnapshot.of(api.task(campaign));
-            String line = ProgressView.line(Duration.between(dialingStarted, Instant.now()), snapshot);
+            String line = ProgressView.line(elapsed, snapshot, operators.get());
             if (options.live()) {
                 out.print("\r" + line + "\033[K");
                 out.flush();
@@ -211,6 +317,9 @@ public final class DemoCommand {
         }
         if (options.live()) {
             out.println();
+        }
+        if (pause != null) {
+            pause.end();
         }
         return snapshot;
     }
@@ -244,6 +353,10 @@ public final class DemoCommand {
             return;
         }
         keepRunning.countDown();
+        PhonesProcess p = phones;
+        if (p != null) {
+            p.close();
+        }
         OutdialServer s = server;
         if (s != null) {
             try {
@@ -278,7 +391,8 @@ public final class DemoCommand {
                 .sip(sipPort, rtpFrom, rtpFrom + RTP_PORTS - 1)
                 .trunk(ConfigFile.Trunk.to(TRUNK, carrierPort).withCallerId("380441234567")
                         .withLimits(Math.max(options.threads() * 2, 100), 500))
-                .ringTimeout(RING_TIMEOUT);
+                .ringTimeout(RING_TIMEOUT).operatorRingTimeout(OPERATOR_RING_TIMEOUT)
+                .operatorWaitLimit(OPERATOR_WAIT_LIMIT);
     }
 
     private static String relative(Path path) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import org.outdial.engine.number.NumberState;
+import org.outdial.engine.operator.OperatorState;
 import org.outdial.testbed.carrier.CalleeMix;
 
 /** The demo's terminal output: the live progress line and the final table. Pure formatting. */
@@ -15,24 +16,56 @@ final class ProgressView {
 
     private static final int BAR = 20;
     /** Wide enough for any status and count line; the rest is cut so one refresh stays one line. */
-    private static final int MAX_LINE = 150;
+    private static final int MAX_LINE = 160;
 
     private ProgressView() {
     }
 
     /** {@code  0:42  IN_PROGRESS  [########............]  412/1000  ANSW_RJCT 230  NOANSWER 61 ...} */
     static String line(Duration elapsed, CampaignSnapshot s) {
+        return line(elapsed, s, "");
+    }
+
+    /**
+     * The line with {@code operators} (see {@link #operators}) after the count, before the states,
+     * so a long list of states is what gets cut.
+     */
+    static String line(Duration elapsed, CampaignSnapshot s, String operators) {
         StringBuilder out = new StringBuilder(160);
         out.append(String.format(Locale.ROOT, "%2d:%02d  %-14s", elapsed.toMinutes(), elapsed.toSecondsPart(), s.status()));
         int filled = s.total() == 0 ? 0 : (int) (BAR * s.done() / s.total());
         out.append('[').append("#".repeat(filled)).append(".".repeat(BAR - filled)).append(']');
         out.append(String.format(Locale.ROOT, " %5d/%d", s.done(), s.total()));
+        if (!operators.isEmpty()) {
+            out.append("  ").append(operators).append(" |");
+        }
         for (Map.Entry<String, Long> e : s.states().entrySet()) {
             if (!e.getKey().equals("NEW")) {
                 out.append("  ").append(e.getKey()).append(' ').append(e.getValue());
             }
         }
         return out.length() > MAX_LINE ? out.substring(0, MAX_LINE - 3) + "..." : out.toString();
+    }
+
+    /**
+     * {@code ready 3 ring 1 talk 5 wrap 1 paused 0}: the operators' states as the board has them
+     * (ring: offered a call, the phone ringing); lines busy with a call of their own or offline
+     * are shown only when there are some.
+     */
+    static String operators(Map<OperatorState, Integer> counts) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "ready %d ring %d talk %d wrap %d paused %d",
+                counts.getOrDefault(OperatorState.READY, 0), counts.getOrDefault(OperatorState.OFFERED, 0),
+                counts.getOrDefault(OperatorState.TALKING, 0), counts.getOrDefault(OperatorState.WRAP_UP, 0),
+                counts.getOrDefault(OperatorState.PAUSED, 0)));
+        int elsewhere = counts.getOrDefault(OperatorState.BUSY_ELSEWHERE, 0);
+        int offline = counts.getOrDefault(OperatorState.OFFLINE, 0);
+        if (elsewhere > 0) {
+            out.append(" busy ").append(elsewhere);
+        }
+        if (offline > 0) {
+            out.append(" offline ").append(offline);
+        }
+        return out.toString();
     }
 
     /** The final per-state table, one row per state with its share and the seed's meaning. */

@@ -54,6 +54,8 @@ public final class ConfigFile {
     private final List<Trunk> trunks = new ArrayList<>();
     private String sip;
     private Duration ringTimeout;
+    private Duration operatorRingTimeout;
+    private Duration operatorWaitLimit;
 
     private ConfigFile(Path dir, int httpPort) {
         this.dir = dir.toAbsolutePath();
@@ -85,6 +87,18 @@ public final class ConfigFile {
     /** {@code dialer.ring-timeout}, in whole seconds. */
     public ConfigFile ringTimeout(Duration timeout) {
         ringTimeout = timeout;
+        return this;
+    }
+
+    /** {@code dialer.operator-ring-timeout}, in whole seconds: how long an operator's phone rings before the next is offered the call. */
+    public ConfigFile operatorRingTimeout(Duration timeout) {
+        operatorRingTimeout = timeout;
+        return this;
+    }
+
+    /** {@code dialer.operator-wait-limit}, in whole seconds: how long an answered callee waits for a free operator. */
+    public ConfigFile operatorWaitLimit(Duration limit) {
+        operatorWaitLimit = limit;
         return this;
     }
 
@@ -128,8 +142,17 @@ public final class ConfigFile {
             }
         }
         yaml.append("api:\n  rate-limit:\n    enabled: false\n");
+        if (ringTimeout != null || operatorRingTimeout != null || operatorWaitLimit != null) {
+            yaml.append("dialer:\n");
+        }
         if (ringTimeout != null) {
-            yaml.append("dialer:\n  ring-timeout: ").append(ringTimeout.toSeconds()).append("s\n");
+            yaml.append("  ring-timeout: ").append(ringTimeout.toSeconds()).append("s\n");
+        }
+        if (operatorRingTimeout != null) {
+            yaml.append("  operator-ring-timeout: ").append(operatorRingTimeout.toSeconds()).append("s\n");
+        }
+        if (operatorWaitLimit != null) {
+            yaml.append("  operator-wait-limit: ").append(operatorWaitLimit.toSeconds()).append("s\n");
         }
         yaml.append("audio:\n  dir: ").append(dir).append("/audio\n");
         return yaml.toString();

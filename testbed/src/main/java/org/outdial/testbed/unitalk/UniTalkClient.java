@@ -77,6 +77,21 @@ public final class UniTalkClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(), json);
     }
 
+    /**
+     * {@code POST /api/PATH} with a JSON body, for the routes beside the autodialers' own
+     * ({@code phones/inner/action}, {@code groups/action}, {@code scenarios/action}, ...); the answer.
+     */
+    public JsonNode post(String path, ObjectNode body) {
+        String json;
+        try {
+            json = JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + body, e);
+        }
+        return send(authorized(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(), json);
+    }
+
     /** {@code ADD}; the new autodialer's id. */
     public long add(AutodialerTask task) {
         ObjectNode body = request("ADD");

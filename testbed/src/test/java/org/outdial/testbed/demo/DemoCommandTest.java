@@ -21,13 +21,12 @@ import org.outdial.testbed.carrier.CalleeMix;
 class DemoCommandTest {
 
     @Test
-    void smallDemoFinishesWithTheStatesTheCarrierWasToldToProduceAndLeavesNothingRunning(@TempDir Path dir)
+    void smallFixedDemoFinishesWithTheStatesTheCarrierWasToldToProduceAndLeavesNothingRunning(@TempDir Path dir)
             throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        DemoCommand demo = new DemoCommand(new DemoOptions(40, 20, false, 5, Duration.ofSeconds(100), false), out,
-                dir, false);
-        long before = carrierProcesses();
+        DemoCommand demo = new DemoCommand(DemoOptions.fixed(40, 20, 5, Duration.ofSeconds(100)), out, dir, false);
+        long before = children("SimulatedCarrier");
         int code;
         try {
             code = demo.run();
@@ -42,7 +41,44 @@ class DemoCommandTest {
         Map<String, Long> expected = expectedStates(5);
         assertEquals(expected, table, output);
         assertTrue(output.contains("\"action\":\"GET_CALLS_HISTORY\""), output);
-        assertEquals(before, carrierProcesses(), "the carrier process was stopped");
+        assertEquals(before, children("SimulatedCarrier"), "the carrier process was stopped");
+    }
+
+    @Test
+    void smallCallCenterFinishesWithEveryAnsweredCallTakenByANamedOperatorAndLeavesNothingRunning(@TempDir Path dir)
+            throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        DemoCommand demo = new DemoCommand(DemoOptions.callCenter(30, 4, 5, Duration.ofSeconds(150)), out, dir, false);
+        long before = children("SimulatedCarrier") + children("PhonesCommand");
+        int code;
+        try {
+            code = demo.run();
+        } finally {
+            demo.stopEverything();
+        }
+        String output = bytes.toString(StandardCharsets.UTF_8);
+
+        assertEquals(0, code, output);
+        assertTrue(output.contains("Campaign FINISHED; the whole demo took"), output);
+        Map<String, Long> table = finalTable(output);
+        assertEquals(30, table.values().stream().mapToLong(Long::longValue).sum(), output);
+        long answered = table.getOrDefault("ANSWER", 0L);
+        assertTrue(answered > 0, "some callees talked to an operator: " + output);
+        Matcher all = Pattern.compile("(?m)^  all      \\|\\s+(\\d+) ").matcher(output);
+        assertTrue(all.find(), output);
+        assertEquals(answered, Long.parseLong(all.group(1)), "every ANSWER record names its operator: " + output);
+        assertTrue(output.contains("offered two calls at once 0 times"), "the phones printed their counters: " + output);
+        Matcher row = Pattern.compile("(?m)^  (100\\d)\\s+\\|\\s+(\\d+)\\s+\\S+\\s+\\d+ \\|\\s+\\d+\\s+(\\d+) ").matcher(output);
+        int rows = 0;
+        while (row.find()) {
+            rows++;
+            assertEquals(row.group(2), row.group(3), "Outdial's ANSWER count for " + row.group(1)
+                    + " is what the phone answered: " + output);
+        }
+        assertEquals(4, rows, output);
+        assertEquals(before, children("SimulatedCarrier") + children("PhonesCommand"),
+                "the carrier and phones processes were stopped");
     }
 
     /**
@@ -79,9 +115,9 @@ class DemoCommandTest {
         return rows;
     }
 
-    private static long carrierProcesses() {
-        return ProcessHandle.current().children()
-                .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains("SimulatedCarrier")).orElse(false))
+    private static long children(String mainClass) {
+        return ProcessHandle.current().children().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains(mainClass)).orElse(false))
                 .count();
     }
 }
