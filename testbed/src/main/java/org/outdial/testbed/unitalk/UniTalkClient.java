@@ -154,18 +154,6 @@ public final class UniTalkClient {
         action(request("PAUSE", autodialerId));
     }
 
-    /** {@code POST /api/<path>} with a JSON body (the catalog routes: phones, groups, scenarios); the answer. */
-    public JsonNode post(String path, ObjectNode body) {
-        String json;
-        try {
-            json = JSON.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not JSON: " + body, e);
-        }
-        return send(authorized(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(), json);
-    }
-
     /** {@code /api/phones/inner/action} ADD: an operator line with its SIP password (8..100 characters). */
     public void addPhone(String number, String password) {
         ObjectNode body = request("ADD");
