@@ -298,22 +298,22 @@ public final class DeadAirBench {
 
     /**
      * When SIPp sent each call's 200 OK, by the far-end port its SDP names: the callee's answer.
-     * SIPp's message trace heads each message with a dashed line and the time, whose last field
-     * is the epoch in seconds with microseconds (the same wall clock this JVM reads).
+     * SIPp's message trace heads each message with a dashed line and the local date and time to
+     * the microsecond (the same wall clock this JVM reads).
      */
     static Map<Integer, Instant> okSentAt(Path messages) throws java.io.IOException {
         Map<Integer, Instant> sent = new java.util.HashMap<>();
         Instant at = null;
         boolean ok = false;
-        Pattern epoch = Pattern.compile("(\\d{9,11})\\.(\\d{1,6})\\s*$");
+        Pattern stamp = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[ \\t]+(\\d{2}:\\d{2}:\\d{2}\\.\\d{1,6})");
         Pattern audio = Pattern.compile("^m=audio (\\d+) ");
         for (String line : Files.readAllLines(messages, java.nio.charset.StandardCharsets.ISO_8859_1)) {
             if (line.startsWith("-----")) {
-                Matcher m = epoch.matcher(line);
-                at = m.find() ? Instant.ofEpochSecond(Long.parseLong(m.group(1)),
-                        Long.parseLong((m.group(2) + "000000").substring(0, 6)) * 1000) : null;
+                Matcher m = stamp.matcher(line);
+                at = m.find() ? java.time.LocalDateTime.parse(m.group(1) + "T" + m.group(2))
+                        .atZone(ZoneId.systemDefault()).toInstant() : null;
                 ok = false;
-            } else if (line.startsWith("SIP/2.0 200 OK")) {
+            } else if (line.startsWith("SIP/2.0 200 OK") && at != null) {
                 ok = true;
             } else if (ok && at != null) {
                 Matcher m = audio.matcher(line.strip());
@@ -333,6 +333,7 @@ public final class DeadAirBench {
         List<Long> toCallee = new ArrayList<>();
         List<Long> toOperator = new ArrayList<>();
         List<Long> firstPacket = new ArrayList<>();
+        List<String> slow = new ArrayList<>();
         int answered = 0;
         for (FarEnd end : farEnds) {
             if (end.answeredAt == null) {
@@ -344,6 +345,11 @@ public final class DeadAirBench {
                 continue;
             }
             firstPacket.add(Duration.between(answer, end.answeredAt).toMillis());
+            if (Duration.between(answer, end.operatorHeardAt).toMillis() > 150) {
+                slow.add(String.format(Locale.ROOT, "call %d at +%.1f s: %d ms", farEnds.indexOf(end) + 1,
+                        Duration.between(farEnds.getFirst().answeredAt, answer).toMillis() / 1000.0,
+                        Duration.between(answer, end.operatorHeardAt).toMillis()));
+            }
             toCallee.add(Duration.between(answer, end.operatorHeardAt).toMillis());
             String line = lines.get((int) Math.round((end.operatorHz - TONE_BASE) / 50));
             byPhone.getOrDefault(line, List.of()).stream()
@@ -360,6 +366,7 @@ public final class DeadAirBench {
         print("operator -> callee (answer to the first frame with the operator's tone at the callee)", toCallee);
         print("callee -> operator (answer to the operator phone's first frame after its 200 OK)", toOperator);
         System.out.println("  goal: p50 <= 150 ms, p99 <= 500 ms each way");
+        System.out.println("  operator -> callee over 150 ms (" + slow.size() + "): " + String.join("; ", slow));
     }
 
     private static void print(String what, List<Long> millis) {

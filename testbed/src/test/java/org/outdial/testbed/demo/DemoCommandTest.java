@@ -73,8 +73,9 @@ class DemoCommandTest {
         int rows = 0;
         while (row.find()) {
             rows++;
-            assertEquals(row.group(2), row.group(3), "Outdial's ANSWER count for " + row.group(1)
-                    + " is what the phone answered: " + output);
+            // A callee who hangs up just as the operator picks up is answered by the phone but not bridged.
+            assertTrue(Long.parseLong(row.group(2)) <= Long.parseLong(row.group(3)), "Outdial's ANSWER count for "
+                    + row.group(1) + " is at most what the phone answered: " + output);
         }
         assertEquals(4, rows, output);
         assertEquals(before, children("SimulatedCarrier") + children("PhonesCommand"),
