@@ -43,7 +43,7 @@ import org.outdial.testbed.unitalk.UniTalkClient;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code ./outdial bench dead-air [--rate N] [--seconds S] [--operators N]}: issue 10's "dead air",
+ * {@code ./outdial bench dead-air [--rate N] [--seconds S] [--operators N] [--warmup-calls N]}: issue 10's "dead air",
  * the time from the callee's answer to the first relayed frame each way, for a GUARANTEED_DIAL
  * campaign whose operators answer at once, at {@code --rate} bridged calls per minute.
  *
@@ -154,15 +154,18 @@ public final class DeadAirBench {
         int rate = 100;
         int seconds = 120;
         int operators = 10;
+        int warmup = 0;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--rate" -> rate = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
                 case "--operators" -> operators = Integer.parseInt(args[i + 1]);
+                case "--warmup-calls" -> warmup = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("usage: dead-air [--rate CALLS_PER_MIN] [--seconds S] "
-                        + "[--operators N]; unknown " + args[i]);
+                        + "[--operators N] [--warmup-calls N]; unknown " + args[i]);
             }
         }
+        int warmupCalls = warmup;
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         // Each operator makes rate/operators calls a minute; a call is its talk plus ~0.3 s of set-up and tear-down.
         Duration talk = Duration.ofMillis(Math.max(500, operators * 60_000L / rate - 300));
@@ -240,7 +243,7 @@ public final class DeadAirBench {
                         System.out.printf(Locale.ROOT, "  %d numbers dialed in %.1f s (%.0f calls/min), campaign %s, "
                                         + "ANSWER %d%n", calls, took, calls * 60 / took, api.status(campaign),
                                 api.stateCount(campaign, "ANSWER"));
-                        report(farEnds, phones.calls(), lines, okSentAt(messages));
+                        report(farEnds, phones.calls(), lines, okSentAt(messages), warmupCalls);
                     }
                 }
             }
@@ -325,8 +328,24 @@ public final class DeadAirBench {
         return sent;
     }
 
+    /**
+     * Prints the figures over every call, and again without the first {@code warmup} calls dialed
+     * (the cold JVM's first wave) when {@code warmup > 0}.
+     */
     private static void report(List<FarEnd> farEnds, List<CallRecord> operatorCalls, List<String> lines,
-                               Map<Integer, Instant> okSentAt) {
+                               Map<Integer, Instant> okSentAt, int warmup) {
+        report(farEnds, operatorCalls, lines, okSentAt, 0, farEnds.getFirst().answeredAt);
+        if (warmup > 0 && warmup < farEnds.size()) {
+            System.out.printf(Locale.ROOT, "%n  the same without the first %d calls dialed (--warmup-calls: the cold JVM's first wave):%n",
+                    warmup);
+            report(farEnds.subList(warmup, farEnds.size()), operatorCalls, lines, okSentAt, warmup,
+                    farEnds.getFirst().answeredAt);
+        }
+    }
+
+    /** The figures over {@code farEnds}, the calls dialed from number {@code skipped + 1} on; times of slow calls from {@code origin}. */
+    private static void report(List<FarEnd> farEnds, List<CallRecord> operatorCalls, List<String> lines,
+                               Map<Integer, Instant> okSentAt, int skipped, Instant origin) {
         Map<String, List<CallRecord>> byPhone = operatorCalls.stream()
                 .filter(c -> c.outcome() == CallRecord.Outcome.ANSWERED)
                 .collect(Collectors.groupingBy(CallRecord::phone));
@@ -346,8 +365,8 @@ public final class DeadAirBench {
             }
             firstPacket.add(Duration.between(answer, end.answeredAt).toMillis());
             if (Duration.between(answer, end.operatorHeardAt).toMillis() > 150) {
-                slow.add(String.format(Locale.ROOT, "call %d at +%.1f s: %d ms", farEnds.indexOf(end) + 1,
-                        Duration.between(farEnds.getFirst().answeredAt, answer).toMillis() / 1000.0,
+                slow.add(String.format(Locale.ROOT, "call %d at +%.1f s: %d ms", skipped + farEnds.indexOf(end) + 1,
+                        Duration.between(origin, answer).toMillis() / 1000.0,
                         Duration.between(answer, end.operatorHeardAt).toMillis()));
             }
             toCallee.add(Duration.between(answer, end.operatorHeardAt).toMillis());
