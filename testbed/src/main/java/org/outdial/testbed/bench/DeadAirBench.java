@@ -37,6 +37,7 @@ import org.outdial.testbed.phones.PhoneBehaviour;
 import org.outdial.testbed.phones.PhoneLine;
 import org.outdial.testbed.phones.PhonesSettings;
 import org.outdial.testbed.sipp.LoopbackPorts;
+import org.outdial.testbed.sipp.Sipp;
 import org.outdial.testbed.sipp.SippProcess;
 import org.outdial.testbed.unitalk.AutodialerTask;
 import org.outdial.testbed.unitalk.UniTalkClient;
@@ -64,56 +65,6 @@ public final class DeadAirBench {
     private static final String TRUNK = "sipp";
     private static final double CALLEE_TONE = 400;
     private static final int TONE_BASE = 700;
-    /** SIPp's 200 OK, ACK and the BYE it waits for; the SDP names far end [field0] with PCMU. */
-    private static final String SCENARIO = """
-            <?xml version="1.0" encoding="ISO-8859-1" ?>
-            <!DOCTYPE scenario SYSTEM "sipp.dtd">
-            <scenario name="dead-air callees">
-              <recv request="INVITE" crlf="true"/>
-              <send>
-                <![CDATA[
-
-                  SIP/2.0 200 OK
-                  [last_Via:]
-                  [last_From:]
-                  [last_To:];tag=[pid]SIPpTag01[call_number]
-                  [last_Call-ID:]
-                  [last_CSeq:]
-                  Contact: <sip:[local_ip]:[local_port];transport=[transport]>
-                  Content-Type: application/sdp
-                  Content-Length: [len]
-
-                  v=0
-                  o=callee 1 1 IN IP4 127.0.0.1
-                  s=-
-                  c=IN IP4 127.0.0.1
-                  t=0 0
-                  m=audio [field0] RTP/AVP 0 101
-                  a=rtpmap:0 PCMU/8000
-                  a=rtpmap:101 telephone-event/8000
-                  a=fmtp:101 0-16
-                  a=ptime:20
-
-                ]]>
-              </send>
-              <recv request="ACK" crlf="true"/>
-              <recv request="BYE"/>
-              <send>
-                <![CDATA[
-
-                  SIP/2.0 200 OK
-                  [last_Via:]
-                  [last_From:]
-                  [last_To:]
-                  [last_Call-ID:]
-                  [last_CSeq:]
-                  Content-Length: 0
-
-                ]]>
-              </send>
-            </scenario>
-            """;
-
     private DeadAirBench() {
     }
 
@@ -188,9 +139,9 @@ public final class DeadAirBench {
             for (int i = 0; i < calls; i++) {
                 FarEnd end = new FarEnd(far.openSession(), operatorTones);
                 farEnds.add(end);
-                csv.append(end.rtp.localPort()).append('\n');
+                csv.append(end.rtp.localPort()).append(";0;101;PCMU\n");
             }
-            Path scenario = Files.writeString(dir.resolve("callees.xml"), SCENARIO);
+            Path scenario = Sipp.scenario("far-end-callee.xml");
             Path fields = Files.writeString(dir.resolve("callees.csv"), csv);
             int rtpCount = 400;
             int rtpFrom = LoopbackPorts.evenRange(rtpCount);

@@ -28,6 +28,7 @@ import org.outdial.sip.outcome.Party;
 import org.outdial.sip.trunk.TrunkSettings;
 import org.outdial.testbed.LoopbackTelephony;
 import org.outdial.testbed.sipp.LoopbackPorts;
+import org.outdial.testbed.sipp.Sipp;
 import org.outdial.testbed.sipp.SippProcess;
 import org.outdial.testing.Await;
 
@@ -44,69 +45,6 @@ class BridgedCallsThroughSippTest {
     private static final double TONE_B = 1300;
     private static final ToneDetector DETECTOR = new ToneDetector(new double[] {TONE_A, TONE_B}, 8000, 0.6);
 
-    /** Answers, then waits for Outdial's BYE; the SDP names far end [field0] with codec [field1]. */
-    private static final String SCENARIO = """
-            <?xml version="1.0" encoding="ISO-8859-1" ?>
-            <!DOCTYPE scenario SYSTEM "sipp.dtd">
-            <scenario name="bridged far ends">
-              <recv request="INVITE" crlf="true"/>
-              <send>
-                <![CDATA[
-
-                  SIP/2.0 100 Trying
-                  [last_Via:]
-                  [last_From:]
-                  [last_To:]
-                  [last_Call-ID:]
-                  [last_CSeq:]
-                  Content-Length: 0
-
-                ]]>
-              </send>
-              <send retrans="500">
-                <![CDATA[
-
-                  SIP/2.0 200 OK
-                  [last_Via:]
-                  [last_From:]
-                  [last_To:];tag=[pid]SIPpTag01[call_number]
-                  [last_Call-ID:]
-                  [last_CSeq:]
-                  Contact: <sip:[local_ip]:[local_port];transport=[transport]>
-                  Content-Type: application/sdp
-                  Content-Length: [len]
-
-                  v=0
-                  o=far 1 1 IN IP4 127.0.0.1
-                  s=-
-                  c=IN IP4 127.0.0.1
-                  t=0 0
-                  m=audio [field0] RTP/AVP [field1] [field2]
-                  a=rtpmap:[field1] [field3]/8000
-                  a=rtpmap:[field2] telephone-event/8000
-                  a=fmtp:[field2] 0-16
-                  a=ptime:20
-
-                ]]>
-              </send>
-              <recv request="ACK" crlf="true"/>
-              <recv request="BYE"/>
-              <send>
-                <![CDATA[
-
-                  SIP/2.0 200 OK
-                  [last_Via:]
-                  [last_From:]
-                  [last_To:]
-                  [last_Call-ID:]
-                  [last_CSeq:]
-                  Content-Length: 0
-
-                ]]>
-              </send>
-            </scenario>
-            """;
-
     private Path scratch;
     private MediaEngine farEnds;
     private RtpSession farA;
@@ -121,7 +59,7 @@ class BridgedCallsThroughSippTest {
         farA = farEnds.openSession();
         farB = farEnds.openSession();
         scratch = Files.createTempDirectory("outdial-bridge-");
-        Path scenario = Files.writeString(scratch.resolve("far-ends.xml"), SCENARIO);
+        Path scenario = Sipp.scenario("far-end-callee.xml");
         Path fields = Files.writeString(scratch.resolve("far-ends.csv"), "SEQUENTIAL\n"
                 + farA.localPort() + ";0;101;PCMU\n" + farB.localPort() + ";8;96;PCMA\n");
         sipp = SippProcess.uas(scenario, Duration.ofMinutes(2), "-inf", fields.toString());
