@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param trunk         the room left on the campaign's trunk, across every campaign on it
  * @param operators     the campaign's operators and how far its base is dialed ({@link OperatorRoom#NONE} for FIXED)
  * @param recent        this campaign's calls so far, for predictive modes
+ * @param outlook       what SMART predicts from ({@link Outlook#NONE} for FIXED and FREE)
  */
 public record PacingSnapshot(ModeSettings settings, CampaignCalls calls, TrunkRoom trunk, OperatorRoom operators,
-                             CallStatistics recent) {
+                             CallStatistics recent, Outlook outlook) {
 
     public PacingSnapshot {
         Objects.requireNonNull(settings, "settings");
@@ -23,6 +24,13 @@ public record PacingSnapshot(ModeSettings settings, CampaignCalls calls, TrunkRo
         Objects.requireNonNull(trunk, "trunk");
         Objects.requireNonNull(operators, "operators");
         Objects.requireNonNull(recent, "recent");
+        Objects.requireNonNull(outlook, "outlook");
+    }
+
+    /** A snapshot for a mode that does not predict (FIXED, FREE). */
+    public PacingSnapshot(ModeSettings settings, CampaignCalls calls, TrunkRoom trunk, OperatorRoom operators,
+                          CallStatistics recent) {
+        this(settings, calls, trunk, operators, recent, Outlook.NONE);
     }
 
     /** Operators ready to take an answered call now, among the campaign's lines. */
