@@ -261,6 +261,25 @@ public final class Operators {
         });
     }
 
+    /**
+     * Makes the group always-connected or rung per call (an Outdial extension: docs/API.md). Takes
+     * effect within a second: lines whose group is no longer always-connected have their open leg
+     * hung up once no callee is on it.
+     */
+    public void setAlwaysConnected(long id, boolean alwaysConnected) {
+        db.inTransaction(c -> {
+            if (!repository.setAlwaysConnected(c, id, alwaysConnected)) {
+                throw EngineException.notFound(GROUP_NOT_FOUND);
+            }
+            return null;
+        });
+    }
+
+    /** The member lines of every always-connected group, by number: the lines to keep a leg open to. */
+    public List<String> alwaysConnectedLines() {
+        return db.read(repository::alwaysConnectedLines);
+    }
+
     public Optional<PhoneGroup> findGroup(long id) {
         return db.read(c -> repository.findGroup(c, id));
     }
