@@ -76,8 +76,10 @@ final class OperatorRepository {
         }
     }
 
-    long insertGroup(Connection c, String name, GroupType type, Instant now) throws SQLException {
-        return Sql.insert(c, "INSERT INTO phone_group (name, group_type, created_at) VALUES (?, ?, ?)", name, type, now);
+    long insertGroup(Connection c, String name, GroupType type, boolean alwaysConnected, Instant now)
+            throws SQLException {
+        return Sql.insert(c, "INSERT INTO phone_group (name, group_type, always_connected, created_at) VALUES (?, ?, ?, ?)",
+                name, type, alwaysConnected, now);
     }
 
     boolean renameGroup(Connection c, long id, String name) throws SQLException {
