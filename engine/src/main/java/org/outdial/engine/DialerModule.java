@@ -60,6 +60,9 @@ public record DialerModule(Dialer dialer, int recovered) implements AutoCloseabl
                 catalogue.profiles());
         DialerStorage storage = DialerStorage.over(db);
         int recovered = new DialingRecovery(db, storage.campaigns(), storage.numbers(), storage.recorder()).recover(clock.instant());
+        // Before the dialer can start a call: the first wave of a campaign would otherwise run the
+        // SIP, bridge and relay paths cold (dead air 490-580 ms instead of 15-30 ms, BENCHMARKS.md).
+        telephony.warmUp();
         OperatorReadiness readiness = OperatorReadiness.of(claims);
         OperatorLineBook lines = OperatorLineBook.over(operators);
         OperatorConnect connect = new OperatorConnect(telephony, claims, readiness, settings, clock);
