@@ -16,6 +16,8 @@ import org.outdial.engine.dialer.GuaranteedFlow;
 import org.outdial.engine.dialer.OperatorConnect;
 import org.outdial.engine.dialer.OperatorLineBook;
 import org.outdial.engine.dialer.OperatorReadiness;
+import org.outdial.engine.dialer.OpenLegs;
+import org.outdial.engine.dialer.StandingLegs;
 import org.outdial.engine.dialer.WindowAlarms;
 import org.outdial.engine.event.EventOutbox;
 import org.outdial.engine.event.TriggerEvent;
@@ -38,7 +40,7 @@ import org.outdial.sip.call.Telephony;
  *
  * @param recovered numbers a previous run left DIALING, resolved before the dialer started
  */
-public record DialerModule(Dialer dialer, int recovered) implements AutoCloseable {
+public record DialerModule(Dialer dialer, int recovered, AutoCloseable standing) implements AutoCloseable {
 
     /** Decoded audio files kept in memory. */
     public static final long AUDIO_CACHE_BYTES = 256L << 20;
@@ -56,18 +58,29 @@ public record DialerModule(Dialer dialer, int recovered) implements AutoCloseabl
     public static DialerModule create(Transactor db, InstantSource clock, Telephony telephony, DialerSettings settings,
                                       Catalogue catalogue, BlockedNumbers blocked, WindowAlarms alarms,
                                       DialerThreads threads, OperatorClaims claims, Operators operators) {
+        return create(db, clock, telephony, settings, catalogue, blocked, alarms, threads, claims, operators,
+                OpenLegs.none(), () -> { });
+    }
+
+    private static DialerModule create(Transactor db, InstantSource clock, Telephony telephony, DialerSettings settings,
+                                       Catalogue catalogue, BlockedNumbers blocked, WindowAlarms alarms,
+                                       DialerThreads threads, OperatorClaims claims, Operators operators,
+                                       OpenLegs openLegs, AutoCloseable standing) {
         CallAudio audio = new CallAudio(catalogue.audios(), new AudioCache(AUDIO_CACHE_BYTES), catalogue.synthesizer(),
                 catalogue.profiles());
         DialerStorage storage = DialerStorage.over(db);
         int recovered = new DialingRecovery(db, storage.campaigns(), storage.numbers(), storage.recorder()).recover(clock.instant());
+        // Before the dialer can start a call: the first wave of a campaign would otherwise run the
+        // SIP, bridge and relay paths cold (dead air 490-580 ms instead of 15-30 ms, BENCHMARKS.md).
+        telephony.warmUp();
         OperatorReadiness readiness = OperatorReadiness.of(claims);
         OperatorLineBook lines = OperatorLineBook.over(operators);
-        OperatorConnect connect = new OperatorConnect(telephony, claims, readiness, settings, clock);
+        OperatorConnect connect = new OperatorConnect(telephony, claims, readiness, settings, clock, openLegs);
         AutodialFlow autodial = new AutodialFlow(telephony, audio, catalogue.scenarios(), settings, clock, connect, lines);
         GuaranteedFlow guaranteed = new GuaranteedFlow(telephony, audio, settings, clock, claims, connect, lines);
         Dialer dialer = Dialer.create(storage, clock, threads, new CallFlows(autodial, guaranteed), catalogue.scenarios(),
                 settings, telephony::probe, blocked, alarms, new Dialer.Operators(claims, readiness, lines));
-        return new DialerModule(dialer, recovered);
+        return new DialerModule(dialer, recovered, standing);
     }
 
     /**
@@ -75,13 +88,18 @@ public record DialerModule(Dialer dialer, int recovered) implements AutoCloseabl
      * operator claims, and the board followed: a wrap-up or busy period ending wakes the campaigns
      * (the board is ticked at the instant it names), and an operator paused after
      * {@code pauseOperatorNoAnswerLimit} unanswered offers is an AUTODIAL_USER_PAUSED event of the
-     * campaign whose offer reached the limit.
+     * campaign whose offer reached the limit. The members of always-connected groups get a standing
+     * leg ({@link StandingLegs}, checked every {@link StandingLegs#CHECK_EVERY}).
      */
     public static DialerModule create(Transactor db, InstantSource clock, Telephony telephony, DialerSettings settings,
                                       Catalogue catalogue, BlockedNumbers blocked, WindowAlarms alarms,
                                       DialerThreads threads, OperatorBoard board, Operators operators) {
+        StandingLegs standing = new StandingLegs(telephony, board, line -> board.stateOf(line, clock.instant()),
+                operators::alwaysConnectedLines, settings.operatorRingTimeout(), StandingLegs.BackOff.DEFAULT,
+                threads.calls(), clock);
         DialerModule module = create(db, clock, telephony, settings, catalogue, blocked, alarms, threads,
-                (OperatorClaims) board, operators);
+                board, operators, standing, standing);
+        keepReconciling(standing, threads, clock);
         board.onChangeDue(at -> threads.scheduler().after(
                 Duration.ofMillis(Math.max(1, at.toEpochMilli() - clock.instant().toEpochMilli())),
                 () -> board.tick(clock.instant())));
@@ -94,8 +112,35 @@ public record DialerModule(Dialer dialer, int recovered) implements AutoCloseabl
         return module;
     }
 
+    /** Runs {@link StandingLegs#reconcile} now and every {@link StandingLegs#CHECK_EVERY} until it is closed. */
+    private static void keepReconciling(StandingLegs standing, DialerThreads threads, InstantSource clock) {
+        threads.scheduler().after(Duration.ZERO, new Runnable() {
+            @Override
+            public void run() {
+                if (standing.isClosed()) {
+                    return;
+                }
+                try {
+                    standing.reconcile(clock.instant());
+                } catch (RuntimeException e) {
+                    // The database was unreachable for the group list, say: the next pass tries again.
+                    org.slf4j.LoggerFactory.getLogger(StandingLegs.class).warn("Standing legs: {}", e.toString());
+                }
+                threads.scheduler().after(StandingLegs.CHECK_EVERY, this);
+            }
+        });
+    }
+
     @Override
     public void close() {
-        dialer.close();
+        try {
+            dialer.close();
+        } finally {
+            try {
+                standing.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing the standing legs", e);
+            }
+        }
     }
 }

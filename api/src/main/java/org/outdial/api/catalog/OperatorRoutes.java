@@ -1,9 +1,11 @@
 package org.outdial.api.catalog;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.outdial.api.http.HttpException;
 import org.outdial.api.http.Request;
 import org.outdial.api.http.Response;
 import org.outdial.api.http.RouteGroup;
@@ -38,12 +40,27 @@ public final class OperatorRoutes implements RouteGroup {
         }
     }
 
-    private record GroupJson(Long id, String name, GroupType type) {
+    /**
+     * A group as ADD and UPDATE take it. {@code alwaysConnected} is an Outdial extension
+     * (docs/API.md): kept as JSON so that anything but true or false is refused by name.
+     */
+    private record GroupJson(Long id, String name, GroupType type, JsonNode alwaysConnected) {
+        /** true, false, or null when absent; refused (400, nothing changed) when not a JSON boolean. */
+        Boolean alwaysConnectedValue() {
+            if (alwaysConnected == null || alwaysConnected.isNull()) {
+                return null;
+            }
+            if (!alwaysConnected.isBoolean()) {
+                throw HttpException.badRequest("Wrong value for 'group.alwaysConnected': expected true or false");
+            }
+            return alwaysConnected.booleanValue();
+        }
     }
 
-    private record GroupView(long id, String name, GroupType type, List<PhoneView> phones) {
+    private record GroupView(long id, String name, GroupType type, List<PhoneView> phones, boolean alwaysConnected) {
         static GroupView of(PhoneGroup g) {
-            return new GroupView(g.id(), g.name(), g.type(), g.phones().stream().map(PhoneView::of).toList());
+            return new GroupView(g.id(), g.name(), g.type(), g.phones().stream().map(PhoneView::of).toList(),
+                    g.alwaysConnected());
         }
     }
 
@@ -108,11 +125,13 @@ public final class OperatorRoutes implements RouteGroup {
             }
             case ADD -> {
                 GroupJson group = Actions.body(request, "group", GroupJson.class);
-                yield Response.data(operators.addGroup(group.name(), group.type() == null ? GroupType.INNER_PHONES : group.type()));
+                Boolean alwaysConnected = group.alwaysConnectedValue();
+                yield Response.data(operators.addGroup(group.name(), group.type() == null ? GroupType.INNER_PHONES : group.type(),
+                        Boolean.TRUE.equals(alwaysConnected)));
             }
             case UPDATE -> {
                 GroupJson group = Actions.body(request, "group", GroupJson.class);
-                operators.renameGroup(group.id() == null ? 0 : group.id(), group.name());
+                operators.updateGroup(group.id() == null ? 0 : group.id(), group.name(), group.alwaysConnectedValue());
                 yield Response.success();
             }
             case REMOVE -> {

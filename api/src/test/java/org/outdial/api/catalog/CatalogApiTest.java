@@ -276,11 +276,43 @@ class CatalogApiTest {
 
         JsonNode group = ok(post("/api/groups/action", "{\"action\":\"GET\",\"groupId\":" + sales + "}")).get("data").get(0);
         assertEquals("{\"id\":" + sales + ",\"name\":\"Sales department\",\"type\":\"INNER_PHONES\",\"phones\":"
-                + "[{\"number\":\"4030\",\"firstName\":\"Alexander\",\"lastName\":\"Maksimov\"}]}", group.toString());
+                + "[{\"number\":\"4030\",\"firstName\":\"Alexander\",\"lastName\":\"Maksimov\"}],\"alwaysConnected\":false}",
+                group.toString());
         ok(post("/api/groups/action", "{\"action\":\"REMOVE_NUMBER\",\"groupId\":" + sales + ",\"number\":\"4030\"}"));
         assertEquals(0, ok(post("/api/groups/action", "{\"action\":\"GET\",\"groupId\":" + sales + "}")).get("data").get(0).get("phones").size());
         assertEquals("Alexander Maksimov", ok(post("/api/dictionary?type=INNER_PHONE", "")).get("data").get("4030").asText());
         assertEquals("Sales department", ok(post("/api/dictionary?type=PHONE_GROUP", "")).get("data").get(Long.toString(sales)).asText());
+    }
+
+    @Test
+    void aGroupIsAlwaysConnectedOnlyWhenSaidSoWithABoolean() {
+        long standing = ok(post("/api/groups/action", "{\"action\":\"ADD\",\"group\":{\"name\":\"Standing desk\","
+                + "\"alwaysConnected\":true}}")).get("data").asLong();
+        assertTrue(group(standing).get("alwaysConnected").asBoolean(), "ADD stored alwaysConnected");
+
+        refused(400, "Wrong value for 'group.alwaysConnected': expected true or false", post("/api/groups/action",
+                "{\"action\":\"UPDATE\",\"group\":{\"id\":" + standing + ",\"name\":\"Renamed\",\"alwaysConnected\":\"no\"}}"));
+        refused(400, "Wrong value for 'group.alwaysConnected': expected true or false", post("/api/groups/action",
+                "{\"action\":\"UPDATE\",\"group\":{\"id\":" + standing + ",\"name\":\"Renamed\",\"alwaysConnected\":0}}"));
+        refused(400, "Wrong value for 'group.alwaysConnected': expected true or false", post("/api/groups/action",
+                "{\"action\":\"ADD\",\"group\":{\"name\":\"Never made\",\"alwaysConnected\":\"true\"}}"));
+        refused(400, "Wrong group type", post("/api/groups/action",
+                "{\"action\":\"ADD\",\"group\":{\"name\":\"GSM standing\",\"type\":\"GSM\",\"alwaysConnected\":true}}"));
+        JsonNode unchanged = group(standing);
+        assertEquals("Standing desk", unchanged.get("name").asText(), "a refused UPDATE renamed nothing");
+        assertTrue(unchanged.get("alwaysConnected").asBoolean(), "and changed nothing");
+        assertTrue(!ok(post("/api/dictionary?type=PHONE_GROUP", "")).get("data").toString().contains("Never made"));
+
+        ok(post("/api/groups/action", "{\"action\":\"UPDATE\",\"group\":{\"id\":" + standing + ",\"name\":\"Standing desk\"}}"));
+        assertTrue(group(standing).get("alwaysConnected").asBoolean(), "an UPDATE without the field keeps it");
+        ok(post("/api/groups/action", "{\"action\":\"UPDATE\",\"group\":{\"id\":" + standing
+                + ",\"name\":\"Standing desk\",\"alwaysConnected\":false}}"));
+        assertTrue(!group(standing).get("alwaysConnected").asBoolean(), "UPDATE turned it off");
+        ok(post("/api/groups/action", "{\"action\":\"REMOVE\",\"groupId\":" + standing + "}"));
+    }
+
+    private JsonNode group(long id) {
+        return ok(post("/api/groups/action", "{\"action\":\"GET\",\"groupId\":" + id + "}")).get("data").get(0);
     }
 
     // ---- the other entities

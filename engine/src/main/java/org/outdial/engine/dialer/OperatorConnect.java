@@ -86,6 +86,7 @@ public final class OperatorConnect {
     private final OperatorReadiness readiness;
     private final DialerSettings settings;
     private final InstantSource clock;
+    private final OpenLegs standing;
     /**
      * When each line's last call through this dialer ended: OperatorClaims does not say since when
      * an operator has been ready, so {@code secondsOperatorWaitCall} counts from here (null for an
@@ -95,6 +96,13 @@ public final class OperatorConnect {
 
     public OperatorConnect(Telephony telephony, OperatorClaims claims, OperatorReadiness readiness,
                            DialerSettings settings, InstantSource clock) {
+        this(telephony, claims, readiness, settings, clock, OpenLegs.none());
+    }
+
+    /** @param standing the open legs of always-connected operators, switched onto instead of ringing ({@link StandingLegs}) */
+    public OperatorConnect(Telephony telephony, OperatorClaims claims, OperatorReadiness readiness,
+                           DialerSettings settings, InstantSource clock, OpenLegs standing) {
+        this.standing = Objects.requireNonNull(standing, "standing");
         this.telephony = Objects.requireNonNull(telephony, "telephony");
         this.claims = Objects.requireNonNull(claims, "claims");
         this.readiness = Objects.requireNonNull(readiness, "readiness");
@@ -168,6 +176,11 @@ public final class OperatorConnect {
     private Optional<Connection> offer(Call callee, HoldMusic hold, Request request, Claim claim)
             throws InterruptedException {
         Instant invitedAt = clock.instant();
+        Call open = standing.openLeg(claim.line()).orElse(null);
+        if (open != null) { // always-connected: switched onto the open leg, no INVITE and no ring (StandingLegs)
+            claims.answered(claim, invitedAt);
+            return Optional.of(talk(callee, hold, open, request, claim, invitedAt, invitedAt, true));
+        }
         Call leg;
         try {
             leg = telephony.dialLine(new LineCall(claim.line(), request.number().phone(),
@@ -203,7 +216,7 @@ public final class OperatorConnect {
             Instant answeredAt = clock.instant();
             claims.answered(claim, answeredAt);
             settled = true;
-            return Optional.of(talk(callee, hold, leg, request, claim, invitedAt, answeredAt));
+            return Optional.of(talk(callee, hold, leg, request, claim, invitedAt, answeredAt, false));
         } finally {
             if (!settled) { // interrupted (the call's watchdog, a shutdown)
                 leg.hangup();
@@ -212,9 +225,12 @@ public final class OperatorConnect {
         }
     }
 
-    /** Bridges the answered operator to the callee and waits for either to hang up. */
+    /**
+     * Bridges the answered operator to the callee and waits for either to hang up. A standing leg
+     * hears {@link StandingLegs#BEEP} first and is unbridged, not hung up, when the callee leaves.
+     */
     private Connection talk(Call callee, HoldMusic hold, Call leg, Request request, Claim claim, Instant invitedAt,
-                            Instant answeredAt) throws InterruptedException {
+                            Instant answeredAt, boolean standingLeg) throws InterruptedException {
         String line = claim.line();
         Integer waited = seconds(request.waitFrom(), answeredAt);
         Integer forAnswered = seconds(invitedAt, answeredAt);
@@ -227,7 +243,11 @@ public final class OperatorConnect {
             hold.stop();
             try {
                 bridgedAt = clock.instant();
-                callee.bridge(leg);
+                if (standingLeg) {
+                    leg.bridge(callee, StandingLegs.BEEP);
+                } else {
+                    callee.bridge(leg);
+                }
                 waitAny(settings.maxCallDuration(), callee.outcome(), leg.outcome());
             } catch (IllegalStateException e) {
                 // One side ended between the answer and the bridge: its outcome says who.
@@ -235,7 +255,11 @@ public final class OperatorConnect {
             who = endedBy(callee, leg);
         } finally {
             callee.hangup();
-            leg.hangup();
+            if (standingLeg) {
+                leg.unbridge();
+            } else {
+                leg.hangup();
+            }
             endedAt = clock.instant();
             claims.talkEnded(claim, Duration.between(bridgedAt, endedAt), endedAt);
             freeSince.put(line, endedAt);

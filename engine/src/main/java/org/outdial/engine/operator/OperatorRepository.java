@@ -76,8 +76,10 @@ final class OperatorRepository {
         }
     }
 
-    long insertGroup(Connection c, String name, GroupType type, Instant now) throws SQLException {
-        return Sql.insert(c, "INSERT INTO phone_group (name, group_type, created_at) VALUES (?, ?, ?)", name, type, now);
+    long insertGroup(Connection c, String name, GroupType type, boolean alwaysConnected, Instant now)
+            throws SQLException {
+        return Sql.insert(c, "INSERT INTO phone_group (name, group_type, always_connected, created_at) VALUES (?, ?, ?, ?)",
+                name, type, alwaysConnected, now);
     }
 
     boolean renameGroup(Connection c, long id, String name) throws SQLException {
@@ -97,8 +99,9 @@ final class OperatorRepository {
     }
 
     Optional<PhoneGroup> findGroup(Connection c, long id) throws SQLException {
-        return Sql.one(c, "SELECT id, name, group_type FROM phone_group WHERE id = ?",
-                rs -> new PhoneGroup(rs.getLong(1), rs.getString(2), GroupType.valueOf(rs.getString(3)), members(c, id)),
+        return Sql.one(c, "SELECT id, name, group_type, always_connected FROM phone_group WHERE id = ?",
+                rs -> new PhoneGroup(rs.getLong(1), rs.getString(2), GroupType.valueOf(rs.getString(3)), members(c, id),
+                        rs.getBoolean(4)),
                 id);
     }
 
@@ -110,9 +113,19 @@ final class OperatorRepository {
                 + "ORDER BY m.group_id, p.number", rs -> Map.entry(rs.getLong(1), phone(rs, 2)))) {
             members.computeIfAbsent(member.getKey(), k -> new ArrayList<>()).add(member.getValue());
         }
-        return Sql.list(c, "SELECT id, name, group_type FROM phone_group ORDER BY id",
+        return Sql.list(c, "SELECT id, name, group_type, always_connected FROM phone_group ORDER BY id",
                 rs -> new PhoneGroup(rs.getLong(1), rs.getString(2), GroupType.valueOf(rs.getString(3)),
-                        members.getOrDefault(rs.getLong(1), List.of())));
+                        members.getOrDefault(rs.getLong(1), List.of()), rs.getBoolean(4)));
+    }
+
+    boolean setAlwaysConnected(Connection c, long id, boolean alwaysConnected) throws SQLException {
+        return Sql.update(c, "UPDATE phone_group SET always_connected = ? WHERE id = ?", alwaysConnected, id) == 1;
+    }
+
+    /** The member lines of every always-connected group of internal lines, by number. */
+    List<String> alwaysConnectedLines(Connection c) throws SQLException {
+        return Sql.list(c, "SELECT DISTINCT m.number FROM phone_group_member m JOIN phone_group g ON g.id = m.group_id"
+                + " WHERE g.always_connected AND g.group_type = 'INNER_PHONES' ORDER BY m.number", rs -> rs.getString(1));
     }
 
     Map<Long, String> groupNames(Connection c) throws SQLException {

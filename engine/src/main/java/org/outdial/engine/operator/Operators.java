@@ -209,10 +209,20 @@ public final class Operators {
 
     // ---- groups
 
-    /** Creates an empty group; returns its id. */
+    /** Creates an empty group rung per call; returns its id. */
     public long addGroup(String name, GroupType type) {
+        return addGroup(name, type, false);
+    }
+
+    /**
+     * Creates an empty group; returns its id.
+     *
+     * @param alwaysConnected an Outdial extension: its members get a standing leg (docs/API.md)
+     */
+    public long addGroup(String name, GroupType type, boolean alwaysConnected) {
         String checked = EntityName.check(name);
-        if (type == null) {
+        if (type == null || alwaysConnected && type != GroupType.INNER_PHONES) {
+            // Only internal lines have phones to keep a leg open to.
             throw EngineException.invalid(WRONG_GROUP_TYPE);
         }
         try {
@@ -220,7 +230,7 @@ public final class Operators {
                 if (repository.groupNameTaken(c, checked, 0)) {
                     throw EngineException.conflict("Name already present");
                 }
-                return repository.insertGroup(c, checked, type, clock.instant());
+                return repository.insertGroup(c, checked, type, alwaysConnected, clock.instant());
             });
         } catch (StorageException e) {
             throw e.isUniqueViolation() ? EngineException.conflict("Name already present") : e;
@@ -228,6 +238,14 @@ public final class Operators {
     }
 
     public void renameGroup(long id, String name) {
+        updateGroup(id, name, null);
+    }
+
+    /**
+     * Renames the group and, when {@code alwaysConnected} is not null, makes it always-connected or
+     * rung per call (an Outdial extension: docs/API.md), in one transaction.
+     */
+    public void updateGroup(long id, String name, Boolean alwaysConnected) {
         String checked = EntityName.check(name);
         try {
             db.inTransaction(c -> {
@@ -236,6 +254,12 @@ public final class Operators {
                 }
                 if (!repository.renameGroup(c, id, checked)) {
                     throw EngineException.notFound(GROUP_NOT_FOUND);
+                }
+                if (alwaysConnected != null) {
+                    if (alwaysConnected && !repository.findGroup(c, id).orElseThrow().isInnerPhones()) {
+                        throw EngineException.invalid(WRONG_GROUP_TYPE); // rolls the rename back too
+                    }
+                    repository.setAlwaysConnected(c, id, alwaysConnected);
                 }
                 return null;
             });
@@ -259,6 +283,25 @@ public final class Operators {
             repository.deleteGroup(c, id);
             return null;
         });
+    }
+
+    /**
+     * Makes the group always-connected or rung per call (an Outdial extension: docs/API.md). Takes
+     * effect within a second: lines whose group is no longer always-connected have their open leg
+     * hung up once no callee is on it.
+     */
+    public void setAlwaysConnected(long id, boolean alwaysConnected) {
+        db.inTransaction(c -> {
+            if (!repository.setAlwaysConnected(c, id, alwaysConnected)) {
+                throw EngineException.notFound(GROUP_NOT_FOUND);
+            }
+            return null;
+        });
+    }
+
+    /** The member lines of every always-connected group, by number: the lines to keep a leg open to. */
+    public List<String> alwaysConnectedLines() {
+        return db.read(repository::alwaysConnectedLines);
     }
 
     public Optional<PhoneGroup> findGroup(long id) {

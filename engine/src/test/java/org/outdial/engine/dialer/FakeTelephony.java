@@ -391,6 +391,11 @@ final class FakeTelephony implements Telephony {
         }
 
         @Override
+        public void bridge(Call other, AudioSource cue) {
+            bridge(other); // the fake sends no audio: the cue is only what a real leg plays first
+        }
+
+        @Override
         public void bridge(Call other) {
             FakeCall leg = (FakeCall) other;
             if (outcome.isDone() || leg.outcome.isDone()) {

@@ -66,6 +66,16 @@ public interface Call {
      */
     void bridge(Call other);
 
+    /**
+     * As {@link #bridge}, but this call first sends {@code cue} (a short beep for an always-connected
+     * operator: docs/TELEPHONY.md, "Always-connected operators") and then what {@code other}
+     * receives, while {@code other} sends this call's frames from the start: its far end hears this
+     * side without a gap, this side hears the cue, then {@code other}'s far end.
+     *
+     * @throws IllegalStateException when either call has no media path yet, or has ended
+     */
+    void bridge(Call other, AudioSource cue);
+
     /** Stops relaying between this call and the one it is bridged to; both send silence. Idempotent. */
     void unbridge();
 

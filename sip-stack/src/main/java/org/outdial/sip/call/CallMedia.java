@@ -1,5 +1,6 @@
 package org.outdial.sip.call;
 
+import org.outdial.media.audio.AudioSource;
 import org.outdial.media.codec.Codec;
 import org.outdial.media.rtp.RtpStats;
 import org.outdial.sip.sdp.AudioAnswer;
@@ -62,6 +63,25 @@ final class CallMedia {
         other.leg.relayFrom(leg);
         bridgedTo = other;
         other.bridgedTo = this;
+    }
+
+    /**
+     * As {@link #bridge}, but this leg first sends {@code cue} (an always-connected operator's beep,
+     * docs/TELEPHONY.md "Always-connected operators") and relays {@code other} only once the cue has
+     * been sent; {@code other} relays this leg at once, so the far end of {@code other} hears this
+     * side from the first frame. A bridge ended (or replaced) before the cue is over stays ended.
+     */
+    void bridgeAfterCue(CallMedia other, AudioSource cue) {
+        unbridge();
+        other.unbridge();
+        other.leg.relayFrom(leg);
+        bridgedTo = other;
+        other.bridgedTo = this;
+        leg.play(cue).whenComplete((done, failed) -> {
+            if (failed == null && bridgedTo == other && other.bridgedTo == this) {
+                leg.relayFrom(other.leg);
+            }
+        });
     }
 
     /** Stops both directions of this call's bridge, if any; both legs send silence. Idempotent. */

@@ -139,6 +139,19 @@ final class SipCall implements Call {
 
     @Override
     public void bridge(Call other) {
+        CallMedia[] both = media(other);
+        both[0].bridge(both[1]);
+    }
+
+    @Override
+    public void bridge(Call other, AudioSource cue) {
+        java.util.Objects.requireNonNull(cue, "cue");
+        CallMedia[] both = media(other);
+        both[0].bridgeAfterCue(both[1], cue);
+    }
+
+    /** This call's connected media and {@code other}'s, after checking they can be bridged. */
+    private CallMedia[] media(Call other) {
         if (!(other instanceof SipCall peer) || peer.telephony != telephony) {
             throw new IllegalArgumentException("can bridge only to another call of the same telephony, not " + other);
         }
@@ -154,7 +167,7 @@ final class SipCall implements Call {
         }
         // Either call ending closes its RTP session, which ends both directions of the relay; the
         // other call stays up (the engine decides whether to hang it up).
-        mine.bridge(theirs);
+        return new CallMedia[] {mine, theirs};
     }
 
     @Override

@@ -144,13 +144,35 @@ public final class SipTelephony implements Telephony {
 
     @Override
     public Call dialLine(LineCall request) {
-        Registration registration = registrar.registration(request.line()).orElse(null);
+        return dialLine(request, registrar.registration(request.line()).orElse(null));
+    }
+
+    /** A line call to the contact {@code registration} names (null: not registered, the call fails). */
+    Call dialLine(LineCall request, Registration registration) {
         String callerId = request.callerId().matches("\\+?[0-9A-Za-z._-]{1,64}") ? request.callerId() : null;
         DialRequest asDial = new DialRequest(LINES, request.line(), callerId, request.ringTimeout(),
                 request.maxDuration());
         SipCall call = new SipCall(this, messages, new CallTarget.Line(request, registration), asDial);
         call.start(media);
         return call;
+    }
+
+    /**
+     * One bridged call on loopback through this stack and the media engine before the first real
+     * one ({@link LoopbackWarmUp}), at most 5 s; a failure is logged, never thrown.
+     */
+    @Override
+    public Optional<Duration> warmUp() {
+        try {
+            Duration took = new LoopbackWarmUp(this, media).run(Duration.ofSeconds(5));
+            LOG.info("SIP and media warmed up by a bridged loopback call in {} ms", took.toMillis());
+            return Optional.of(took);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("Warm-up call on loopback failed, the first calls will be slower: {}", e.toString());
+        }
+        return Optional.empty();
     }
 
     @Override

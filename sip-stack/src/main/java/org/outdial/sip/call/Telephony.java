@@ -1,5 +1,6 @@
 package org.outdial.sip.call;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.outdial.sip.registrar.Registration;
@@ -49,6 +50,17 @@ public interface Telephony extends AutoCloseable {
 
     /** What is held now, for leak checks and metrics. */
     TelephonyCounts counts();
+
+    /**
+     * Runs the code paths of a bridged call once before the first real call, so that a campaign's
+     * first wave does not pay for a cold JVM (docs/BENCHMARKS.md, "Issue 10: dead air"). Blocks
+     * for at most a few seconds, never throws; a telephony with nothing to warm does nothing.
+     *
+     * @return how long the warm-up took, or empty when nothing was warmed (or it failed, logged)
+     */
+    default Optional<Duration> warmUp() {
+        return Optional.empty();
+    }
 
     /** Hangs up every call still in flight and releases the stack. */
     @Override
