@@ -50,6 +50,8 @@ public final class ConfigLoader {
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // "min-team: 2.5" must be refused, not read as 2.
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .registerModule(new SimpleModule("durations")
                     .addSerializer(Duration.class, new DurationSerializer())
                     .addDeserializer(Duration.class, new DurationDeserializer()));
@@ -214,6 +216,9 @@ public final class ConfigLoader {
     private static String expected(Class<?> type) {
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
             return "a whole number";
+        }
+        if (type == double.class || type == Double.class) {
+            return "a number";
         }
         if (type == boolean.class || type == Boolean.class) {
             return "true or false";

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.outdial.api.auth.RateLimitSettings;
+import org.outdial.engine.abandonment.AbandonmentSettings;
 import org.outdial.engine.storage.StorageSettings;
 import org.outdial.media.rtp.MediaSettings;
 import org.outdial.sip.registrar.RegistrarSettings;
@@ -18,7 +19,7 @@ import org.outdial.sip.trunk.TrunkSettings;
  * docs/CONFIGURATION.md describes every key.
  */
 public record OutdialConfig(Http http, StorageSettings storage, Sip sip, List<TrunkSettings> trunks,
-                            Api api, Dialer dialer, Audio audio, RegistrarSettings registrar) {
+                            Api api, Dialer dialer, Audio audio, RegistrarSettings registrar, Pacing pacing) {
 
     public OutdialConfig {
         requireSection("http", http);
@@ -28,6 +29,7 @@ public record OutdialConfig(Http http, StorageSettings storage, Sip sip, List<Tr
         requireSection("dialer", dialer);
         requireSection("audio", audio);
         requireSection("registrar", registrar);
+        requireSection("pacing", pacing);
         trunks = trunks == null ? List.of() : List.copyOf(trunks);
         long distinct = trunks.stream().map(TrunkSettings::name).distinct().count();
         if (distinct != trunks.size()) {
@@ -42,24 +44,31 @@ public record OutdialConfig(Http http, StorageSettings storage, Sip sip, List<Tr
         this(http, storage, sip, trunks, api, dialer, audio, RegistrarSettings.DEFAULTS);
     }
 
+    /** A configuration with the pacing section's defaults. */
+    public OutdialConfig(Http http, StorageSettings storage, Sip sip, List<TrunkSettings> trunks, Api api,
+                         Dialer dialer, Audio audio, RegistrarSettings registrar) {
+        this(http, storage, sip, trunks, api, dialer, audio, registrar, Pacing.defaults());
+    }
+
     public static OutdialConfig defaults() {
         return new OutdialConfig(Http.defaults(), new StorageSettings("jdbc:h2:file:./data/outdial", "sa", "", 16),
-                Sip.defaults(), List.of(), Api.defaults(), Dialer.defaults(), Audio.defaults(), RegistrarSettings.DEFAULTS);
+                Sip.defaults(), List.of(), Api.defaults(), Dialer.defaults(), Audio.defaults(), RegistrarSettings.DEFAULTS,
+                Pacing.defaults());
     }
 
     /** This configuration with another storage, for tests and tools. */
     public OutdialConfig withStorage(StorageSettings newStorage) {
-        return new OutdialConfig(http, newStorage, sip, trunks, api, dialer, audio, registrar);
+        return new OutdialConfig(http, newStorage, sip, trunks, api, dialer, audio, registrar, pacing);
     }
 
     /** This configuration with another HTTP section. */
     public OutdialConfig withHttp(Http newHttp) {
-        return new OutdialConfig(newHttp, storage, sip, trunks, api, dialer, audio, registrar);
+        return new OutdialConfig(newHttp, storage, sip, trunks, api, dialer, audio, registrar, pacing);
     }
 
     /** This configuration with another API section. */
     public OutdialConfig withApi(Api newApi) {
-        return new OutdialConfig(http, storage, sip, trunks, newApi, dialer, audio, registrar);
+        return new OutdialConfig(http, storage, sip, trunks, newApi, dialer, audio, registrar, pacing);
     }
 
     private static void requireSection(String name, Object section) {
@@ -185,7 +194,7 @@ public record OutdialConfig(Http http, StorageSettings storage, Sip sip, List<Tr
             this(ringTimeout, OPERATOR_RING, OPERATOR_WAIT);
         }
 
-        private static void requireWithin(String key, Duration value, Duration min, Duration max) {
+        static void requireWithin(String key, Duration value, Duration min, Duration max) {
             if (value == null || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
                 throw new IllegalArgumentException(key + " must be " + HumanDuration.format(min) + ".."
                         + HumanDuration.format(max) + ", was " + (value == null ? "empty" : HumanDuration.format(value)));
@@ -216,6 +225,59 @@ public record OutdialConfig(Http http, StorageSettings storage, Sip sip, List<Tr
 
         public Path path() {
             return Path.of(dir);
+        }
+    }
+
+    /**
+     * Pacing of the modes with operators (key {@code pacing}); today its {@code abandonment} part.
+     */
+    public record Pacing(Abandonment abandonment) {
+
+        public Pacing {
+            requireSection("pacing.abandonment", abandonment);
+        }
+
+        public static Pacing defaults() {
+            return new Pacing(Abandonment.of(AbandonmentSettings.DEFAULTS));
+        }
+    }
+
+    /**
+     * The abandonment cap (key {@code pacing.abandonment}, docs/PACING.md "Abandonment"): the
+     * engine's {@link AbandonmentSettings}, which checks each key and names it.
+     *
+     * @param targetPercent abandoned over live-answered calls, in percent (FCC 47 CFR 64.1200(a)(7): 3)
+     * @param window        the rolling window the rate is counted over (FCC: 30 days)
+     * @param grace         how soon after the answer an operator must be on the line (FCC: 2 s)
+     * @param minTeam       fewer logged-in operators than this are paced progressively
+     * @param message       what an abandoned person hears (speech synthesis) before the hang-up
+     */
+    public record Abandonment(double targetPercent, Duration window, Duration grace, int minTeam, String message) {
+
+        public Abandonment {
+            // The durations first, so that the message shows them as they are written (30d, 2s).
+            if (window == null || window.compareTo(AbandonmentSettings.MIN_WINDOW) < 0
+                    || window.compareTo(AbandonmentSettings.MAX_WINDOW) > 0
+                    || window.toMillis() % AbandonmentSettings.BUCKET.toMillis() != 0) {
+                throw new IllegalArgumentException("pacing.abandonment.window must be 1d..366d in whole quarter-hours"
+                        + " (15m), was " + (window == null ? "empty" : HumanDuration.format(window)));
+            }
+            Dialer.requireWithin("pacing.abandonment.grace", grace, AbandonmentSettings.MIN_GRACE,
+                    AbandonmentSettings.MAX_GRACE);
+            settings(targetPercent, window, grace, minTeam, message);
+        }
+
+        static Abandonment of(AbandonmentSettings s) {
+            return new Abandonment(s.targetPercent(), s.window(), s.grace(), s.minTeam(), s.message());
+        }
+
+        public AbandonmentSettings settings() {
+            return settings(targetPercent, window, grace, minTeam, message);
+        }
+
+        private static AbandonmentSettings settings(double targetPercent, Duration window, Duration grace, int minTeam,
+                                                    String message) {
+            return new AbandonmentSettings(targetPercent, window, grace, minTeam, message);
         }
     }
 }

@@ -163,6 +163,43 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theAbandonmentCapHasFccDefaultsAndRefusesWhatItCannotCount() {
+        OutdialConfig.Abandonment defaults = ConfigLoader.parse("", Map.of(), "test.yaml").pacing().abandonment();
+        assertEquals(3.0, defaults.targetPercent());
+        assertEquals(Duration.ofDays(30), defaults.window());
+        assertEquals(Duration.ofSeconds(2), defaults.grace());
+        assertEquals(5, defaults.minTeam());
+        assertEquals(org.outdial.engine.abandonment.AbandonmentSettings.DEFAULT_MESSAGE, defaults.message());
+
+        OutdialConfig.Abandonment set = ConfigLoader.parse("pacing:\n  abandonment:\n    target-percent: 2.5\n"
+                + "    window: 24h\n    grace: 1500ms\n    min-team: 8\n    message: Acme calling, opt out on 555 0100\n",
+                Map.of("OUTDIAL_PACING_ABANDONMENT_MIN_TEAM", "9"), "test.yaml").pacing().abandonment();
+        assertEquals(new org.outdial.engine.abandonment.AbandonmentSettings(2.5, Duration.ofDays(1),
+                Duration.ofMillis(1500), 9, "Acme calling, opt out on 555 0100"), set.settings());
+
+        assertEquals("pacing.abandonment.target-percent must be more than 0 and at most 100, was 0.0",
+                failure("pacing:\n  abandonment:\n    target-percent: 0\n"));
+        assertEquals("pacing.abandonment.target-percent must be more than 0 and at most 100, was 101.0",
+                failure("pacing:\n  abandonment:\n    target-percent: 101\n"));
+        assertEquals("pacing.abandonment.target-percent must be a number, was 'three'",
+                failure("pacing:\n  abandonment:\n    target-percent: three\n"));
+        assertEquals("pacing.abandonment.window must be 1d..366d in whole quarter-hours (15m), was 12h",
+                failure("pacing:\n  abandonment:\n    window: 12h\n"));
+        assertEquals("pacing.abandonment.window must be 1d..366d in whole quarter-hours (15m), was 1450m",
+                failure("pacing:\n  abandonment:\n    window: 1450m\n"));
+        assertEquals("pacing.abandonment.grace must be 100ms..1m, was 0s",
+                failure("pacing:\n  abandonment:\n    grace: 0s\n"));
+        assertEquals("pacing.abandonment.min-team must be 1..10000, was 0",
+                failure("pacing:\n  abandonment:\n    min-team: 0\n"));
+        assertEquals("pacing.abandonment.min-team must be a whole number, was '2.5'",
+                failure("pacing:\n  abandonment:\n    min-team: 2.5\n"));
+        assertTrue(failure("pacing:\n  abandonment:\n    message: \"  \"\n")
+                .startsWith("pacing.abandonment.message must not be empty"));
+        assertTrue(failure("pacing:\n  abandonment:\n    grase: 2s\n")
+                .startsWith("unknown configuration key 'pacing.abandonment.grase'"));
+    }
+
+    @Test
     void valuesOfTheWrongTypeAreRefusedWithTheKey() {
         assertEquals("http.port must be a whole number, was 'eighty'", failure("http:\n  port: eighty\n"));
         assertEquals("dialer.ring-timeout must be a duration like 500ms, 40s, 5m or 1h, was 'forty'",
