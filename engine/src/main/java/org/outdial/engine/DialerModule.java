@@ -3,7 +3,10 @@ package org.outdial.engine;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
+import org.outdial.engine.abandonment.AbandonmentLedger;
+import org.outdial.engine.abandonment.AbandonmentSettings;
 import org.outdial.engine.audio.AudioLibrary;
+import org.outdial.engine.dialer.AbandonMessage;
 import org.outdial.engine.dialer.AutodialFlow;
 import org.outdial.engine.dialer.CallAudio;
 import org.outdial.engine.dialer.CallFlows;
@@ -59,13 +62,13 @@ public record DialerModule(Dialer dialer, int recovered, AutoCloseable standing)
                                       Catalogue catalogue, BlockedNumbers blocked, WindowAlarms alarms,
                                       DialerThreads threads, OperatorClaims claims, Operators operators) {
         return create(db, clock, telephony, settings, catalogue, blocked, alarms, threads, claims, operators,
-                OpenLegs.none(), () -> { });
+                OpenLegs.none(), () -> { }, AbandonmentLedger.load(db, AbandonmentSettings.DEFAULTS, clock.instant()));
     }
 
     private static DialerModule create(Transactor db, InstantSource clock, Telephony telephony, DialerSettings settings,
                                        Catalogue catalogue, BlockedNumbers blocked, WindowAlarms alarms,
                                        DialerThreads threads, OperatorClaims claims, Operators operators,
-                                       OpenLegs openLegs, AutoCloseable standing) {
+                                       OpenLegs openLegs, AutoCloseable standing, AbandonmentLedger ledger) {
         CallAudio audio = new CallAudio(catalogue.audios(), new AudioCache(AUDIO_CACHE_BYTES), catalogue.synthesizer(),
                 catalogue.profiles());
         DialerStorage storage = DialerStorage.over(db);
@@ -75,11 +78,12 @@ public record DialerModule(Dialer dialer, int recovered, AutoCloseable standing)
         telephony.warmUp();
         OperatorReadiness readiness = OperatorReadiness.of(claims);
         OperatorLineBook lines = OperatorLineBook.over(operators);
-        OperatorConnect connect = new OperatorConnect(telephony, claims, readiness, settings, clock, openLegs);
+        OperatorConnect connect = new OperatorConnect(telephony, claims, readiness, settings, clock, openLegs,
+                ledger.settings(), AbandonMessage.spoken(catalogue.synthesizer(), ledger.settings().message()));
         AutodialFlow autodial = new AutodialFlow(telephony, audio, catalogue.scenarios(), settings, clock, connect, lines);
         GuaranteedFlow guaranteed = new GuaranteedFlow(telephony, audio, settings, clock, claims, connect, lines);
         Dialer dialer = Dialer.create(storage, clock, threads, new CallFlows(autodial, guaranteed), catalogue.scenarios(),
-                settings, telephony::probe, blocked, alarms, new Dialer.Operators(claims, readiness, lines));
+                settings, telephony::probe, blocked, alarms, new Dialer.Operators(claims, readiness, lines), ledger);
         return new DialerModule(dialer, recovered, standing);
     }
 
@@ -94,11 +98,23 @@ public record DialerModule(Dialer dialer, int recovered, AutoCloseable standing)
     public static DialerModule create(Transactor db, InstantSource clock, Telephony telephony, DialerSettings settings,
                                       Catalogue catalogue, BlockedNumbers blocked, WindowAlarms alarms,
                                       DialerThreads threads, OperatorBoard board, Operators operators) {
+        return create(db, clock, telephony, settings, catalogue, blocked, alarms, threads, board, operators,
+                AbandonmentLedger.load(db, AbandonmentSettings.DEFAULTS, clock.instant()));
+    }
+
+    /**
+     * As above, counting and capping abandonment with {@code ledger} (loaded at start, shared with
+     * the API's GET_LIST; its settings are {@code pacing.abandonment}).
+     */
+    public static DialerModule create(Transactor db, InstantSource clock, Telephony telephony, DialerSettings settings,
+                                      Catalogue catalogue, BlockedNumbers blocked, WindowAlarms alarms,
+                                      DialerThreads threads, OperatorBoard board, Operators operators,
+                                      AbandonmentLedger ledger) {
         StandingLegs standing = new StandingLegs(telephony, board, line -> board.stateOf(line, clock.instant()),
                 operators::alwaysConnectedLines, settings.operatorRingTimeout(), StandingLegs.BackOff.DEFAULT,
                 threads.calls(), clock);
         DialerModule module = create(db, clock, telephony, settings, catalogue, blocked, alarms, threads,
-                board, operators, standing, standing);
+                board, operators, standing, standing, ledger);
         keepReconciling(standing, threads, clock);
         board.onChangeDue(at -> threads.scheduler().after(
                 Duration.ofMillis(Math.max(1, at.toEpochMilli() - clock.instant().toEpochMilli())),

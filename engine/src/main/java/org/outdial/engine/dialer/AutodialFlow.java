@@ -68,11 +68,13 @@ public final class AutodialFlow implements CallFlow {
         }
         // Read before dialing: a campaign that transfers is paced and recorded by its operators.
         InScenario scenario = scenario(task.plan().scenarioId());
+        task.progress().dialed(clock.instant());
         Call call = telephony.dial(new DialRequest(task.route().trunk(), number.phone(), task.route().callerId(),
                 settings.ringTimeout(), settings.maxCallDuration()));
         OperatorConnect.Connection connection = null;
         try {
             if (await(call.answered(), settings.ringTimeout().plus(NETWORK_SLACK)).orElse(false)) {
+                task.progress().answered(clock.instant());
                 connection = afterAnswer(task, call, greeting, scenario);
             }
         } finally {
@@ -117,7 +119,7 @@ public final class AutodialFlow implements CallFlow {
         long groupId = scenario.groupId();
         return operators.connect(call, new OperatorConnect.Request(task.campaign(), task.number(),
                 () -> lines.group(groupId), OperatorLineBook.pacing(task.campaign()), null, HoldMusic.DEFAULT,
-                clock.instant()));
+                clock.instant(), task.progress()));
     }
 
     static CallResult result(Campaign campaign, AutodialNumber number, CallOutcome outcome, String detail,

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.outdial.engine.abandonment.AbandonmentLedger;
 import org.outdial.engine.campaign.CampaignRepository;
 import org.outdial.engine.campaign.RepeatCallsSettings;
 import org.outdial.engine.event.EventOutbox;
@@ -69,6 +70,10 @@ public final class CallRecorder {
         Optional<TriggerEvent> event = OutcomeStates.eventFor(result.state());
         if (event.isPresent()) {
             outbox.append(c, result.campaignId(), event.get(), payload, result.endedAt());
+        }
+        if (result.liveAnswered()) {
+            // The regulator's record: written with the call, counted in memory once it commits (CallRun).
+            AbandonmentLedger.insert(c, result.campaignId(), result.ledgerTime(), result.abandoned());
         }
         if (retry.attemptsEnded()) {
             outbox.append(c, result.campaignId(), TriggerEvent.AUTODIAL_REPEAT_ATTEMPTS_ENDED, payload,

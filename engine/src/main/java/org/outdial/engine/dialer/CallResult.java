@@ -43,13 +43,17 @@ public record CallResult(long campaignId, AutodialNumber number, NumberState sta
      * @param secondsOperatorWaitCall    how long the operator had been free before this call rang them
      * @param secondsForOperatorAnswered INVITE to the operator's answer
      * @param secondsCharged             the callee's answered time, the seed's charged {@code seconds}
+     * @param waitStart                  when the callee started waiting for an operator (after any audio);
+     *                                   null when the call never reached the operator side
+     * @param abandoned                  no operator on the line within the grace of {@code waitStart}
+     *                                   (FCC 47 CFR 64.1200(a)(7); {@link OperatorConnect.Connection#abandoned})
      */
     public record OperatorLeg(String operatorNumber, Integer secondsClientWaitOperator,
                               Integer secondsOperatorWaitCall, Integer secondsForOperatorAnswered,
-                              Integer secondsCharged) {
+                              Integer secondsCharged, Instant waitStart, boolean abandoned) {
 
         /** A call of an operator campaign that never reached the operator side (unanswered, hung up during the audio). */
-        public static final OperatorLeg NOT_REACHED = new OperatorLeg(null, null, null, null, null);
+        public static final OperatorLeg NOT_REACHED = new OperatorLeg(null, null, null, null, null, null, false);
     }
 
     /** An attempt that placed no call (audio error before dialing, engine restart, ...). */
@@ -76,7 +80,7 @@ public record CallResult(long campaignId, AutodialNumber number, NumberState sta
         return new CallResult(campaignId, number, c.state(), sipCode, q850Cause, c.hangupBy(), secondsDialToClient,
                 secondsForClientAnswered, c.secondsTalk(), endedAt, c.detail() != null ? c.detail() : detail,
                 new OperatorLeg(c.operatorNumber(), c.secondsClientWaitOperator(), c.secondsOperatorWaitCall(),
-                        c.secondsForOperatorAnswered(), charged));
+                        c.secondsForOperatorAnswered(), charged, c.waitStart(), c.abandoned()));
     }
 
     public int talkSeconds() {
@@ -97,8 +101,22 @@ public record CallResult(long campaignId, AutodialNumber number, NumberState sta
         return operator != null ? state == NumberState.ANSWER : secondsTalk != null;
     }
 
-    /** Answered by the callee and connected to no operator (the abandonment SMART is held under). */
+    /**
+     * A person answered a call of a campaign with operators: one call of the abandonment ledger's
+     * denominator (FCC 47 CFR 64.1200(a)(7) counts "calls answered by a live person"; without
+     * answering-machine detection every answer is taken as a person's).
+     */
+    public boolean liveAnswered() {
+        return operator != null && secondsForClientAnswered != null;
+    }
+
+    /** Live-answered, and no operator was on the line within the grace: the abandonment SMART is held under. */
     public boolean abandoned() {
-        return state == NumberState.ANSW_NF_OP || state == NumberState.ANSW_OP_NA;
+        return liveAnswered() && operator.abandoned();
+    }
+
+    /** When the ledger counts a live-answered call: when its callee started waiting, or its end if it never did. */
+    public Instant ledgerTime() {
+        return operator != null && operator.waitStart() != null ? operator.waitStart() : endedAt;
     }
 }

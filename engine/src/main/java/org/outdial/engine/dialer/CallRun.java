@@ -5,6 +5,7 @@ import java.time.InstantSource;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.outdial.engine.abandonment.AbandonmentLedger;
 import org.outdial.engine.number.NumberState;
 import org.outdial.engine.storage.Transactor;
 import org.slf4j.Logger;
@@ -22,7 +23,7 @@ final class CallRun implements Runnable {
 
     /** What a call run needs from the dialer, shared by all of them. */
     record Context(Transactor db, CallRecorder recorder, Dispatcher dispatcher, Scheduler scheduler, Executor calls,
-                   InstantSource clock, Consumer<String> trunkWentDown) {
+                   InstantSource clock, Consumer<String> trunkWentDown, AbandonmentLedger ledger, LiveCalls live) {
     }
 
     private final Context context;
@@ -92,6 +93,7 @@ final class CallRun implements Runnable {
             log.error("Autodialer {}: call to {} could not be recorded", task.campaign().id(),
                     task.number().phone(), e);
         } finally {
+            context.live().ended(task.campaign().id(), task.progress());
             if (context.dispatcher().release(line, result, context.clock().instant())) {
                 context.trunkWentDown().accept(line.trunk());
             }
@@ -109,5 +111,8 @@ final class CallRun implements Runnable {
         }
         // Outcomes ending together share one commit (group commit); each returns once it is durable.
         context.db().inSharedTransaction(c -> context.recorder().record(c, result, task.plan().repeat()));
+        if (result.liveAnswered()) {
+            context.ledger().counted(result.campaignId(), result.ledgerTime(), result.abandoned());
+        }
     }
 }

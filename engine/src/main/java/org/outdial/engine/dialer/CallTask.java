@@ -7,15 +7,22 @@ import org.outdial.engine.operator.OperatorClaims;
 
 /**
  * One call for a flow to make: the claimed number, its campaign as it was when claimed, what the
- * dialer read of its settings, the route decided for it, and the operator reserved for it before
- * its number was claimed (GUARANTEED_DIAL; null for the others).
+ * dialer read of its settings, the route decided for it, the operator reserved for it before
+ * its number was claimed (GUARANTEED_DIAL; null for the others), and where the flow reports how
+ * far the call has come (SMART's outlook reads it).
  */
 public record CallTask(Campaign campaign, DialPlan plan, AutodialNumber number, Route route,
-                       OperatorClaims.Claim operator) {
+                       OperatorClaims.Claim operator, CallProgress progress) {
 
-    /** A call with no operator reserved. */
+    /** A call with no operator reserved, whose progress nobody follows. */
     public CallTask(Campaign campaign, DialPlan plan, AutodialNumber number, Route route) {
-        this(campaign, plan, number, route, null);
+        this(campaign, plan, number, route, null, CallProgress.untracked(java.time.Instant.EPOCH));
+    }
+
+    /** A call whose progress nobody follows. */
+    public CallTask(Campaign campaign, DialPlan plan, AutodialNumber number, Route route,
+                    OperatorClaims.Claim operator) {
+        this(campaign, plan, number, route, operator, CallProgress.untracked(java.time.Instant.EPOCH));
     }
 
     public CallTask {
@@ -23,5 +30,6 @@ public record CallTask(Campaign campaign, DialPlan plan, AutodialNumber number, 
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(number, "number");
         Objects.requireNonNull(route, "route");
+        Objects.requireNonNull(progress, "progress");
     }
 }

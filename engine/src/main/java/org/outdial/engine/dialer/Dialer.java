@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import org.outdial.engine.abandonment.AbandonmentLedger;
 import org.outdial.engine.campaign.Campaign;
 import org.outdial.engine.campaign.CampaignChanges;
 import org.outdial.engine.campaign.CampaignRepository;
@@ -27,6 +28,7 @@ import org.outdial.engine.number.NumberRepository;
 import org.outdial.engine.number.NumberState;
 import org.outdial.engine.number.StateCounts;
 import org.outdial.engine.operator.OperatorClaims;
+import org.outdial.engine.pacing.Outlook;
 import org.outdial.engine.pacing.Pacer;
 import org.outdial.engine.pacing.PacingDecision;
 import org.outdial.engine.pacing.PacingSnapshot;
@@ -71,6 +73,8 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
     private final CallRun.Context callContext;
     private final WindowAlarms alarms;
     private final Operators operators;
+    private final LiveCalls live = new LiveCalls();
+    private final OutlookBuilder outlooks;
     /** Campaigns whose last look started fewer calls than it could for want of a ready operator. */
     private final Set<Long> waitingForOperators = ConcurrentHashMap.newKeySet();
 
@@ -84,8 +88,18 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
     public static Dialer create(DialerStorage storage, InstantSource clock, DialerThreads threads, CallFlows flows,
                                 Scenarios scenarios, DialerSettings settings, TrunkProbe probe,
                                 BlockedNumbers blocked, WindowAlarms alarms, Operators operators) {
+        return create(storage, clock, threads, flows, scenarios, settings, probe, blocked, alarms, operators,
+                AbandonmentLedger.load(storage.db(), org.outdial.engine.abandonment.AbandonmentSettings.DEFAULTS,
+                        clock.instant()));
+    }
+
+    /** As above, counting live-answered calls of operator campaigns in {@code ledger}. */
+    public static Dialer create(DialerStorage storage, InstantSource clock, DialerThreads threads, CallFlows flows,
+                                Scenarios scenarios, DialerSettings settings, TrunkProbe probe,
+                                BlockedNumbers blocked, WindowAlarms alarms, Operators operators,
+                                AbandonmentLedger ledger) {
         return new Dialer(storage, clock, threads, flows, new Routes(scenarios, settings.trunkNames()), settings,
-                probe, new CampaignClaims(storage, blocked), alarms, operators);
+                probe, new CampaignClaims(storage, blocked), alarms, operators, ledger);
     }
 
     /**
@@ -101,7 +115,8 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
     }
 
     private Dialer(DialerStorage storage, InstantSource clock, DialerThreads threads, CallFlows flows, Routes routes,
-           DialerSettings settings, TrunkProbe probe, CampaignClaims claims, WindowAlarms alarms, Operators operators) {
+           DialerSettings settings, TrunkProbe probe, CampaignClaims claims, WindowAlarms alarms, Operators operators,
+           AbandonmentLedger ledger) {
         this.db = storage.db();
         this.clock = clock;
         this.threads = threads;
@@ -117,9 +132,10 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
         this.dispatcher = new Dispatcher(settings.trunks(), settings.breaker(), this::changed);
         this.trunkWatch = new TrunkWatch(this.dispatcher, probe, threads.scheduler(), clock, this::trunkDown);
         this.callContext = new CallRun.Context(db, storage.recorder(), this.dispatcher, threads.scheduler(),
-                threads.calls(), clock, trunkWatch::down);
+                threads.calls(), clock, trunkWatch::down, ledger, live);
         this.alarms = alarms;
         this.operators = operators;
+        this.outlooks = new OutlookBuilder(operators.claims(), live, ledger, settings.ringTimeout());
         // Someone may be free: look again at the campaigns that were waiting for an operator.
         operators.readiness().onReady(() -> waitingForOperators.forEach(this::changed));
     }
@@ -199,6 +215,7 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
         Optional<Campaign> found = db.read(c -> campaigns.find(c, id));
         if (found.isEmpty()) {
             dispatcher.forget(id);
+            live.forget(id);
             return;
         }
         Campaign campaign = found.get();
@@ -234,33 +251,40 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
             return;
         }
         boolean withOperators = OperatorLineBook.hasOperators(campaign);
-        PacingSnapshot.OperatorRoom room = withOperators ? operatorRoom(campaign, plan, now)
+        List<String> lines = withOperators ? operators.lines().of(campaign) : List.of();
+        PacingSnapshot.OperatorRoom room = withOperators ? operatorRoom(campaign, plan, lines, now)
                 : PacingSnapshot.OperatorRoom.NONE;
+        // Every campaign with operators gets the outlook (FREE does not read it): O(team + calls), no mode named here.
+        Outlook outlook = withOperators ? outlooks.build(campaign, lines, now) : Outlook.NONE;
         PacingDecision decision = pacer.decide(new PacingSnapshot(plan.pacing(), dispatcher.calls(id),
-                dispatcher.room(route.trunk(), now), room, dispatcher.statistics(id)), now);
+                dispatcher.room(route.trunk(), now), room, dispatcher.statistics(id), outlook), now);
         if (decision.wakeAt() != null) {
             threads.scheduler().after(Duration.ofMillis(Math.max(1, decision.wakeAt().toEpochMilli()
                     - now.toEpochMilli())), () -> changed(id));
         }
-        List<Dispatcher.Line> lines = dispatcher.acquire(id, route.trunk(), decision.callsToStart(), now);
+        List<Dispatcher.Line> granted = dispatcher.acquire(id, route.trunk(), decision.callsToStart(), now);
         // GUARANTEED_DIAL holds an operator per call before any number is claimed (CallFlow.reserve).
         // Only when there is a number to call: an operator held and given back for nothing would be
         // one more offer in the board's books, and a readiness that wakes this campaign again.
-        boolean nothingToCall = !lines.isEmpty() && withOperators && !claims.callable(campaign, plan, now);
-        Reservation reserved = lines.isEmpty() || nothingToCall ? Reservation.none(0)
-                : flow.reserve(campaign, lines.size(), now);
+        boolean nothingToCall = !granted.isEmpty() && withOperators && !claims.callable(campaign, plan, now);
+        Reservation reserved = granted.isEmpty() || nothingToCall ? Reservation.none(0)
+                : flow.reserve(campaign, granted.size(), now);
         List<AutodialNumber> toCall = reserved.calls() == 0 ? List.of()
                 : claims.claim(campaign, plan, reserved.calls(), now);
-        for (int i = 0; i < lines.size(); i++) {
+        for (int i = 0; i < granted.size(); i++) {
             if (i < toCall.size()) {
-                start(flow, new CallTask(campaign, plan, toCall.get(i), route, reserved.operator(i)), lines.get(i));
+                CallProgress progress = new CallProgress(now);
+                progress.withOperator(reserved.operator(i) != null);
+                live.started(id, progress);
+                start(flow, new CallTask(campaign, plan, toCall.get(i), route, reserved.operator(i), progress),
+                        granted.get(i));
             } else {
-                dispatcher.unused(lines.get(i));
+                dispatcher.unused(granted.get(i));
             }
         }
         reserved.releaseFrom(toCall.size(), now);
         boolean outOfNumbers = nothingToCall || toCall.size() < reserved.calls();
-        if (withOperators && !outOfNumbers && (room.ready() == 0 || reserved.calls() < lines.size())) {
+        if (withOperators && !outOfNumbers && (room.ready() == 0 || reserved.calls() < granted.size())) {
             // Not one that ran out of numbers: an operator given back for want of a number must not
             // wake it again, or the two would chase each other.
             waitingForOperators.add(id);
@@ -271,7 +295,7 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
             // Nobody ready is what holds it back when the pacer wanted calls, or when nothing is going on
             // (a FIXED campaign whose threads are all busy is IN_PROGRESS, not waiting for operators).
             boolean heldByOperators = withOperators && !nothingToCall && reserved.calls() == 0
-                    && (!lines.isEmpty() || (room.ready() == 0 && dispatcher.inFlight(id) == 0));
+                    && (!granted.isEmpty() || (room.ready() == 0 && dispatcher.inFlight(id) == 0));
             boolean waiting = heldByOperators && claims.waitForOperators(campaign, plan, now);
             if (!waiting && dispatcher.inFlight(id) == 0) {
                 settle(campaign, now);
@@ -284,8 +308,9 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
      * and the share of its base dialed (read only when {@code coldBaseStartCallsMultiplier} is set,
      * the one option that needs it).
      */
-    private PacingSnapshot.OperatorRoom operatorRoom(Campaign campaign, DialPlan plan, Instant now) {
-        int ready = operators.claims().ready(operators.lines().of(campaign), now);
+    private PacingSnapshot.OperatorRoom operatorRoom(Campaign campaign, DialPlan plan, List<String> lines,
+                                                     Instant now) {
+        int ready = operators.claims().ready(lines, now);
         int withCalls = operators.claims().claimedBy(campaign.id());
         double dialed = 0;
         if (plan.pacing() instanceof org.outdial.engine.pacing.ModeSettings.Free free

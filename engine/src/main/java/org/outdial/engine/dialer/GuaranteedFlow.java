@@ -88,16 +88,19 @@ public final class GuaranteedFlow implements CallFlow {
                 return CallResult.withoutCall(campaign.id(), number, NumberState.AUDIO_ERR, clock.instant(),
                         e.getMessage());
             }
+            task.progress().dialed(clock.instant());
             Call call = telephony.dial(new DialRequest(task.route().trunk(), number.phone(), task.route().callerId(),
                     settings.ringTimeout(), settings.maxCallDuration()));
             OperatorConnect.Connection connection = null;
             try {
                 if (AutodialFlow.await(call.answered(), settings.ringTimeout().plus(NETWORK_SLACK)).orElse(false)) {
                     Instant answeredAt = clock.instant();
+                    task.progress().answered(answeredAt);
                     if (played(call, own)) {
                         settled = true; // connect ends the reserved claim, whatever happens
                         connection = operators.connect(call, new OperatorConnect.Request(campaign, number,
-                                () -> lines.of(campaign), OperatorLineBook.pacing(campaign), reserved, moh, answeredAt));
+                                () -> lines.of(campaign), OperatorLineBook.pacing(campaign), reserved, moh, answeredAt,
+                                task.progress()));
                     }
                 }
             } finally {

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.outdial.engine.abandonment.AbandonmentSettings;
 import org.outdial.engine.campaign.Campaign;
 import org.outdial.engine.number.AutodialNumber;
 import org.outdial.engine.number.NumberState;
@@ -58,16 +59,25 @@ public final class OperatorConnect {
      * @param reserved  the operator held for this call before it was dialed (GUARANTEED_DIAL), offered
      *                  first; null to claim one now
      * @param moh       what the callee hears while waiting
-     * @param waitFrom  when the callee started waiting for an operator
+     * @param waitFrom  when the callee started waiting for an operator, for {@code secondsClientWaitOperator}
+     *                  (GUARANTEED_DIAL: the answer, before the number's own audio)
+     * @param progress  where the call's progress is told (an operator holds it or not, offers, the talk)
      */
     public record Request(Campaign campaign, AutodialNumber number, Supplier<List<String>> lines, OperatorPacing pacing,
-                          Claim reserved, AudioSource moh, Instant waitFrom) {
+                          Claim reserved, AudioSource moh, Instant waitFrom, CallProgress progress) {
         public Request {
             Objects.requireNonNull(campaign, "campaign");
             Objects.requireNonNull(number, "number");
             Objects.requireNonNull(lines, "lines");
             Objects.requireNonNull(moh, "moh");
             Objects.requireNonNull(waitFrom, "waitFrom");
+            Objects.requireNonNull(progress, "progress");
+        }
+
+        /** A request whose progress nobody follows. */
+        public Request(Campaign campaign, AutodialNumber number, Supplier<List<String>> lines, OperatorPacing pacing,
+                       Claim reserved, AudioSource moh, Instant waitFrom) {
+            this(campaign, number, lines, pacing, reserved, moh, waitFrom, CallProgress.untracked(waitFrom));
         }
     }
 
@@ -75,10 +85,14 @@ public final class OperatorConnect {
      * How the connection went: ANSWER (bridged), ANSW_NF_OP (nobody was offered it), ANSW_OP_NA
      * (operators were offered it and none took it) or, for a reserved operator the callee hung up
      * on before they were rung, ANSW_RJCT. Seconds as {@link CallResult.OperatorLeg} defines them.
+     *
+     * @param waitStart when the callee started waiting here (after any audio): what the grace counts from
+     * @param abandoned no operator was on the line within the grace of {@code waitStart}, and the callee
+     *                  did not hang up within it (FCC 47 CFR 64.1200(a)(7))
      */
     public record Connection(NumberState state, String operatorNumber, Integer secondsClientWaitOperator,
                              Integer secondsOperatorWaitCall, Integer secondsForOperatorAnswered, Integer secondsTalk,
-                             String hangupBy, String detail) {
+                             String hangupBy, String detail, Instant waitStart, boolean abandoned) {
     }
 
     private final Telephony telephony;
@@ -87,6 +101,8 @@ public final class OperatorConnect {
     private final DialerSettings settings;
     private final InstantSource clock;
     private final OpenLegs standing;
+    private final AbandonmentSettings abandonment;
+    private final AbandonMessage message;
     /**
      * When each line's last call through this dialer ended: OperatorClaims does not say since when
      * an operator has been ready, so {@code secondsOperatorWaitCall} counts from here (null for an
@@ -102,6 +118,19 @@ public final class OperatorConnect {
     /** @param standing the open legs of always-connected operators, switched onto instead of ringing ({@link StandingLegs}) */
     public OperatorConnect(Telephony telephony, OperatorClaims claims, OperatorReadiness readiness,
                            DialerSettings settings, InstantSource clock, OpenLegs standing) {
+        this(telephony, claims, readiness, settings, clock, standing, AbandonmentSettings.DEFAULTS,
+                AbandonMessage.none());
+    }
+
+    /**
+     * @param abandonment the grace that decides what is abandoned (and SMART's wait)
+     * @param message     what an abandoned callee hears before the hang-up
+     */
+    public OperatorConnect(Telephony telephony, OperatorClaims claims, OperatorReadiness readiness,
+                           DialerSettings settings, InstantSource clock, OpenLegs standing,
+                           AbandonmentSettings abandonment, AbandonMessage message) {
+        this.abandonment = Objects.requireNonNull(abandonment, "abandonment");
+        this.message = Objects.requireNonNull(message, "message");
         this.standing = Objects.requireNonNull(standing, "standing");
         this.telephony = Objects.requireNonNull(telephony, "telephony");
         this.claims = Objects.requireNonNull(claims, "claims");
@@ -113,9 +142,10 @@ public final class OperatorConnect {
     /** Connects {@code callee} (answered) to an operator; returns once the connection or the talk is over. */
     public Connection connect(Call callee, Request request) throws InterruptedException {
         long campaignId = request.campaign().id();
+        Waiting w = new Waiting(clock.instant(), OperatorWait.of(request.campaign(), settings, abandonment));
         HoldMusic hold = HoldMusic.start(callee, request.moh());
         CompletableFuture<Void> limit = new CompletableFuture<Void>()
-                .completeOnTimeout(null, settings.operatorWaitLimit().toMillis(), TimeUnit.MILLISECONDS);
+                .completeOnTimeout(null, w.rule.limit().toMillis(), TimeUnit.MILLISECONDS);
         Set<String> offered = new LinkedHashSet<>();
         List<String> lines = null;
         Claim claim = request.reserved();
@@ -125,7 +155,7 @@ public final class OperatorConnect {
                     if (claim != null) {
                         claims.released(claim, clock.instant());
                     }
-                    return notTaken(request, offered, "callee", "the callee hung up while waiting for an operator",
+                    return notTaken(request, w, offered, "callee", "the callee hung up while waiting for an operator",
                             request.reserved() != null);
                 }
                 if (claim == null) {
@@ -134,16 +164,16 @@ public final class OperatorConnect {
                     }
                     List<String> untried = lines.stream().filter(l -> !offered.contains(l)).toList();
                     if (untried.isEmpty()) {
-                        return notTaken(request, offered, "outdial", offered.isEmpty()
+                        return notTaken(request, w, offered, "outdial", offered.isEmpty()
                                 ? "no operator lines to connect to" : "every operator line was offered the call", false);
                     }
                     CompletableFuture<Void> woken = readiness.next();
                     try {
                         claim = claims.claim(campaignId, untried, request.pacing(), clock.instant()).orElse(null);
+                        request.progress().withOperator(claim != null);
                         if (claim == null) {
                             if (limit.isDone()) {
-                                return notTaken(request, offered, "outdial", "no operator took the call within "
-                                        + settings.operatorWaitLimit().toSeconds() + " s", false);
+                                return gaveUp(callee, hold, request, w, offered);
                             }
                             waitAny(woken, limit, callee.outcome());
                             continue;
@@ -153,14 +183,14 @@ public final class OperatorConnect {
                     }
                 }
                 offered.add(claim.line());
-                Optional<Connection> done = offer(callee, hold, request, claim);
+                Optional<Connection> done = offer(callee, hold, request, w, claim, limit);
                 claim = null;
+                request.progress().withOperator(false); // not taken: the next one is sought, or the call ends
                 if (done.isPresent()) {
                     return done.get();
                 }
                 if (limit.isDone() && !callee.outcome().isDone()) {
-                    return notTaken(request, offered, "outdial", "no operator took the call within "
-                            + settings.operatorWaitLimit().toSeconds() + " s", false);
+                    return gaveUp(callee, hold, request, w, offered);
                 }
             }
         } finally {
@@ -173,13 +203,14 @@ public final class OperatorConnect {
      * Rings one claimed operator. Returns the connection when it is over (talked, or the callee went
      * while ringing), or empty when the operator did not take it and the next one may be offered.
      */
-    private Optional<Connection> offer(Call callee, HoldMusic hold, Request request, Claim claim)
-            throws InterruptedException {
+    private Optional<Connection> offer(Call callee, HoldMusic hold, Request request, Waiting w, Claim claim,
+                                       CompletableFuture<Void> limit) throws InterruptedException {
         Instant invitedAt = clock.instant();
         Call open = standing.openLeg(claim.line()).orElse(null);
         if (open != null) { // always-connected: switched onto the open leg, no INVITE and no ring (StandingLegs)
             claims.answered(claim, invitedAt);
-            return Optional.of(talk(callee, hold, open, request, claim, invitedAt, invitedAt, true));
+            request.progress().offered(true);
+            return Optional.of(talk(callee, hold, open, request, w, claim, invitedAt, invitedAt, true));
         }
         Call leg;
         try {
@@ -192,7 +223,9 @@ public final class OperatorConnect {
         }
         boolean settled = false;
         try {
-            waitAny(settings.operatorRingTimeout().plus(NETWORK_SLACK), leg.answered(), callee.outcome());
+            // SMART: the grace ends the ring too. Otherwise an operator already ringing rings out its timeout.
+            CompletableFuture<?> graceOver = w.rule.abandonAtLimit() ? limit : new CompletableFuture<>();
+            waitAny(settings.operatorRingTimeout().plus(NETWORK_SLACK), leg.answered(), callee.outcome(), graceOver);
             if (callee.outcome().isDone()) {
                 leg.hangup();
                 if (Boolean.TRUE.equals(leg.answered().getNow(false))) {
@@ -203,20 +236,28 @@ public final class OperatorConnect {
                     claims.released(claim, clock.instant()); // the callee left: not the operator's doing
                 }
                 settled = true;
-                return Optional.of(notTakenOffered(request, claim.line(), "callee",
+                return Optional.of(notTakenOffered(request, w, claim.line(), "callee",
                         "the callee hung up while operator " + claim.line() + " was ringing"));
+            }
+            if (!Boolean.TRUE.equals(leg.answered().getNow(false)) && graceOver.isDone()) {
+                leg.hangup(); // CANCEL: the callee is not kept waiting past the grace
+                claims.released(claim, clock.instant()); // the operator did not refuse it
+                settled = true;
+                return Optional.of(abandon(callee, hold, request, w, claim.line()));
             }
             if (!Boolean.TRUE.equals(leg.answered().getNow(false))) {
                 leg.hangup(); // rang past our bound: CANCEL
                 Refusal why = refusal(outcome(leg));
                 claims.refused(claim, why, clock.instant());
+                request.progress().offered(false);
                 settled = true;
                 return Optional.empty();
             }
             Instant answeredAt = clock.instant();
             claims.answered(claim, answeredAt);
+            request.progress().offered(true);
             settled = true;
-            return Optional.of(talk(callee, hold, leg, request, claim, invitedAt, answeredAt, false));
+            return Optional.of(talk(callee, hold, leg, request, w, claim, invitedAt, answeredAt, false));
         } finally {
             if (!settled) { // interrupted (the call's watchdog, a shutdown)
                 leg.hangup();
@@ -229,8 +270,8 @@ public final class OperatorConnect {
      * Bridges the answered operator to the callee and waits for either to hang up. A standing leg
      * hears {@link StandingLegs#BEEP} first and is unbridged, not hung up, when the callee leaves.
      */
-    private Connection talk(Call callee, HoldMusic hold, Call leg, Request request, Claim claim, Instant invitedAt,
-                            Instant answeredAt, boolean standingLeg) throws InterruptedException {
+    private Connection talk(Call callee, HoldMusic hold, Call leg, Request request, Waiting w, Claim claim,
+                            Instant invitedAt, Instant answeredAt, boolean standingLeg) throws InterruptedException {
         String line = claim.line();
         Integer waited = seconds(request.waitFrom(), answeredAt);
         Integer forAnswered = seconds(invitedAt, answeredAt);
@@ -262,10 +303,40 @@ public final class OperatorConnect {
             }
             endedAt = clock.instant();
             claims.talkEnded(claim, Duration.between(bridgedAt, endedAt), endedAt);
+            request.progress().talked(Duration.between(bridgedAt, endedAt));
             freeSince.put(line, endedAt);
         }
         return new Connection(NumberState.ANSWER, line, waited, operatorWaited, forAnswered,
-                seconds(bridgedAt, endedAt), who, null);
+                seconds(bridgedAt, endedAt), who, null, w.start, w.past(bridgedAt));
+    }
+
+    /** The wait is over and nobody took the call: SMART abandons it, the others give up. */
+    private Connection gaveUp(Call callee, HoldMusic hold, Request request, Waiting w, Set<String> offered)
+            throws InterruptedException {
+        if (w.rule.abandonAtLimit()) {
+            return abandon(callee, hold, request, w, offered.isEmpty() ? null : List.copyOf(offered).getLast());
+        }
+        return notTaken(request, w, offered, "outdial", "no operator took the call within "
+                + w.rule.limit().toSeconds() + " s", false);
+    }
+
+    /**
+     * No operator on the line within the grace (FCC 47 CFR 64.1200(a)(7)): the callee hears the
+     * abandonment message, then the flow hangs up. ANSW_NF_OP, counted abandoned, whoever was ringing.
+     */
+    private Connection abandon(Call callee, HoldMusic hold, Request request, Waiting w, String lastOffered)
+            throws InterruptedException {
+        hold.stop();
+        Optional<AudioSource> audio = message.audio();
+        if (audio.isPresent() && !callee.outcome().isDone()) {
+            waitAny(audio.get().duration().plus(NETWORK_SLACK), callee.play(audio.get()), callee.outcome());
+        }
+        Instant now = clock.instant();
+        return new Connection(NumberState.ANSW_NF_OP, lastOffered, seconds(request.waitFrom(), now), null, null, null,
+                remote(callee.outcome()) ? "callee" : "outdial",
+                "no operator on the line within " + graceText(w.rule.grace()) + " of the answer: abandoned"
+                        + " (FCC 47 CFR 64.1200(a)(7))" + (audio.isPresent() ? ", the message played" : ""),
+                w.start, true);
     }
 
     /** Who ended the talk: the side whose end came from the network, else Outdial (the call cap, a shutdown). */
@@ -284,7 +355,7 @@ public final class OperatorConnect {
         return o != null && o.endedBy() == Party.REMOTE;
     }
 
-    private Connection notTaken(Request request, Set<String> offered, String hangupBy, String detail,
+    private Connection notTaken(Request request, Waiting w, Set<String> offered, String hangupBy, String detail,
                                 boolean reservedNotRung) {
         Instant now = clock.instant();
         String last = offered.isEmpty() ? null : List.copyOf(offered).getLast();
@@ -293,12 +364,30 @@ public final class OperatorConnect {
         // was no call to the operators"), never ANSW_NF_OP.
         NumberState state = !offered.isEmpty() ? NumberState.ANSW_OP_NA
                 : reservedNotRung ? NumberState.ANSW_RJCT : NumberState.ANSW_NF_OP;
-        return new Connection(state, last, seconds(request.waitFrom(), now), null, null, null, hangupBy, detail);
+        // Outdial hanging up on an answered callee abandons them; a callee who left within the grace was not.
+        boolean abandoned = !"callee".equals(hangupBy) || w.past(now);
+        return new Connection(state, last, seconds(request.waitFrom(), now), null, null, null, hangupBy, detail,
+                w.start, abandoned);
     }
 
-    private Connection notTakenOffered(Request request, String line, String hangupBy, String detail) {
-        return new Connection(NumberState.ANSW_OP_NA, line, seconds(request.waitFrom(), clock.instant()), null, null,
-                null, hangupBy, detail);
+    private Connection notTakenOffered(Request request, Waiting w, String line, String hangupBy, String detail) {
+        Instant now = clock.instant();
+        return new Connection(NumberState.ANSW_OP_NA, line, seconds(request.waitFrom(), now), null, null,
+                null, hangupBy, detail, w.start, w.past(now));
+    }
+
+    /** One callee's wait here: since when, and by which rule. */
+    private record Waiting(Instant start, OperatorWait rule) {
+        /** Whether {@code at} is past the grace. */
+        boolean past(Instant at) {
+            return Duration.between(start, at).compareTo(rule.grace()) > 0;
+        }
+    }
+
+    /** A grace as the call record's detail shows it: 2 s, 1.5 s. */
+    private static String graceText(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : ms / 1000.0 + " s";
     }
 
     /** Why an operator's leg was not taken, from its outcome (OperatorClaims.Refusal). */

@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.outdial.engine.operator.OperatorState.Event;
 import org.outdial.engine.pacing.ModeSettings.OperatorPacing;
+import org.outdial.engine.pacing.Outlook;
 import org.outdial.sip.registrar.Registration;
 import org.outdial.sip.registrar.RegistrationListener;
 import org.slf4j.Logger;
@@ -378,6 +379,34 @@ public final class OperatorBoard implements OperatorClaims, LinePresence, Regist
             line.expire(now);
             return line.state;
         }
+    }
+
+    @Override
+    public List<Outlook.Operator> outlook(Collection<String> candidates, Instant now) {
+        List<Outlook.Operator> team = new ArrayList<>(candidates.size());
+        synchronized (lock) {
+            for (String number : new LinkedHashSet<>(candidates)) {
+                OperatorLine line = lines.get(number);
+                if (line == null) {
+                    continue;
+                }
+                line.expire(now);
+                Outlook.Activity activity = switch (line.state) {
+                    case READY -> Outlook.Activity.READY;
+                    case OFFERED -> Outlook.Activity.OFFERED;
+                    case TALKING -> Outlook.Activity.TALKING;
+                    case WRAP_UP -> Outlook.Activity.WRAP_UP;
+                    // Not at work, or busy with a call Outdial did not give: not part of the team now.
+                    case OFFLINE, PAUSED, BUSY_ELSEWHERE -> null;
+                };
+                if (activity != null) {
+                    Instant since = activity == Outlook.Activity.READY ? line.idleSince : line.since;
+                    team.add(new Outlook.Operator(activity, since,
+                            activity == Outlook.Activity.WRAP_UP ? line.until : null));
+                }
+            }
+        }
+        return team;
     }
 
     /** How many of {@code candidates} are in each state: the demo's progress line. */

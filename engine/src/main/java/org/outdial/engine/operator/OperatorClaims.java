@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.outdial.engine.pacing.Outlook;
 import org.outdial.engine.pacing.ModeSettings.OperatorPacing;
 
 /**
@@ -49,6 +50,15 @@ public interface OperatorClaims {
 
     /** Called (on the caller's thread, must not block) whenever an operator may have become ready. */
     void onReady(Runnable listener);
+
+    /**
+     * What SMART predicts from ({@link Outlook#operators}): those of {@code lines} that are logged in
+     * and working (ready, offered, talking or in wrap-up), since when, and when a wrap-up ends. None
+     * where operators are not followed.
+     */
+    default List<Outlook.Operator> outlook(Collection<String> lines, Instant now) {
+        return List.of();
+    }
 
     /**
      * Claims nobody and has nobody ready: the claims of a process whose operator board is not

@@ -16,6 +16,8 @@ final class OperatorLine {
     boolean registered;
     WorkStatus work;
     OperatorState state = OperatorState.OFFLINE;
+    /** When the line entered its state: what SMART's outlook reads ({@code OperatorBoard.outlook}). */
+    Instant since = Instant.EPOCH;
     /** When the line last became ready: the longest-idle order. */
     Instant idleSince = Instant.EPOCH;
     /** The end of a wrap-up or busy-elsewhere time. */
@@ -76,6 +78,9 @@ final class OperatorLine {
     boolean apply(Event event, Instant now) {
         OperatorState from = state;
         state = from.on(event, registered, work.working());
+        if (state != from) {
+            since = now;
+        }
         if (!timed()) {
             until = null;
             busyOnlyForAutodials = false;

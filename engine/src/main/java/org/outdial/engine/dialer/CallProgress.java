@@ -1,0 +1,91 @@
+package org.outdial.engine.dialer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * How far one call in flight has come, as its flow tells it: dialed, answered, with an operator or
+ * not, offers made, the talk. {@link LiveCalls} reads it for SMART's outlook (calls without an
+ * operator) and keeps a sample of it when the call ends. Written by the call's thread, read by
+ * the dialer's: every field is volatile, and each is written once or only grows.
+ */
+public final class CallProgress {
+
+    private final Instant startedAt;
+    private volatile Instant dialedAt;
+    private volatile Instant answeredAt;
+    private volatile boolean withOperator;
+    private volatile int offers;
+    private volatile int offersAnswered;
+    private volatile Duration talk;
+
+    /** @param startedAt when the dialer started the call (its dial time until {@link #dialed} says otherwise) */
+    public CallProgress(Instant startedAt) {
+        this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
+    }
+
+    /** A call whose progress nobody reads (tests of other things, a flow called directly). */
+    public static CallProgress untracked(Instant now) {
+        return new CallProgress(now);
+    }
+
+    /** The INVITE is about to go out. */
+    public void dialed(Instant at) {
+        dialedAt = at;
+    }
+
+    /** The callee answered. */
+    public void answered(Instant at) {
+        answeredAt = at;
+    }
+
+    /** An operator holds the call (claimed, reserved, or talking), or no longer does (refused, released). */
+    public void withOperator(boolean holding) {
+        withOperator = holding;
+    }
+
+    /** An operator was offered the call; {@code answered} when they took it. */
+    public void offered(boolean answered) {
+        offers++;
+        if (answered) {
+            offersAnswered++;
+        }
+    }
+
+    /** The callee talked with an operator this long. */
+    public void talked(Duration bridged) {
+        talk = bridged;
+    }
+
+    /** Whether the flow placed the call (an audio error ends it before). */
+    public boolean wasDialed() {
+        return dialedAt != null;
+    }
+
+    public Instant dialedAt() {
+        Instant d = dialedAt;
+        return d != null ? d : startedAt;
+    }
+
+    public Instant answeredAt() {
+        return answeredAt;
+    }
+
+    public boolean withOperator() {
+        return withOperator;
+    }
+
+    public int offers() {
+        return offers;
+    }
+
+    public int offersAnswered() {
+        return offersAnswered;
+    }
+
+    /** The bridged talk, or null when the call reached no operator. */
+    public Duration talk() {
+        return talk;
+    }
+}
