@@ -12,17 +12,17 @@ import org.outdial.engine.operator.OperatorClaims;
  * far the call has come (SMART's outlook reads it).
  */
 public record CallTask(Campaign campaign, DialPlan plan, AutodialNumber number, Route route,
-                       OperatorClaims.Claim operator, CallProgress progress) {
+                       OperatorClaims.Claim operator, LiveCall progress) {
 
     /** A call with no operator reserved, whose progress nobody follows. */
     public CallTask(Campaign campaign, DialPlan plan, AutodialNumber number, Route route) {
-        this(campaign, plan, number, route, null, CallProgress.untracked(java.time.Instant.EPOCH));
+        this(campaign, plan, number, route, null, LiveCall.untracked(java.time.Instant.EPOCH));
     }
 
     /** A call whose progress nobody follows. */
     public CallTask(Campaign campaign, DialPlan plan, AutodialNumber number, Route route,
                     OperatorClaims.Claim operator) {
-        this(campaign, plan, number, route, operator, CallProgress.untracked(java.time.Instant.EPOCH));
+        this(campaign, plan, number, route, operator, LiveCall.untracked(java.time.Instant.EPOCH));
     }
 
     public CallTask {

@@ -273,7 +273,7 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
                 : claims.claim(campaign, plan, reserved.calls(), now);
         for (int i = 0; i < granted.size(); i++) {
             if (i < toCall.size()) {
-                CallProgress progress = new CallProgress(now);
+                LiveCall progress = new LiveCall(now);
                 progress.withOperator(reserved.operator(i) != null);
                 live.started(id, progress);
                 start(flow, new CallTask(campaign, plan, toCall.get(i), route, reserved.operator(i), progress),

@@ -12,7 +12,7 @@ import java.util.Set;
 import org.outdial.engine.pacing.Outlook;
 
 /**
- * Each campaign's calls in flight as their flows report them ({@link CallProgress}), and a sample
+ * Each campaign's calls in flight as their flows report them ({@link LiveCall}), and a sample
  * of its last {@value #SAMPLE} ended calls: what SMART's outlook reads of the calls (docs/PACING.md,
  * "What SMART sees"). Calls in flight are the {@link Dispatcher}'s to admit and count; this only
  * follows how far each has come. Thread-safe; a read costs O(calls in flight) and, once per ended
@@ -28,7 +28,7 @@ public final class LiveCalls {
     }
 
     private static final class Campaign {
-        final Set<CallProgress> inFlight = new LinkedHashSet<>();
+        final Set<LiveCall> inFlight = new LinkedHashSet<>();
         final ArrayDeque<Ended> ended = new ArrayDeque<>(SAMPLE);
         /** The sample as lists, rebuilt at the first read after a call ended. */
         Sample cached;
@@ -42,12 +42,12 @@ public final class LiveCalls {
     private final Map<Long, Campaign> campaigns = new HashMap<>();
 
     /** A call of the campaign started. */
-    public synchronized void started(long campaignId, CallProgress call) {
+    public synchronized void started(long campaignId, LiveCall call) {
         campaigns.computeIfAbsent(campaignId, id -> new Campaign()).inFlight.add(call);
     }
 
     /** The call ended (it is recorded): out of the calls in flight, into the sample. */
-    public synchronized void ended(long campaignId, CallProgress call) {
+    public synchronized void ended(long campaignId, LiveCall call) {
         Campaign c = campaigns.get(campaignId);
         if (c == null || !c.inFlight.remove(call) || !call.wasDialed()) {
             return; // not followed, or never dialed (an audio error): nothing to learn from
@@ -69,7 +69,7 @@ public final class LiveCalls {
             return List.of();
         }
         List<Outlook.Call> calls = new ArrayList<>(c.inFlight.size());
-        for (CallProgress call : c.inFlight) {
+        for (LiveCall call : c.inFlight) {
             if (!call.withOperator()) {
                 Instant dialed = call.dialedAt();
                 Instant answered = call.answeredAt();

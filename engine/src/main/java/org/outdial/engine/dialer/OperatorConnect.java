@@ -64,7 +64,7 @@ public final class OperatorConnect {
      * @param progress  where the call's progress is told (an operator holds it or not, offers, the talk)
      */
     public record Request(Campaign campaign, AutodialNumber number, Supplier<List<String>> lines, OperatorPacing pacing,
-                          Claim reserved, AudioSource moh, Instant waitFrom, CallProgress progress) {
+                          Claim reserved, AudioSource moh, Instant waitFrom, LiveCall progress) {
         public Request {
             Objects.requireNonNull(campaign, "campaign");
             Objects.requireNonNull(number, "number");
@@ -77,7 +77,7 @@ public final class OperatorConnect {
         /** A request whose progress nobody follows. */
         public Request(Campaign campaign, AutodialNumber number, Supplier<List<String>> lines, OperatorPacing pacing,
                        Claim reserved, AudioSource moh, Instant waitFrom) {
-            this(campaign, number, lines, pacing, reserved, moh, waitFrom, CallProgress.untracked(waitFrom));
+            this(campaign, number, lines, pacing, reserved, moh, waitFrom, LiveCall.untracked(waitFrom));
         }
     }
 

@@ -2,6 +2,7 @@ package org.outdial.engine.dialer;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import org.outdial.engine.abandonment.AbandonmentLedger;
@@ -33,12 +34,15 @@ final class OutlookBuilder {
 
     /** The outlook of {@code campaign}, whose operator lines are {@code lines}, at {@code now}. */
     Outlook build(Campaign campaign, List<String> lines, Instant now) {
-        long id = campaign.id();
-        OperatorPacing pacing = OperatorLineBook.pacing(campaign);
+        return build(campaign.id(), campaign.settings().common().window().timeZone(),
+                OperatorLineBook.pacing(campaign), lines, now);
+    }
+
+    /** The outlook of campaign {@code id}, in time zone {@code zone}, with FREE/SMART options {@code pacing} (or null). */
+    Outlook build(long id, ZoneId zone, OperatorPacing pacing, List<String> lines, Instant now) {
         // Seed 004 markAsBusySeconds: what follows a talk before the operator is free again.
         Duration wrapUp = pacing == null ? Duration.ZERO : pacing.markAsBusy();
         return new Outlook(operators.outlook(lines, now), calls.withoutOperator(id),
-                calls.measured(id, wrapUp, ringTimeout),
-                ledger.abandonment(id, campaign.settings().common().window().timeZone(), now));
+                calls.measured(id, wrapUp, ringTimeout), ledger.abandonment(id, zone, now));
     }
 }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * operator) and keeps a sample of it when the call ends. Written by the call's thread, read by
  * the dialer's: every field is volatile, and each is written once or only grows.
  */
-public final class CallProgress {
+public final class LiveCall {
 
     private final Instant startedAt;
     private volatile Instant dialedAt;
@@ -21,13 +21,13 @@ public final class CallProgress {
     private volatile Duration talk;
 
     /** @param startedAt when the dialer started the call (its dial time until {@link #dialed} says otherwise) */
-    public CallProgress(Instant startedAt) {
+    public LiveCall(Instant startedAt) {
         this.startedAt = Objects.requireNonNull(startedAt, "startedAt");
     }
 
     /** A call whose progress nobody reads (tests of other things, a flow called directly). */
-    public static CallProgress untracked(Instant now) {
-        return new CallProgress(now);
+    public static LiveCall untracked(Instant now) {
+        return new LiveCall(now);
     }
 
     /** The INVITE is about to go out. */
