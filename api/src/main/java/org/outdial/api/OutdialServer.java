@@ -21,6 +21,7 @@ import org.outdial.api.unitalk.AutodialCatalog;
 import org.outdial.api.unitalk.AutodialRoutes;
 import org.outdial.engine.CampaignModule;
 import org.outdial.engine.DialerModule;
+import org.outdial.engine.abandonment.AbandonmentLedger;
 import org.outdial.engine.audio.AudioLibrary;
 import org.outdial.engine.audio.AudioSynthesis;
 import org.outdial.engine.blocklist.BlockedLists;
@@ -92,6 +93,9 @@ public final class OutdialServer implements AutoCloseable {
             Transactor db = new Transactor(ds);
             AudioLibrary audios = new AudioLibrary(ds, clock, Path.of(config.audio().dir()));
             Operators operators = new Operators(ds, clock);
+            // Loaded once, before anything dials: the dialer counts into it and GET_LIST reads it.
+            AbandonmentLedger ledger = AbandonmentLedger.load(db, config.pacing().abandonment().settings(),
+                    clock.instant());
             OperatorBoard board = OperatorBoard.of(operators, clock);
             TtsProfiles ttsProfiles = new TtsProfiles(ds, clock);
             Scenarios scenarios = new Scenarios(ds, clock,
@@ -130,7 +134,8 @@ public final class OutdialServer implements AutoCloseable {
                 telephony.onRegistration(board);
                 return DialerModule.create(db, clock, telephony,
                         settings, new DialerModule.Catalogue(audios, ttsProfiles, synthesizer, scenarios),
-                        new BlockedListsScreen(blockedLists), alarms::scheduleWindowEvent, threads, board, operators);
+                        new BlockedListsScreen(blockedLists), alarms::scheduleWindowEvent, threads, board, operators,
+                        ledger);
             });
             dialerRef[0] = dialing.dialer();
 
@@ -143,7 +148,7 @@ public final class OutdialServer implements AutoCloseable {
                     new HealthRoutes(database, dialing.trunks()),
                     new AutodialRoutes(module,
                             new AutodialCatalog(audios, operators, scenarios, ttsProfiles, robots, triggerActions), clock,
-                            dialing.notes())));
+                            dialing.notes(), ledger)));
             groups.addAll(CatalogRoutes.groups(new Catalog(audios,
                     new AudioSynthesis(audios, ttsProfiles, synthesizer), ttsProfiles, operators,
                     board, triggerActions, scenarios, robots, blockedLists), Map.of(

@@ -14,6 +14,8 @@ import org.outdial.api.http.RouteGroup;
 import org.outdial.api.http.Router;
 import org.outdial.engine.CampaignModule;
 import org.outdial.engine.campaign.CampaignView;
+import org.outdial.engine.abandonment.AbandonmentLedger;
+import org.outdial.engine.abandonment.AbandonmentSettings;
 import org.outdial.engine.dialer.CampaignNotes;
 import org.outdial.engine.error.EngineException;
 import org.outdial.engine.history.CallHistoryService;
@@ -48,9 +50,18 @@ public final class AutodialRoutes implements RouteGroup {
     private final AutodialCatalog catalog;
     private final InstantSource clock;
     private final CampaignNotes notes;
+    private final AbandonmentLedger ledger;
 
+    /** Without an abandonment ledger: every campaign's abandonment reads as nothing yet. */
     public AutodialRoutes(CampaignModule autodialers, AutodialCatalog catalog, InstantSource clock,
                           CampaignNotes notes) {
+        this(autodialers, catalog, clock, notes, AbandonmentLedger.empty(AbandonmentSettings.DEFAULTS));
+    }
+
+    /** @param ledger the abandonment of campaigns with operators, shown in GET_LIST's statistics */
+    public AutodialRoutes(CampaignModule autodialers, AutodialCatalog catalog, InstantSource clock,
+                          CampaignNotes notes, AbandonmentLedger ledger) {
+        this.ledger = ledger;
         this.autodialers = autodialers;
         this.catalog = catalog;
         this.clock = clock;
@@ -114,14 +125,15 @@ public final class AutodialRoutes implements RouteGroup {
 
     private Response getList() {
         var now = clock.instant();
-        return Response.json(autodialers.campaigns().list().stream().map(v -> TaskJson.of(v, now, notes.of(v.campaign()))).toList());
+        return Response.json(autodialers.campaigns().list().stream().map(v -> TaskJson.of(v, now, notes.of(v.campaign()),
+                ledger)).toList());
     }
 
     private Response getWithData() {
         var now = clock.instant();
         Map<String, Object> json = AutodialDictionaries.of(catalog, autodialers.campaigns().limits());
         List<CampaignView> views = autodialers.campaigns().list();
-        json.put("tasks", views.stream().map(v -> TaskJson.of(v, now, notes.of(v.campaign()))).toList());
+        json.put("tasks", views.stream().map(v -> TaskJson.of(v, now, notes.of(v.campaign()), ledger)).toList());
         json.put("statesInfo", AutodialDictionaries.statesList());
         return Response.json(json);
     }

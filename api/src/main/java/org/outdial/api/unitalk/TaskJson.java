@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.outdial.engine.abandonment.AbandonmentLedger;
+import org.outdial.engine.abandonment.AbandonmentSettings;
 import org.outdial.engine.campaign.AudioPart;
 import org.outdial.engine.campaign.CampaignMode;
 import org.outdial.engine.campaign.CampaignType;
@@ -19,6 +21,7 @@ import org.outdial.engine.campaign.CompositeAudio;
 import org.outdial.engine.campaign.CallingWindow;
 import org.outdial.engine.campaign.TypeSettings;
 import org.outdial.engine.pacing.ModeSettings;
+import org.outdial.engine.pacing.Outlook;
 import org.outdial.engine.campaign.CampaignView;
 import org.outdial.engine.campaign.RepeatCallsSettings;
 import org.outdial.engine.campaign.StateRepeat;
@@ -33,8 +36,11 @@ final class TaskJson {
     private TaskJson() {
     }
 
-    /** @param note the dialer's note on the campaign (not dialed by this version, its trunk down), printed as {@code statusNote} */
-    static Map<String, Object> of(CampaignView view, Instant now, Optional<String> note) {
+    /**
+     * @param note   the dialer's note on the campaign (not dialed by this version, its trunk down), printed as {@code statusNote}
+     * @param ledger the abandonment of campaigns with operators: {@code statistics.abandonment}
+     */
+    static Map<String, Object> of(CampaignView view, Instant now, Optional<String> note, AbandonmentLedger ledger) {
         Campaign c = view.campaign();
         CampaignSettings s = c.settings();
         CampaignType type = c.type();
@@ -46,7 +52,11 @@ final class TaskJson {
         task.put("autodialerMode", mode.name());
         task.put("status", c.status().name());
         note.ifPresent(text -> task.put("statusNote", text));
-        task.put("statistics", statistics(view.statistics()));
+        Map<String, Object> statistics = statistics(view.statistics());
+        if (s.operators().isPresent()) {
+            statistics.put("abandonment", abandonment(ledger, c.id(), s.common().window().timeZone(), now));
+        }
+        task.put("statistics", statistics);
         if (c.finishedDate() != null) {
             task.put("finishedDate", c.finishedDate().toString());
         }
@@ -119,6 +129,33 @@ final class TaskJson {
             }
         }
         json.put("statesCount", states);
+        return json;
+    }
+
+    /**
+     * Outdial's extension (docs/API.md, "Abandonment"): live-answered and abandoned calls over the
+     * configured window and over the campaign's current day, with the cap (FCC 47 CFR 64.1200(a)(7)).
+     */
+    private static Map<String, Object> abandonment(AbandonmentLedger ledger, long id, ZoneId zone, Instant now) {
+        AbandonmentLedger.Tallies t = ledger.tallies(id, zone, now);
+        AbandonmentSettings settings = ledger.settings();
+        Map<String, Object> json = new LinkedHashMap<>();
+        Map<String, Object> window = tally(t.window());
+        long minutes = settings.window().toMinutes();
+        window.put("days", minutes % (24 * 60) == 0 ? (Object) (minutes / (24 * 60)) : (Object) (minutes / (24.0 * 60)));
+        json.put("window", window);
+        json.put("today", tally(t.today()));
+        json.put("targetPercent", settings.targetPercent());
+        json.put("graceMillis", settings.grace().toMillis());
+        return json;
+    }
+
+    private static Map<String, Object> tally(Outlook.Tally tally) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("liveAnswered", tally.liveAnswered());
+        json.put("abandoned", tally.abandoned());
+        // Two decimals: 1 abandoned of 3,000 is 0.03 %, which still shows.
+        json.put("percent", Math.round(tally.percent() * 100) / 100.0);
         return json;
     }
 
