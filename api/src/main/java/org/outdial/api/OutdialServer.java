@@ -14,6 +14,9 @@ import org.outdial.api.auth.RateLimiter;
 import org.outdial.api.catalog.CatalogRoutes;
 import org.outdial.api.config.OutdialConfig;
 import org.outdial.api.health.HealthRoutes;
+import org.outdial.api.incoming.IncomingWebhookRoutes;
+import org.outdial.api.incoming.WebhookTokenRoutes;
+import org.outdial.api.incoming.WebhookTokens;
 import org.outdial.api.http.HttpServer;
 import org.outdial.api.http.RouteGroup;
 import org.outdial.api.http.Router;
@@ -152,6 +155,9 @@ public final class OutdialServer implements AutoCloseable {
                     "AUTODIAL_AUTODIALER", () -> module.campaigns().names(CampaignType.AUTODIAL),
                     "AUTODIAL_PREDICTIVE", () -> module.campaigns().names(CampaignType.GUARANTEED_DIAL),
                     "AUTODIAL_ROBOT", () -> module.campaigns().names(CampaignType.VOICE_ROBOT))));
+            WebhookTokens webhookTokens = new WebhookTokens(ds);
+            groups.add(new WebhookTokenRoutes(webhookTokens, clock));
+            groups.add(new IncomingWebhookRoutes(webhookTokens, module));
             groups.addAll(extraGroups);
             Router router = new Router();
             groups.forEach(group -> group.register(router));
