@@ -179,6 +179,9 @@ class IncomingWebhookTest {
         String form = "token=" + token + "&action=AUTODIAL_ADD&id=" + id + "&name=bulk&phones="
                 + URLEncoder.encode(String.join(",", phones), StandardCharsets.UTF_8);
 
+        HttpResponse<String> inUrl = api.post(IncomingWebhookRoutes.PATH + "?" + form, null, null, "");
+        assertEquals(414, inUrl.statusCode(), "600 phones do not fit in a request line: " + inUrl.body());
+
         JsonNode body = ok(api.post(IncomingWebhookRoutes.PATH, null, "application/x-www-form-urlencoded", form));
 
         assertEquals(600, body.path("data").path("added").asInt(), body.toString());
@@ -306,6 +309,9 @@ class IncomingWebhookTest {
             refused(401, "Token not found", link(none));
             refused(401, "Token not found", link(empty));
             refused(401, "Token not found", link(unknown));
+            Map<String, String> apiKey = generated(action, id, "380971234567");
+            apiKey.put("token", key);
+            refused(401, "Token not found", link(apiKey));
         }
         assertEquals(List.of(), phonesIn(id));
 
