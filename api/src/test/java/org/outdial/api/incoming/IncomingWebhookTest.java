@@ -212,6 +212,20 @@ class IncomingWebhookTest {
     }
 
     @Test
+    void blockedNumbersAreSkippedAsByAddNumbersAndOnlyBlockedOnesAreNotAdded() {
+        long id = autodialer();
+        ok(api.postJson("/api/lists", key,
+                "{\"list\":\"BLOCKED_FOR_AUTODIAL_PHONES\",\"operation\":\"ADD\",\"items\":[\"380509998877\"]}"));
+
+        refused(409, "Phones not added", link(generated("AUTODIAL_ADD", id, "380509998877")));
+        JsonNode body = ok(link(generated("AUTODIAL_ADD", id, "380509998877,380971234567")));
+
+        assertEquals(1, body.path("data").path("added").asInt(), body.toString());
+        assertEquals(1, body.path("data").path("blocked").asInt(), body.toString());
+        assertEquals(List.of("380971234567"), phonesIn(id));
+    }
+
+    @Test
     void addWithoutAnyValidPhoneIsPhonesNotFoundAndAddsNothing() {
         long id = autodialer();
 
