@@ -32,9 +32,9 @@ import picocli.CommandLine.Spec;
  * the same seeds, and which speeds keep the upper end of the abandonment range under {@code --target}.
  * Exit codes: 0 done, 2 wrong usage (with the reason), 1 anything else (one line, no stack trace).
  */
-@Command(name = "outdial simulate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "outdial simulate", mixinStandardHelpOptions = true, version = "Outdial 0.1.0", sortOptions = false,
         description = {"Simulate a campaign's pacing before it runs: occupancy, talk time, wait between calls and "
-                + "abandonment (mean and 95 % range over --runs seeds), and which smartSpeed keeps abandonment "
+                + "abandonment (mean and 95 %% range over --runs seeds), and which smartSpeed keeps abandonment "
                 + "under --target.", "Durations: 120s, 2m, 500ms, or ISO-8601 (PT2M)."})
 public final class SimulateCommand implements Callable<Integer> {
 
