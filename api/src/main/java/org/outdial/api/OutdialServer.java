@@ -14,6 +14,10 @@ import org.outdial.api.auth.RateLimiter;
 import org.outdial.api.catalog.CatalogRoutes;
 import org.outdial.api.config.OutdialConfig;
 import org.outdial.api.health.HealthRoutes;
+import org.outdial.api.incoming.IncomingWebhookRoutes;
+import org.outdial.api.incoming.WebhookTokenRoutes;
+import org.outdial.api.incoming.WebhookTokens;
+import org.outdial.api.openapi.OpenApiRoutes;
 import org.outdial.api.http.HttpServer;
 import org.outdial.api.http.RouteGroup;
 import org.outdial.api.http.Router;
@@ -64,10 +68,12 @@ public final class OutdialServer implements AutoCloseable {
     private final CampaignModule autodialers;
     private final HttpServer http;
     private final OperatorBoard operators;
+    private final List<Router.Route> routes;
 
     private OutdialServer(Database database, Dialing dialing, DialerScheduler scheduler, CampaignModule autodialers,
-                          HttpServer http, OperatorBoard operators) {
+                          HttpServer http, OperatorBoard operators, List<Router.Route> routes) {
         this.operators = operators;
+        this.routes = routes;
         this.database = database;
         this.dialing = dialing;
         this.scheduler = scheduler;
@@ -157,6 +163,10 @@ public final class OutdialServer implements AutoCloseable {
                     "AUTODIAL_AUTODIALER", () -> module.campaigns().names(CampaignType.AUTODIAL),
                     "AUTODIAL_PREDICTIVE", () -> module.campaigns().names(CampaignType.GUARANTEED_DIAL),
                     "AUTODIAL_ROBOT", () -> module.campaigns().names(CampaignType.VOICE_ROBOT))));
+            WebhookTokens webhookTokens = new WebhookTokens(ds);
+            groups.add(new WebhookTokenRoutes(webhookTokens, clock));
+            groups.add(new IncomingWebhookRoutes(webhookTokens, module));
+            groups.add(OpenApiRoutes.load());
             groups.addAll(extraGroups);
             Router router = new Router();
             groups.forEach(group -> group.register(router));
@@ -168,7 +178,7 @@ public final class OutdialServer implements AutoCloseable {
             if (dialing.dialer() != null) {
                 dialing.dialer().tick(); // picks up autodialers that were running before a restart
             }
-            return new OutdialServer(database, dialing, scheduler, autodialers, http, board);
+            return new OutdialServer(database, dialing, scheduler, autodialers, http, board, router.routes());
         } catch (RuntimeException e) {
             if (autodialers != null) {
                 autodialers.close();
@@ -185,6 +195,14 @@ public final class OutdialServer implements AutoCloseable {
     /** The HTTP port actually bound. */
     public int port() {
         return http.port();
+    }
+
+    /**
+     * Every route the server serves, test groups included: what the OpenAPI document
+     * ({@code openapi.yaml}, {@code GET /openapi.json}) must describe.
+     */
+    public List<Router.Route> routes() {
+        return routes;
     }
 
     public Database database() {

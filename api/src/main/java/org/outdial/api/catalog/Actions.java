@@ -9,18 +9,18 @@ import org.outdial.api.http.Request;
  * The request conventions the admin routes share with UniTalk's /autodial/action: a required
  * {@code action} field picks the operation, {@code id} names the target.
  */
-final class Actions {
+public final class Actions {
 
     private Actions() {
     }
 
     /** The body's {@code action} as one of {@code type}'s constants. */
-    static <E extends Enum<E>> E action(Request request, Class<E> type) throws JsonMappingException {
+    public static <E extends Enum<E>> E action(Request request, Class<E> type) throws JsonMappingException {
         return enumField(request, "action", type);
     }
 
     /** A required enum field; "list is null" when missing, "Wrong list" when unknown. */
-    static <E extends Enum<E>> E enumField(Request request, String field, Class<E> type) throws JsonMappingException {
+    public static <E extends Enum<E>> E enumField(Request request, String field, Class<E> type) throws JsonMappingException {
         String value = request.bind(field, String.class);
         if (value == null) {
             throw HttpException.badRequest(field + " is null");
@@ -30,7 +30,7 @@ final class Actions {
     }
 
     /** The body's required {@code id}. */
-    static long id(Request request) throws JsonMappingException {
+    public static long id(Request request) throws JsonMappingException {
         Long id = request.bind("id", Long.class);
         if (id == null) {
             throw HttpException.badRequest("id is null");
@@ -39,7 +39,7 @@ final class Actions {
     }
 
     /** A required object field bound to {@code type}: "profile is null" when missing. */
-    static <T> T body(Request request, String field, Class<T> type) throws JsonMappingException {
+    public static <T> T body(Request request, String field, Class<T> type) throws JsonMappingException {
         T value = request.bind(field, type);
         if (value == null) {
             throw HttpException.badRequest(field + " is null");

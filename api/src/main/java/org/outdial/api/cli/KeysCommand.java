@@ -17,11 +17,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code outdial keys create|list|revoke}: API keys, straight in the database, so it works with
- * the server stopped. (With the default H2 file the server holds a lock on it: stop the server
+ * the server stopped; {@code outdial keys webhook ...} does the same for incoming-webhook tokens
+ * ({@link WebhookTokensCommand}). (With the default H2 file the server holds a lock on it: stop the server
  * first, or use PostgreSQL.)
  */
-@Command(name = "keys", mixinStandardHelpOptions = true, description = "Create, list and revoke API keys.",
-        subcommands = {KeysCommand.Create.class, KeysCommand.List.class, KeysCommand.Revoke.class})
+@Command(name = "keys", mixinStandardHelpOptions = true, description = "Create, list and revoke API keys (and, with webhook, incoming-webhook tokens).",
+        subcommands = {KeysCommand.Create.class, KeysCommand.List.class, KeysCommand.Revoke.class,
+                WebhookTokensCommand.class})
 final class KeysCommand implements Runnable {
 
     @ParentCommand
@@ -32,7 +34,11 @@ final class KeysCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: create, list or revoke");
+        throw new ParameterException(spec.commandLine(), "Missing command: create, list, revoke or webhook");
+    }
+
+    OutdialCommand root() {
+        return root;
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true,

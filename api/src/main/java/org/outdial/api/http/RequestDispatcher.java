@@ -19,6 +19,7 @@ import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,8 @@ import org.slf4j.LoggerFactory;
 final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Logger access = LoggerFactory.getLogger("org.outdial.api.http.access");
+    private static final Pattern TOKEN_PARAMETER =
+            Pattern.compile("([?&]token=)[^&#]*");
     private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
 
     private final Router router;
@@ -85,7 +88,7 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
                 } finally {
                     request.release();
                 }
-                access.debug("{} {} {} {} ms", request.method(), request.uri(), status,
+                access.debug("{} {} {} {} ms", request.method(), withoutSecrets(request.uri()), status,
                         (System.nanoTime() - started) / 1_000_000);
                 FullHttpResponse reply = response(status, body, headers);
                 ctx.executor().execute(() -> {
@@ -100,6 +103,11 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
             running = false;
             write(ctx, errorResponse(503, "Server is shutting down", Map.of()), false);
         }
+    }
+
+    /** The URI for the log, with the value of any {@code token} parameter (incoming webhooks' secret) masked. */
+    static String withoutSecrets(String uri) {
+        return TOKEN_PARAMETER.matcher(uri).replaceAll("$1***");
     }
 
     private Response handle(FullHttpRequest netty) {

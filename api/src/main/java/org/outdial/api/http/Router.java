@@ -1,7 +1,9 @@
 package org.outdial.api.http;
 
 import io.netty.handler.codec.http.HttpMethod;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +49,13 @@ public final class Router {
             throw new IllegalStateException(method + " " + path + " is registered twice");
         }
         return this;
+    }
+
+    /** Every route in the order registered, for checks that must see them all (the OpenAPI document's test). */
+    public List<Route> routes() {
+        List<Route> all = new ArrayList<>();
+        routes.values().forEach(byMethod -> all.addAll(byMethod.values()));
+        return List.copyOf(all);
     }
 
     /** Every route, for logging at start-up. */

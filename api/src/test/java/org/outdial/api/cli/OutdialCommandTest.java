@@ -89,6 +89,47 @@ class OutdialCommandTest {
     }
 
     @Test
+    void keysWebhookCreatesATokenTheIncomingWebhookAcceptsAndRevokeEndsIt(@TempDir Path dir) throws Exception {
+        String config = configFile(dir).toString();
+
+        Run created = run(Map.of(), "keys", "webhook", "create", "--config", config, "--name", "crm");
+
+        assertEquals(0, created.exitCode(), created.err());
+        String token = created.out().strip();
+        assertTrue(token.matches("[A-Za-z0-9_-]{43}"), created.out());
+        assertEquals(token + System.lineSeparator(), created.out(), "nothing but the token on stdout");
+        Run listed = run(Map.of(), "keys", "webhook", "list", "--config", config);
+        assertEquals(0, listed.exitCode(), listed.err());
+        List<String> lines = listed.out().lines().toList();
+        assertEquals(1, lines.size(), listed.out());
+        assertTrue(lines.get(0).startsWith("1\t") && lines.get(0).endsWith("\tcrm"), lines.get(0));
+        assertEquals("", run(Map.of(), "keys", "list", "--config", config).out(), "a webhook token is no API key");
+
+        // Past the token check, a link without an action is refused for its action.
+        String link = "/tracking/webhook/event?token=" + token;
+        OutdialConfig settings = ConfigLoader.load(Path.of(config), Map.of());
+        try (OutdialServer server = OutdialServer.start(settings, InstantSource.system(), List.of())) {
+            TestApi api = new TestApi(server.port());
+            HttpResponse<String> accepted = api.post(link, null, null, "");
+            assertEquals(400, accepted.statusCode(), accepted.body());
+            assertEquals("{\"status\":\"Error\",\"message\":\"Action not found\"}", accepted.body());
+            assertEquals(401, api.postJson("/api/webhookTokens/action", token, "{\"action\":\"GET_LIST\"}").statusCode(),
+                    "a webhook token does not work as an API key");
+        }
+
+        assertEquals(0, run(Map.of(), "keys", "webhook", "revoke", "1", "--config", config).exitCode());
+        assertEquals("", run(Map.of(), "keys", "webhook", "list", "--config", config).out());
+        try (OutdialServer server = OutdialServer.start(settings, InstantSource.system(), List.of())) {
+            HttpResponse<String> refused = new TestApi(server.port()).post(link, null, null, "");
+            assertEquals(401, refused.statusCode(), refused.body());
+            assertEquals("{\"status\":\"Error\",\"message\":\"Token not found\"}", refused.body());
+        }
+        Run again = run(Map.of(), "keys", "webhook", "revoke", "1", "--config", config);
+        assertEquals(1, again.exitCode());
+        assertEquals("outdial: no webhook token with id 1" + System.lineSeparator(), again.err());
+    }
+
+    @Test
     void aBadConfigurationIsOneLineAndExitCode1(@TempDir Path dir) throws Exception {
         Path config = dir.resolve("bad.yaml");
         Files.writeString(config, "http:\n  port: 70000\n");

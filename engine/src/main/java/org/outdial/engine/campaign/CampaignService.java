@@ -224,6 +224,11 @@ public final class CampaignService {
         });
     }
 
+    /** Whether autodialer {@code id} exists, without reading its statistics (a facade's early check). */
+    public boolean exists(long id) {
+        return db.read(c -> campaigns.find(c, id)).isPresent();
+    }
+
     public CampaignView view(long id) {
         return db.read(c -> {
             Campaign campaign = campaigns.find(c, id).orElseThrow(CampaignService::notFound);

@@ -45,6 +45,10 @@ public final class NumberService {
     public record Removed(long removed, List<String> invalid) {
     }
 
+    /** {@link #addValid}'s outcome: what adding the valid phones did, and the phones skipped as invalid. */
+    public record ValidAdded(NumberWriter.Added added, List<String> invalid) {
+    }
+
     private final Transactor db;
     private final InstantSource clock;
     private final CampaignLimits limits;
@@ -91,6 +95,34 @@ public final class NumberService {
         });
         changes.changed(campaignId);
         return added;
+    }
+
+    /**
+     * Seed 004's incoming webhook AUTODIAL_ADD: ADD_NUMBERS of the valid phones among
+     * {@code phones}, each with the same name, note and link. Unlike ADD_NUMBERS, which refuses
+     * a request with any wrong number whole, invalid phones are skipped: the webhook refuses only
+     * when "at least one valid phone number was not found". Everything else (duplicates, blocked
+     * lists, limits, the status moving, "Numbers not added") is {@link #add}'s.
+     *
+     * @throws EngineException "Task not found", then "Phones not found" when no phone is valid,
+     *                         then any refusal of {@link #add}
+     */
+    public ValidAdded addValid(long campaignId, List<String> phones, String name, String note, String link) {
+        db.read(c -> campaigns.find(c, campaignId)).orElseThrow(NumberService::taskNotFound);
+        List<NumberDraft> valid = new ArrayList<>();
+        List<String> invalid = new ArrayList<>();
+        for (String raw : phones) {
+            String phone = PhoneNumbers.normalize(raw);
+            if (phone == null) {
+                invalid.add(raw);
+            } else {
+                valid.add(new NumberDraft(phone, name, note, link, null, null));
+            }
+        }
+        if (valid.isEmpty()) {
+            throw EngineException.invalid("Phones not found");
+        }
+        return new ValidAdded(add(campaignId, new AddRequest(null, valid, false, false)), List.copyOf(invalid));
     }
 
     public AutodialNumber get(long campaignId, String rawPhone) {

@@ -25,6 +25,13 @@ public final class FreePacer implements Pacer {
         if (!(s.settings() instanceof ModeSettings.Free free)) {
             throw new IllegalArgumentException("FREE pacing needs FREE settings, got " + s.settings());
         }
+        return progressive(s, free.pacing(), now);
+    }
+
+    /**
+     * FREE's rule on any operator mode's options: SMART falls back to it (docs/PACING.md, "SMART").
+     */
+    static PacingDecision progressive(PacingSnapshot s, ModeSettings.OperatorPacing pacing, Instant now) {
         PacingSnapshot.OperatorRoom operators = s.operators();
         if (operators.ready() == 0) {
             // Seed 004 WAITING_OPERATORS: "Waiting for free operators". An operator becoming ready wakes the dialer.
@@ -32,7 +39,7 @@ public final class FreePacer implements Pacer {
         }
         // Calls dialing, ringing or answered and waiting: each will want one of the ready operators.
         int waiting = Math.max(0, s.calls().inFlight() - operators.withCalls());
-        int target = target(operators.ready(), free.pacing().coldBaseStartCallsMultiplier(), operators.dialedShare());
+        int target = target(operators.ready(), pacing.coldBaseStartCallsMultiplier(), operators.dialedShare());
         int wanted = target - waiting;
         if (wanted <= 0) {
             return PacingDecision.WAIT_FOR_EVENT; // enough calls out for the ready operators: the next end or answer frees one

@@ -25,8 +25,7 @@ public interface Pacer {
         return switch (mode) {
             case FIXED -> FixedPacer.INSTANCE;
             case FREE -> FreePacer.INSTANCE;
-            // Seed 004: SMART predicts free operators; the prediction comes in a later issue.
-            case SMART -> NotBuilt.PREDICTION;
+            case SMART -> SmartPacer.INSTANCE;
         };
     }
 
@@ -37,8 +36,6 @@ public interface Pacer {
 
     /** A mode this version stores and validates but does not pace: it never starts a call. */
     record NotBuilt(String lacks) implements Pacer {
-
-        static final NotBuilt PREDICTION = new NotBuilt("predictive pacing");
 
         public NotBuilt {
             if (lacks == null || lacks.isBlank()) {

@@ -58,4 +58,16 @@ public record Workload(int operators, double answerRate, Duration dialToAnswerMi
         return new Workload(operators, answerRate, Duration.ofSeconds(6), Duration.ofSeconds(24),
                 Duration.ofSeconds(30), Duration.ofSeconds(120), Duration.ofSeconds(15), 0, 8, seed);
     }
+
+    /** This workload over {@code simulatedHours} instead. */
+    public Workload withHours(double simulatedHours) {
+        return new Workload(operators, answerRate, dialToAnswerMin, dialToAnswerMax, ringTimeout, meanTalk, wrapUp,
+                operatorNoAnswer, simulatedHours, seed);
+    }
+
+    /** This workload with another seed. */
+    public Workload withSeed(long newSeed) {
+        return new Workload(operators, answerRate, dialToAnswerMin, dialToAnswerMax, ringTimeout, meanTalk, wrapUp,
+                operatorNoAnswer, hours, newSeed);
+    }
 }

@@ -43,7 +43,13 @@ public final class UniTalkClient {
 
     /** The API of a server on 127.0.0.1:{@code port}, with API key {@code key}. */
     public UniTalkClient(int port, String key) {
-        this.api = URI.create("http://127.0.0.1:" + port + "/api/");
+        this(URI.create("http://127.0.0.1:" + port + "/"), key);
+    }
+
+    /** The API of the server at {@code server} ({@code http://host:port/}), with API key {@code key}. */
+    public UniTalkClient(URI server, String key) {
+        String base = server.toString();
+        this.api = URI.create(base.endsWith("/") ? base : base + "/").resolve("api/");
         this.key = key;
     }
 
@@ -146,6 +152,13 @@ public final class UniTalkClient {
     public JsonNode history(long autodialerId, int limit) {
         ObjectNode body = request("GET_CALLS_HISTORY", autodialerId);
         body.putObject("callHistoryRequest").put("limit", limit);
+        return action(body);
+    }
+
+    /** {@code GET_CALLS_HISTORY}, {@code limit} calls from {@code offset}, newest first. */
+    public JsonNode history(long autodialerId, int limit, int offset) {
+        ObjectNode body = request("GET_CALLS_HISTORY", autodialerId);
+        body.putObject("callHistoryRequest").put("limit", limit).put("offset", offset);
         return action(body);
     }
 
