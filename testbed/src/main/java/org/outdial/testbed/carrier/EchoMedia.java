@@ -12,6 +12,7 @@ import java.nio.channels.Selector;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.outdial.media.codec.G711;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +29,10 @@ final class EchoMedia implements AutoCloseable {
 
     private final String bindAddress;
     private final Selector selector;
-    private final Queue<DatagramChannel> toRegister = new ConcurrentLinkedQueue<>();
+    /** A G.711 sample louder than this (about −30 dBFS) makes a frame audible: a tone or speech, not silence. */
+    private static final int AUDIBLE = 1000;
+
+    private final Queue<Port> toRegister = new ConcurrentLinkedQueue<>();
     private final AtomicInteger open = new AtomicInteger();
     private final Thread thread;
     private volatile boolean running = true;
@@ -61,9 +65,10 @@ final class EchoMedia implements AutoCloseable {
             throw e;
         }
         open.incrementAndGet();
-        toRegister.add(channel);
+        Port port = new Port(channel);
+        toRegister.add(port);
         selector.wakeup();
-        return new Port(channel);
+        return port;
     }
 
     /** Echo sockets open now; zero when no call is up. */
@@ -93,9 +98,9 @@ final class EchoMedia implements AutoCloseable {
         while (running) {
             try {
                 selector.select(1000);
-                for (DatagramChannel channel; (channel = toRegister.poll()) != null; ) {
-                    if (channel.isOpen()) {
-                        channel.register(selector, SelectionKey.OP_READ);
+                for (Port port; (port = toRegister.poll()) != null; ) {
+                    if (port.channel.isOpen()) {
+                        port.channel.register(selector, SelectionKey.OP_READ, port);
                     }
                 }
                 var keys = selector.selectedKeys().iterator();
@@ -103,7 +108,7 @@ final class EchoMedia implements AutoCloseable {
                     SelectionKey key = keys.next();
                     keys.remove();
                     if (key.isValid() && key.isReadable()) {
-                        echo((DatagramChannel) key.channel(), buffer);
+                        echo((DatagramChannel) key.channel(), (Port) key.attachment(), buffer);
                     }
                 }
             } catch (IOException | RuntimeException e) {
@@ -115,7 +120,7 @@ final class EchoMedia implements AutoCloseable {
     }
 
     /** Drains what is queued on one socket, each packet straight back to its sender. */
-    private static void echo(DatagramChannel channel, ByteBuffer buffer) {
+    private static void echo(DatagramChannel channel, Port port, ByteBuffer buffer) {
         try {
             for (int i = 0; i < 64; i++) {
                 buffer.clear();
@@ -124,6 +129,9 @@ final class EchoMedia implements AutoCloseable {
                     return;
                 }
                 buffer.flip();
+                if (audible(buffer)) {
+                    port.audibleFrames.incrementAndGet();
+                }
                 channel.send(buffer, from);
             }
         } catch (IOException e) {
@@ -132,10 +140,47 @@ final class EchoMedia implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether an RTP packet (RFC 3550 §5.1: 12 bytes, then CSRCs, then an extension if X is set)
+     * carries G.711 audio (payload type 0 PCMU or 8 PCMA) with a sample above {@link #AUDIBLE}.
+     * The buffer's position is left where it was.
+     */
+    private static boolean audible(ByteBuffer packet) {
+        int start = packet.position();
+        int length = packet.remaining();
+        if (length < 12) {
+            return false;
+        }
+        int first = packet.get(start) & 0xFF;
+        int payloadType = packet.get(start + 1) & 0x7F;
+        if (payloadType != 0 && payloadType != 8) {
+            return false; // telephone-event, comfort noise: not what a person hears as a voice
+        }
+        int header = 12 + 4 * (first & 0x0F);
+        if ((first & 0x10) != 0 && length >= header + 4) {
+            header += 4 + 4 * (((packet.get(start + header + 2) & 0xFF) << 8) | (packet.get(start + header + 3) & 0xFF));
+        }
+        for (int i = start + header; i < start + length; i++) {
+            byte code = packet.get(i);
+            int sample = payloadType == 0 ? G711.ulawToLinear(code) : G711.alawToLinear(code);
+            if (Math.abs(sample) > AUDIBLE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One call's echo socket. */
     final class Port implements AutoCloseable {
         private final DatagramChannel channel;
+        /** Packets of audible G.711 that came in: what the callee heard. */
+        private final AtomicInteger audibleFrames = new AtomicInteger();
         private boolean closed;
+
+        /** Audible frames the caller sent on this call so far. */
+        int audibleFrames() {
+            return audibleFrames.get();
+        }
 
         private Port(DatagramChannel channel) {
             this.channel = channel;

@@ -61,6 +61,9 @@ public final class SimulatedCarrier implements AutoCloseable {
     private final ScheduledThreadPoolExecutor timers;
     private final Map<String, CarrierCall> calls = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> results = new ConcurrentHashMap<>();
+    /** The last {@value #HEARD_KEPT} answered calls: enough for a test, bounded for the demo's long runs. */
+    private final java.util.ArrayDeque<HeardCall> answered = new java.util.ArrayDeque<>();
+    private static final int HEARD_KEPT = 10_000;
     private final AtomicLong sessionIds = new AtomicLong(System.currentTimeMillis());
 
     private SimulatedCarrier(CarrierSettings settings, CarrierSipStack sip, EchoMedia echo,
@@ -69,6 +72,23 @@ public final class SimulatedCarrier implements AutoCloseable {
         this.sip = sip;
         this.echo = echo;
         this.timers = timers;
+    }
+
+    /**
+     * One answered call, once it ended: what its callee heard and who hung up.
+     *
+     * @param number        the dialed number (the Request-URI's user part)
+     * @param audibleFrames 20 ms packets of audible audio the caller sent (tones, speech; not silence)
+     * @param byeFromCaller the caller (Outdial) ended it with a BYE; false when the callee hung up
+     */
+    public record HeardCall(String number, int audibleFrames, boolean byeFromCaller) {
+    }
+
+    /** The last answered calls that ended, in the order they ended. */
+    public List<HeardCall> answeredCalls() {
+        synchronized (answered) {
+            return List.copyOf(answered);
+        }
     }
 
     /** Starts listening; close it to stop. */
@@ -355,7 +375,7 @@ public final class SimulatedCarrier implements AutoCloseable {
         }
         reply(event, Response.OK);
         synchronized (call) {
-            end(call, "answered");
+            end(call, "bye"); // the caller's BYE: counted as "answered", remembered as the caller's
         }
     }
 
@@ -421,6 +441,7 @@ public final class SimulatedCarrier implements AutoCloseable {
             return;
         }
         boolean answered = call.state != CallState.RINGING;
+        boolean byCaller = call.state == CallState.ANSWERED && result.equals("bye");
         call.state = CallState.ENDED;
         if (call.timer != null) {
             call.timer.cancel(false);
@@ -432,6 +453,15 @@ public final class SimulatedCarrier implements AutoCloseable {
             call.dialog.delete(); // an early dialog a CANCEL or refusal ended; the stack need not keep it
         }
         calls.remove(call.callId, call);
+        if (answered && call.echo != null) {
+            synchronized (this.answered) {
+                if (this.answered.size() == HEARD_KEPT) {
+                    this.answered.removeFirst();
+                }
+                this.answered.addLast(new HeardCall(call.number, call.echo.audibleFrames(), byCaller));
+            }
+        }
+        result = result.equals("bye") ? "answered" : result;
         results.computeIfAbsent(result, k -> new LongAdder()).increment();
         if (settings.verbose()) {
             LOG.info("{} ({}): {} after {} ms", call.number, call.behaviour.label(), result,
