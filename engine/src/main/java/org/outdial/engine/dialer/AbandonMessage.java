@@ -1,11 +1,17 @@
 package org.outdial.engine.dialer;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.outdial.media.audio.AudioSource;
 import org.outdial.media.tts.SpeechSynthesizer;
 import org.outdial.media.tts.TtsException;
 import org.outdial.media.tts.TtsProfile;
+import org.outdial.sip.call.Call;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +47,24 @@ public final class AbandonMessage {
         AbandonMessage none = new AbandonMessage(null, "");
         none.audio = Optional.empty();
         return none;
+    }
+
+    /**
+     * Plays the message to {@code callee} and waits until it is over or the callee hangs up (at
+     * most its length and {@code slack}); false when there is no message to play or the call ended.
+     */
+    public boolean playTo(Call callee, Duration slack) throws InterruptedException {
+        Optional<AudioSource> message = audio();
+        if (message.isEmpty() || callee.outcome().isDone()) {
+            return false;
+        }
+        try {
+            CompletableFuture.anyOf(callee.play(message.get()), callee.outcome())
+                    .get(message.get().duration().plus(slack).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // the callee hung up, or media failed: what they heard, they heard
+        }
+        return true;
     }
 
     /** The message's audio, or empty when it could not be synthesized. */

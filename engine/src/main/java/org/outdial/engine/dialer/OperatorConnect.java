@@ -142,10 +142,10 @@ public final class OperatorConnect {
     /** Connects {@code callee} (answered) to an operator; returns once the connection or the talk is over. */
     public Connection connect(Call callee, Request request) throws InterruptedException {
         long campaignId = request.campaign().id();
-        Waiting w = new Waiting(clock.instant(), OperatorWait.of(request.campaign(), settings, abandonment));
+        CalleeWait w = new CalleeWait(clock.instant(), OperatorWait.of(request.campaign(), settings, abandonment));
         HoldMusic hold = HoldMusic.start(callee, request.moh());
         CompletableFuture<Void> limit = new CompletableFuture<Void>()
-                .completeOnTimeout(null, w.rule.limit().toMillis(), TimeUnit.MILLISECONDS);
+                .completeOnTimeout(null, w.rule().limit().toMillis(), TimeUnit.MILLISECONDS);
         Set<String> offered = new LinkedHashSet<>();
         List<String> lines = null;
         Claim claim = request.reserved();
@@ -203,7 +203,7 @@ public final class OperatorConnect {
      * Rings one claimed operator. Returns the connection when it is over (talked, or the callee went
      * while ringing), or empty when the operator did not take it and the next one may be offered.
      */
-    private Optional<Connection> offer(Call callee, HoldMusic hold, Request request, Waiting w, Claim claim,
+    private Optional<Connection> offer(Call callee, HoldMusic hold, Request request, CalleeWait w, Claim claim,
                                        CompletableFuture<Void> limit) throws InterruptedException {
         Instant invitedAt = clock.instant();
         Call open = standing.openLeg(claim.line()).orElse(null);
@@ -224,7 +224,7 @@ public final class OperatorConnect {
         boolean settled = false;
         try {
             // SMART: the grace ends the ring too. Otherwise an operator already ringing rings out its timeout.
-            CompletableFuture<?> graceOver = w.rule.abandonAtLimit() ? limit : new CompletableFuture<>();
+            CompletableFuture<?> graceOver = w.rule().abandonAtLimit() ? limit : new CompletableFuture<>();
             waitAny(settings.operatorRingTimeout().plus(NETWORK_SLACK), leg.answered(), callee.outcome(), graceOver);
             if (callee.outcome().isDone()) {
                 leg.hangup();
@@ -270,7 +270,7 @@ public final class OperatorConnect {
      * Bridges the answered operator to the callee and waits for either to hang up. A standing leg
      * hears {@link StandingLegs#BEEP} first and is unbridged, not hung up, when the callee leaves.
      */
-    private Connection talk(Call callee, HoldMusic hold, Call leg, Request request, Waiting w, Claim claim,
+    private Connection talk(Call callee, HoldMusic hold, Call leg, Request request, CalleeWait w, Claim claim,
                             Instant invitedAt, Instant answeredAt, boolean standingLeg) throws InterruptedException {
         String line = claim.line();
         Integer waited = seconds(request.waitFrom(), answeredAt);
@@ -307,36 +307,30 @@ public final class OperatorConnect {
             freeSince.put(line, endedAt);
         }
         return new Connection(NumberState.ANSWER, line, waited, operatorWaited, forAnswered,
-                seconds(bridgedAt, endedAt), who, null, w.start, w.past(bridgedAt));
+                seconds(bridgedAt, endedAt), who, null, w.start(), w.past(bridgedAt));
     }
 
     /** The wait is over and nobody took the call: SMART abandons it, the others give up. */
-    private Connection gaveUp(Call callee, HoldMusic hold, Request request, Waiting w, Set<String> offered)
+    private Connection gaveUp(Call callee, HoldMusic hold, Request request, CalleeWait w, Set<String> offered)
             throws InterruptedException {
-        if (w.rule.abandonAtLimit()) {
+        if (w.rule().abandonAtLimit()) {
             return abandon(callee, hold, request, w, offered.isEmpty() ? null : List.copyOf(offered).getLast());
         }
         return notTaken(request, w, offered, "outdial", "no operator took the call within "
-                + w.rule.limit().toSeconds() + " s", false);
+                + w.rule().limit().toSeconds() + " s", false);
     }
 
     /**
      * No operator on the line within the grace (FCC 47 CFR 64.1200(a)(7)): the callee hears the
      * abandonment message, then the flow hangs up. ANSW_NF_OP, counted abandoned, whoever was ringing.
      */
-    private Connection abandon(Call callee, HoldMusic hold, Request request, Waiting w, String lastOffered)
+    private Connection abandon(Call callee, HoldMusic hold, Request request, CalleeWait w, String lastOffered)
             throws InterruptedException {
         hold.stop();
-        Optional<AudioSource> audio = message.audio();
-        if (audio.isPresent() && !callee.outcome().isDone()) {
-            waitAny(audio.get().duration().plus(NETWORK_SLACK), callee.play(audio.get()), callee.outcome());
-        }
+        boolean played = message.playTo(callee, NETWORK_SLACK);
         Instant now = clock.instant();
         return new Connection(NumberState.ANSW_NF_OP, lastOffered, seconds(request.waitFrom(), now), null, null, null,
-                remote(callee.outcome()) ? "callee" : "outdial",
-                "no operator on the line within " + graceText(w.rule.grace()) + " of the answer: abandoned"
-                        + " (FCC 47 CFR 64.1200(a)(7))" + (audio.isPresent() ? ", the message played" : ""),
-                w.start, true);
+                remote(callee.outcome()) ? "callee" : "outdial", w.abandonedDetail(played), w.start(), true);
     }
 
     /** Who ended the talk: the side whose end came from the network, else Outdial (the call cap, a shutdown). */
@@ -355,7 +349,7 @@ public final class OperatorConnect {
         return o != null && o.endedBy() == Party.REMOTE;
     }
 
-    private Connection notTaken(Request request, Waiting w, Set<String> offered, String hangupBy, String detail,
+    private Connection notTaken(Request request, CalleeWait w, Set<String> offered, String hangupBy, String detail,
                                 boolean reservedNotRung) {
         Instant now = clock.instant();
         String last = offered.isEmpty() ? null : List.copyOf(offered).getLast();
@@ -367,28 +361,15 @@ public final class OperatorConnect {
         // Outdial hanging up on an answered callee abandons them; a callee who left within the grace was not.
         boolean abandoned = !"callee".equals(hangupBy) || w.past(now);
         return new Connection(state, last, seconds(request.waitFrom(), now), null, null, null, hangupBy, detail,
-                w.start, abandoned);
+                w.start(), abandoned);
     }
 
-    private Connection notTakenOffered(Request request, Waiting w, String line, String hangupBy, String detail) {
+    private Connection notTakenOffered(Request request, CalleeWait w, String line, String hangupBy, String detail) {
         Instant now = clock.instant();
         return new Connection(NumberState.ANSW_OP_NA, line, seconds(request.waitFrom(), now), null, null,
-                null, hangupBy, detail, w.start, w.past(now));
+                null, hangupBy, detail, w.start(), w.past(now));
     }
 
-    /** One callee's wait here: since when, and by which rule. */
-    private record Waiting(Instant start, OperatorWait rule) {
-        /** Whether {@code at} is past the grace. */
-        boolean past(Instant at) {
-            return Duration.between(start, at).compareTo(rule.grace()) > 0;
-        }
-    }
-
-    /** A grace as the call record's detail shows it: 2 s, 1.5 s. */
-    private static String graceText(Duration d) {
-        long ms = d.toMillis();
-        return ms % 1000 == 0 ? ms / 1000 + " s" : ms / 1000.0 + " s";
-    }
 
     /** Why an operator's leg was not taken, from its outcome (OperatorClaims.Refusal). */
     static Refusal refusal(CallOutcome outcome) {
