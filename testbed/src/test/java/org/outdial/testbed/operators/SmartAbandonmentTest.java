@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -84,6 +87,19 @@ class SmartAbandonmentTest {
                 assertEquals(CALLS, abandonment.path("window").path("abandoned").asLong(), abandonment::toString);
                 assertEquals(100.0, abandonment.path("window").path("percent").asDouble(), abandonment::toString);
                 assertEquals(CALLS, abandonment.path("today").path("abandoned").asLong(), abandonment::toString);
+                assertEquals(CALLS, abandonedRows(outdial, id), "the ledger's record, which a restart loads");
+            }
+        }
+    }
+
+    private static long abandonedRows(OperatorsServer outdial, long id) throws Exception {
+        try (Connection c = outdial.server.database().dataSource().getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "SELECT COUNT(*) FROM abandonment_call WHERE autodial_id = ? AND abandoned")) {
+            s.setLong(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
             }
         }
     }
