@@ -25,7 +25,7 @@ public final class SmartPacer implements Pacer {
     static final SmartPacer INSTANCE = new SmartPacer();
 
     /** The largest share of a person a dial may risk losing, at smartSpeed 0 with the budget unused. */
-    static final double BASE_THRESHOLD = 0.003;
+    static final double BASE_THRESHOLD = 0.015;
     /** Each step of smartSpeed multiplies the threshold by this. */
     static final double SPEED_STEP = 1.12;
 

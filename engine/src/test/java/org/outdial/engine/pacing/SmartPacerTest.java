@@ -113,9 +113,8 @@ class SmartPacerTest {
         assertTrue(decision.callsToStart() > 20, "dials for operators free in 4 s, was " + decision.callsToStart());
         assertEquals(false, decision.waitingForOperators());
         assertEquals(NOW.plusSeconds(1), decision.wakeAt(), "asks again next second: the forecast moves with time");
-        // Free in 10 s: a dial answered after 6-10 s would find nobody, about 1 in 20 of the people it
-        // brings; that is over the cap, so it waits.
-        Outlook later = outlook(team(0, 0, 20, Duration.ofSeconds(10)), List.of(), WARM, cap(1000, 0, 5));
+        // Free in 20 s: a dial answered within 18 s, most of them, would find nobody; it waits.
+        Outlook later = outlook(team(0, 0, 20, Duration.ofSeconds(20)), List.of(), WARM, cap(1000, 0, 5));
         PacingDecision waits = PACER.decide(smart(0, later), NOW);
         assertEquals(new PacingDecision(0, NOW.plusSeconds(1)), waits);
     }
@@ -157,6 +156,19 @@ class SmartPacerTest {
         List<Outlook.Operator> team = team(20, 0, 0, Duration.ZERO);
         assertTrue(calls(smart(0, outlook(team, List.of(), WARM, cap(10, 1, 5)))) > 20);
         assertEquals(1.0 / 6, AbandonmentBudget.of(cap(10, 1, 5)).used(), 1e-9);
+    }
+
+    @Test
+    void theBudgetsScaleFallsAsItIsUsed() {
+        double previous = Double.MAX_VALUE;
+        for (double used = 0; used < AbandonmentBudget.SPENT; used += 0.01) {
+            double scale = new AbandonmentBudget(used).scale();
+            assertTrue(scale <= previous && scale > 0, "scale " + scale + " at " + used);
+            previous = scale;
+        }
+        assertEquals(AbandonmentBudget.MAX_SCALE, new AbandonmentBudget(0).scale(), 1e-12);
+        assertEquals(1, new AbandonmentBudget(AbandonmentBudget.EASE).scale(), 1e-12);
+        assertTrue(new AbandonmentBudget(AbandonmentBudget.SPENT).spent());
     }
 
     @Test
