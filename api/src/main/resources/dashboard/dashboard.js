@@ -192,7 +192,7 @@
         ...figure("calls/min", live.callsPerMinute, "rate"),
         ...figure("ASR", live.asr == null ? "–" : (live.asr * 100).toFixed(1) + " %", "asr"),
         ...figure("ACD", live.acdSeconds == null ? "–" : live.acdSeconds.toFixed(1) + " s", "acd"),
-        ...figure("post-dial delay", live.postDialDelaySeconds == null ? "–" : live.postDialDelaySeconds.toFixed(1) + " s", "pdd"),
+        ...figure("post-dial delay", live.postDialDelayMillis == null ? "–" : millis(live.postDialDelayMillis), "pdd"),
         ...figure("last hour", (live.endedLastHour || 0) + " calls, " + (live.answeredLastHour || 0) + " answered", "hour"));
     const a = s.abandonment;
     if (a) {
@@ -297,6 +297,10 @@
     $("recent-calls").tBodies[0].replaceChildren(...calls.map((c) => row([new Date(c.endedAt).toLocaleTimeString(),
       "#" + c.campaignId + " " + c.campaign, c.phone, c.state, c.sipCode, c.secondsTalk == null ? "" : c.secondsTalk + " s",
       c.hangupBy, c.operatorNumber])));
+  }
+
+  function millis(ms) {
+    return ms < 1000 ? ms + " ms" : (ms / 1000).toFixed(1) + " s";
   }
 
   function duration(seconds) {

@@ -80,7 +80,7 @@ final class DashboardOverview {
             json.put("answeredLastHour", f.answered());
             json.put("asr", f.asr());
             json.put("acdSeconds", seconds(f.acd()));
-            json.put("postDialDelaySeconds", seconds(f.postDialDelay()));
+            json.put("postDialDelayMillis", f.postDialDelay() == null ? null : f.postDialDelay().toMillis());
             json.put("perMinute", f.perMinute());
             byId.put(Long.toString(id), json);
         }
