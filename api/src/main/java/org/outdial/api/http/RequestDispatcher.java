@@ -127,6 +127,9 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
     }
 
     private static byte[] serialize(Response response, FullHttpRequest request) {
+        if (response.body() instanceof Response.Raw raw) {
+            return raw.bytes();
+        }
         try {
             return Json.mapper().writeValueAsBytes(response.body());
         } catch (Exception e) {

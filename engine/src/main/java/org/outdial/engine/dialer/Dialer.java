@@ -74,6 +74,7 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
     private final WindowAlarms alarms;
     private final Operators operators;
     private final LiveCalls live = new LiveCalls();
+    private final CallFigures figures = new CallFigures();
     private final OutlookBuilder outlooks;
     /** Campaigns whose last look started fewer calls than it could for want of a ready operator. */
     private final Set<Long> waitingForOperators = ConcurrentHashMap.newKeySet();
@@ -132,7 +133,7 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
         this.dispatcher = new Dispatcher(settings.trunks(), settings.breaker(), this::changed);
         this.trunkWatch = new TrunkWatch(this.dispatcher, probe, threads.scheduler(), clock, this::trunkDown);
         this.callContext = new CallRun.Context(db, storage.recorder(), this.dispatcher, threads.scheduler(),
-                threads.calls(), clock, trunkWatch::down, ledger, live);
+                threads.calls(), clock, trunkWatch::down, ledger, live, figures);
         this.alarms = alarms;
         this.operators = operators;
         this.outlooks = new OutlookBuilder(operators.claims(), live, ledger, settings.ringTimeout());
@@ -190,6 +191,11 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
         return dispatcher.inFlight();
     }
 
+    /** Each campaign's dialed calls over the last hour: the dashboard's rate, ASR, ACD and post-dial delay. */
+    public CallFigures figures() {
+        return figures;
+    }
+
     public Dispatcher dispatcher() {
         return dispatcher;
     }
@@ -216,6 +222,7 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
         if (found.isEmpty()) {
             dispatcher.forget(id);
             live.forget(id);
+            figures.forget(id);
             return;
         }
         Campaign campaign = found.get();
