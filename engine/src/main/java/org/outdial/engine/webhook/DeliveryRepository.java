@@ -1,0 +1,146 @@
+package org.outdial.engine.webhook;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Optional;
+import org.outdial.engine.event.TriggerEvent;
+import org.outdial.engine.storage.Sql;
+
+/** Rows of {@code webhook_delivery} (V9), joined with their {@code event_outbox} event where needed. */
+final class DeliveryRepository {
+
+    /** A queue's head due now: the delivery, and the queue it is the head of. */
+    record Due(long id, long autodialerId, long triggerActionId) {
+    }
+
+    private static final String COLUMNS = "d.id, d.event_id, d.autodialer_id, d.trigger_action_id, e.event, d.state,"
+            + " d.attempts, d.next_attempt_at, d.last_attempt_at, d.last_status, d.last_error, d.delivered_at,"
+            + " d.created_at";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    /**
+     * The oldest PENDING delivery of every queue, where it is due, not leased by a node sending it,
+     * and its handler is not paused (a removed handler's are due, to be failed).
+     */
+    List<Due> dueHeads(Connection c, Instant now, int limit) throws SQLException {
+        return Sql.list(c, "SELECT d.id, d.autodialer_id, d.trigger_action_id FROM webhook_delivery d"
+                + " LEFT JOIN trigger_action t ON t.id = d.trigger_action_id"
+                + " WHERE d.id IN (SELECT MIN(q.id) FROM webhook_delivery q WHERE q.state = 'PENDING'"
+                + " GROUP BY q.autodialer_id, q.trigger_action_id)"
+                + " AND d.next_attempt_at <= ? AND (d.lease_until IS NULL OR d.lease_until < ?)"
+                + " AND (t.paused IS NULL OR t.paused = FALSE) ORDER BY d.id LIMIT " + limit,
+                rs -> new Due(rs.getLong(1), rs.getLong(2), rs.getLong(3)), now, now);
+    }
+
+    /** The queue's head, when it is due, unleased and its handler not paused. */
+    Optional<Due> dueHead(Connection c, long autodialerId, long triggerActionId, Instant now) throws SQLException {
+        return Sql.one(c, "SELECT d.id, d.autodialer_id, d.trigger_action_id, d.next_attempt_at, d.lease_until,"
+                        + " t.paused FROM webhook_delivery d LEFT JOIN trigger_action t ON t.id = d.trigger_action_id"
+                        + " WHERE d.state = 'PENDING' AND d.autodialer_id = ? AND d.trigger_action_id = ?"
+                        + " ORDER BY d.id LIMIT 1",
+                rs -> {
+                    Instant next = rs.getTimestamp(4).toInstant();
+                    Timestamp lease = rs.getTimestamp(5);
+                    boolean paused = rs.getBoolean(6);
+                    boolean due = !next.isAfter(now) && (lease == null || lease.toInstant().isBefore(now)) && !paused;
+                    return due ? Optional.of(new Due(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                            : Optional.<Due>empty();
+                }, autodialerId, triggerActionId).flatMap(d -> d);
+    }
+
+    /** Takes the lease on a due PENDING row; false when another sender holds it or it changed. */
+    boolean lease(Connection c, long id, Instant now, Instant until) throws SQLException {
+        return Sql.update(c, "UPDATE webhook_delivery SET lease_until = ? WHERE id = ? AND state = 'PENDING'"
+                + " AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)", until, id, now, now) == 1;
+    }
+
+    Optional<WebhookEvent> event(Connection c, long deliveryId) throws SQLException {
+        return Sql.one(c, "SELECT e.id, e.autodialer_id, e.event, e.payload, e.created_at FROM webhook_delivery d"
+                + " JOIN event_outbox e ON e.id = d.event_id WHERE d.id = ?", DeliveryRepository::event, deliveryId);
+    }
+
+    int attempts(Connection c, long id) throws SQLException {
+        return (int) Sql.count(c, "SELECT attempts FROM webhook_delivery WHERE id = ?", id);
+    }
+
+    void delivered(Connection c, long id, int status, Instant now) throws SQLException {
+        Sql.update(c, "UPDATE webhook_delivery SET state = 'DELIVERED', attempts = attempts + 1, last_attempt_at = ?,"
+                + " last_status = ?, last_error = NULL, delivered_at = ?, lease_until = NULL WHERE id = ?",
+                now, status, now, id);
+    }
+
+    void retry(Connection c, long id, Integer status, String error, Instant now, Instant next) throws SQLException {
+        Sql.update(c, "UPDATE webhook_delivery SET attempts = attempts + 1, last_attempt_at = ?, last_status = ?,"
+                + " last_error = ?, next_attempt_at = ?, lease_until = NULL WHERE id = ?",
+                now, status, clip(error), next, id);
+    }
+
+    void failed(Connection c, long id, Integer status, String error, Instant now) throws SQLException {
+        Sql.update(c, "UPDATE webhook_delivery SET state = 'FAILED', attempts = attempts + 1, last_attempt_at = ?,"
+                + " last_status = ?, last_error = ?, lease_until = NULL WHERE id = ?", now, status, clip(error), id);
+    }
+
+    /** A delivery sent again from the start of the schedule, whatever state it was in. */
+    boolean redeliver(Connection c, long id, Instant now) throws SQLException {
+        return Sql.update(c, "UPDATE webhook_delivery SET state = 'PENDING', attempts = 0, next_attempt_at = ?,"
+                + " delivered_at = NULL WHERE id = ?", now, id) == 1;
+    }
+
+    Optional<Delivery> find(Connection c, long id) throws SQLException {
+        return Sql.one(c, "SELECT " + COLUMNS + " FROM webhook_delivery d JOIN event_outbox e ON e.id = d.event_id"
+                + " WHERE d.id = ?", DeliveryRepository::delivery, id);
+    }
+
+    /** Newest first, by handler and/or autodialer (null for any), optionally in one state. */
+    List<Delivery> list(Connection c, Long triggerActionId, Long autodialerId, DeliveryState state, int offset,
+                        int limit) throws SQLException {
+        return Sql.list(c, "SELECT " + COLUMNS + " FROM webhook_delivery d JOIN event_outbox e ON e.id = d.event_id"
+                        + " WHERE (CAST(? AS BIGINT) IS NULL OR d.trigger_action_id = ?)"
+                        + " AND (CAST(? AS BIGINT) IS NULL OR d.autodialer_id = ?)"
+                        + " AND (CAST(? AS VARCHAR(16)) IS NULL OR d.state = ?)"
+                        + " ORDER BY d.id DESC OFFSET " + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY",
+                DeliveryRepository::delivery, triggerActionId, triggerActionId, autodialerId, autodialerId,
+                state, state);
+    }
+
+    /** PENDING deliveries: the backlog. */
+    long pending(Connection c) throws SQLException {
+        return Sql.count(c, "SELECT COUNT(*) FROM webhook_delivery WHERE state = 'PENDING'");
+    }
+
+    private static String clip(String error) {
+        return error == null || error.length() <= 1000 ? error : error.substring(0, 997) + "...";
+    }
+
+    private static WebhookEvent event(ResultSet rs) throws SQLException {
+        try {
+            return new WebhookEvent(rs.getLong(1), rs.getLong(2), TriggerEvent.valueOf(rs.getString(3)),
+                    JSON.readValue(rs.getString(4), MAP), rs.getTimestamp(5).toInstant());
+        } catch (JsonProcessingException e) {
+            throw new SQLException("event_outbox " + rs.getLong(1) + " has an unreadable payload", e);
+        }
+    }
+
+    private static Delivery delivery(ResultSet rs) throws SQLException {
+        int status = rs.getInt(10);
+        Integer lastStatus = rs.wasNull() ? null : status;
+        return new Delivery(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                TriggerEvent.valueOf(rs.getString(5)), DeliveryState.valueOf(rs.getString(6)), rs.getInt(7),
+                instant(rs.getTimestamp(8)), instant(rs.getTimestamp(9)), lastStatus, rs.getString(11),
+                instant(rs.getTimestamp(12)), instant(rs.getTimestamp(13)));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}
