@@ -12,6 +12,7 @@ import org.outdial.api.auth.ApiKeyGate;
 import org.outdial.api.auth.ApiKeys;
 import org.outdial.api.auth.RateLimiter;
 import org.outdial.api.catalog.CatalogRoutes;
+import org.outdial.api.catalog.DeliveryRoutes;
 import org.outdial.api.config.OutdialConfig;
 import org.outdial.api.health.HealthRoutes;
 import org.outdial.api.http.HttpServer;
@@ -43,6 +44,8 @@ import org.outdial.engine.storage.Database;
 import org.outdial.engine.storage.Transactor;
 import org.outdial.engine.trigger.TriggerActions;
 import org.outdial.engine.tts.TtsProfiles;
+import org.outdial.engine.webhook.Deliverer;
+import org.outdial.engine.webhook.Deliveries;
 import org.outdial.media.tts.EspeakSynthesizer;
 import org.outdial.sip.trunk.TrunkSettings;
 import org.slf4j.Logger;
@@ -63,10 +66,12 @@ public final class OutdialServer implements AutoCloseable {
     private final CampaignModule autodialers;
     private final HttpServer http;
     private final OperatorBoard operators;
+    private final Deliverer deliverer;
 
     private OutdialServer(Database database, Dialing dialing, DialerScheduler scheduler, CampaignModule autodialers,
-                          HttpServer http, OperatorBoard operators) {
+                          HttpServer http, OperatorBoard operators, Deliverer deliverer) {
         this.operators = operators;
+        this.deliverer = deliverer;
         this.database = database;
         this.dialing = dialing;
         this.scheduler = scheduler;
@@ -87,6 +92,7 @@ public final class OutdialServer implements AutoCloseable {
         Dialing dialing = Dialing.none();
         DialerScheduler scheduler = null;
         CampaignModule autodialers = null;
+        Deliverer deliverer = null;
         try {
             DataSource ds = database.dataSource();
             Transactor db = new Transactor(ds);
@@ -99,6 +105,8 @@ public final class OutdialServer implements AutoCloseable {
             VoiceRobots robots = new VoiceRobots(ds, clock);
             TriggerActions triggerActions = new TriggerActions(ds, clock);
             BlockedLists blockedLists = new BlockedLists(ds, clock);
+            deliverer = Deliverer.start(db, clock, config.webhooks().settings(), triggerActions);
+            Deliveries deliveries = new Deliveries(ds, clock, deliverer::wake);
             EspeakSynthesizer synthesizer = new EspeakSynthesizer();
 
             // The scheduler's work reaches the dialer, which is built after it (the dialer sets alarms on
@@ -143,7 +151,8 @@ public final class OutdialServer implements AutoCloseable {
                     new HealthRoutes(database, dialing.trunks()),
                     new AutodialRoutes(module,
                             new AutodialCatalog(audios, operators, scenarios, ttsProfiles, robots, triggerActions), clock,
-                            dialing.notes())));
+                            dialing.notes()),
+                    new DeliveryRoutes(deliveries)));
             groups.addAll(CatalogRoutes.groups(new Catalog(audios,
                     new AudioSynthesis(audios, ttsProfiles, synthesizer), ttsProfiles, operators,
                     board, triggerActions, scenarios, robots, blockedLists), Map.of(
@@ -163,8 +172,11 @@ public final class OutdialServer implements AutoCloseable {
             if (dialing.dialer() != null) {
                 dialing.dialer().tick(); // picks up autodialers that were running before a restart
             }
-            return new OutdialServer(database, dialing, scheduler, autodialers, http, board);
+            return new OutdialServer(database, dialing, scheduler, autodialers, http, board, deliverer);
         } catch (RuntimeException e) {
+            if (deliverer != null) {
+                deliverer.close();
+            }
             if (autodialers != null) {
                 autodialers.close();
             }
@@ -184,6 +196,11 @@ public final class OutdialServer implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** The node's webhook deliverer. */
+    public Deliverer deliverer() {
+        return deliverer;
     }
 
     /** The dialer, or null when no trunk is configured. */
@@ -214,7 +231,11 @@ public final class OutdialServer implements AutoCloseable {
                     try {
                         dialing.close();
                     } finally {
-                        database.close();
+                        try {
+                            deliverer.close();
+                        } finally {
+                            database.close();
+                        }
                     }
                 }
             }

@@ -160,7 +160,10 @@ public final class Deliverer implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (!running) {
+            return;
+        }
         running = false;
         poller.interrupt();
         try {
