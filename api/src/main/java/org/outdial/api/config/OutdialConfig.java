@@ -267,7 +267,7 @@ public record OutdialConfig(Http http, StorageSettings storage, Sip sip, List<Tr
             }
             List<Duration> waits = new java.util.ArrayList<>();
             for (String part : schedule.split(",")) {
-                waits.add(HumanDuration.parse("webhooks.retry-schedule", part));
+                waits.add(HumanDuration.parse("webhooks.retry-schedule", part.trim()));
             }
             return new org.outdial.engine.webhook.WebhookSettings(timeout, waits, allowPrivate, poll, project);
         }

@@ -68,7 +68,19 @@ public record WebhookSettings(Duration timeout, List<Duration> retrySchedule, bo
 
     private static void within(String key, Duration value, Duration min, Duration max) {
         if (value == null || value.isNegative() || value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            throw new IllegalArgumentException(key + " must be " + min + ".." + max + ", was " + value);
+            throw new IllegalArgumentException(key + " must be " + text(min) + ".." + text(max) + ", was "
+                    + (value == null ? "empty" : text(value)));
         }
+    }
+
+    /** As configuration writes durations: 500ms, 15s, 5m, 2h, 7d. */
+    private static String text(Duration d) {
+        long ms = d.toMillis();
+        for (long[] unit : new long[][] {{86_400_000, 'd'}, {3_600_000, 'h'}, {60_000, 'm'}, {1000, 's'}}) {
+            if (ms != 0 && ms % unit[0] == 0) {
+                return ms / unit[0] + String.valueOf((char) unit[1]);
+            }
+        }
+        return ms == 0 ? "0s" : ms + "ms";
     }
 }
