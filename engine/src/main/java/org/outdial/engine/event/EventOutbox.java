@@ -22,13 +22,15 @@ public final class EventOutbox {
 
     private final DeliveryPlanner planner = new DeliveryPlanner();
 
-    public void append(Connection c, long campaignId, TriggerEvent event, Map<String, ?> payload, Instant now)
+    /** Appends the event and its deliveries; the event's id (its webhook-id is {@code evt_<id>}). */
+    public long append(Connection c, long campaignId, TriggerEvent event, Map<String, ?> payload, Instant now)
             throws SQLException {
         List<DeliveryPlanner.Bound> handlers = event.seed() ? planner.bound(c, campaignId, event) : List.of();
         Map<String, ?> stored = handlers.isEmpty() ? payload : planner.enrich(c, campaignId, payload);
         long eventId = Sql.insert(c, "INSERT INTO event_outbox (autodialer_id, event, payload, created_at)"
                 + " VALUES (?, ?, ?, ?)", campaignId, event, json(stored), now);
         planner.plan(c, eventId, campaignId, handlers, stored, now);
+        return eventId;
     }
 
     private static String json(Map<String, ?> payload) {

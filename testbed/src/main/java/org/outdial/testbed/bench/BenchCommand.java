@@ -26,6 +26,7 @@ public final class BenchCommand {
         BENCHMARKS.put("dead-air", DeadAirBench::main);
         BENCHMARKS.put("dialer", DialerBench::main);
         BENCHMARKS.put("mixed-load", MixedLoadBench::main);
+        BENCHMARKS.put("webhooks", WebhooksBench::main);
     }
 
     private BenchCommand() {
