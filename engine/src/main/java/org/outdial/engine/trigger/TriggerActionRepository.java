@@ -36,6 +36,11 @@ final class TriggerActionRepository {
         return Sql.one(c, "SELECT secret FROM trigger_action WHERE id = ?", rs -> rs.getString(1), id);
     }
 
+    Optional<String> storedSecret(Connection c, long id) throws SQLException {
+        return Sql.one(c, "SELECT secret FROM trigger_action WHERE id = ?", rs -> Optional.ofNullable(rs.getString(1)),
+                id).flatMap(s -> s);
+    }
+
     boolean setPaused(Connection c, long id, boolean paused) throws SQLException {
         return Sql.update(c, "UPDATE trigger_action SET paused = ? WHERE id = ?", paused, id) == 1;
     }

@@ -70,14 +70,23 @@ public final class TriggerActions {
      * whether it is paused.
      */
     public Optional<Signed> signed(long id) {
-        return db.inTransaction(c -> {
-            Optional<TriggerAction> action = repository.find(c, id);
-            if (action.isEmpty()) {
-                return Optional.<Signed>empty();
-            }
-            return Optional.of(new Signed(action.get(), repository.secret(c, id).orElseThrow(),
-                    repository.paused(c, id).orElse(false)));
-        });
+        Optional<Signed> read = db.read(c -> signed(c, id));
+        if (read.isPresent() && read.get().secret() == null) {
+            return db.inTransaction(c -> {
+                repository.secret(c, id);
+                return signed(c, id);
+            });
+        }
+        return read;
+    }
+
+    private Optional<Signed> signed(java.sql.Connection c, long id) throws java.sql.SQLException {
+        Optional<TriggerAction> action = repository.find(c, id);
+        if (action.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Signed(action.get(), repository.storedSecret(c, id).orElse(null),
+                repository.paused(c, id).orElse(false)));
     }
 
     /** Holds (or, with false, resumes) the handler's deliveries; they wait in order meanwhile. */

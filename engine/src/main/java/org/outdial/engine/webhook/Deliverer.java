@@ -1,8 +1,11 @@
 package org.outdial.engine.webhook;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,9 +25,9 @@ import org.slf4j.LoggerFactory;
  * in order. A poller looks for due queue heads every {@code poll-interval}; each queue with one
  * gets a virtual thread that sends head after head while they are due.
  *
- * <p>Each send first takes the row's lease in a transaction of its own (so another node, or a
- * second deliverer on the same database, cannot send it at the same time) and records the outcome
- * in another once the response is in. A crash between the two leaves the row PENDING with a lease
+ * <p>Each send first takes the row's lease (so another node, or a second deliverer on the same
+ * database, cannot send it at the same time) and records the outcome once the response is in,
+ * in the transaction that leases the queue's next head. A crash between the two leaves the row PENDING with a lease
  * that runs out after timeout + {@value #LEASE_MARGIN_SECONDS} s; it is then sent again: that one
  * in-flight request is the only one ever sent twice, with the same {@code webhook-id}.
  */
@@ -32,10 +35,17 @@ public final class Deliverer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
     static final long LEASE_MARGIN_SECONDS = 5;
-    private static final int HEADS_PER_POLL = 1000;
+    private static final int QUEUES_PER_POLL = 10_000;
 
     private record Queue(long autodialerId, long triggerActionId) {
     }
+
+    private record CachedHandler(Optional<TriggerActions.Signed> handler, long readAt) {
+    }
+
+    static final long HANDLER_CACHE_MILLIS = 1000;
+    private static final WebhookSender.Outcome GONE = new WebhookSender.Outcome(null, "the event is gone");
+    private static final WebhookSender.Outcome REMOVED = new WebhookSender.Outcome(null, "the handler was removed");
 
     private final Transactor db;
     private final InstantSource clock;
@@ -44,6 +54,7 @@ public final class Deliverer implements AutoCloseable {
     private final WebhookSender sender;
     private final DeliveryRepository repository = new DeliveryRepository();
     private final Set<Queue> active = ConcurrentHashMap.newKeySet();
+    private final Map<Long, CachedHandler> handlerCache = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore wake = new Semaphore(0);
     private final Thread poller;
@@ -78,7 +89,9 @@ public final class Deliverer implements AutoCloseable {
     private void poll() {
         while (running) {
             try {
-                for (DeliveryRepository.Due due : db.read(c -> repository.dueHeads(c, clock.instant(), HEADS_PER_POLL))) {
+                // Queues being drained are skipped without a look at their head; a worker checks
+                // whether an idle queue's head is due (and not paused or leased) before it sends.
+                for (DeliveryRepository.Due due : db.read(c -> repository.queues(c, QUEUES_PER_POLL))) {
                     Queue queue = new Queue(due.autodialerId(), due.triggerActionId());
                     if (running && active.add(queue)) {
                         workers.execute(() -> drain(queue));
@@ -97,15 +110,23 @@ public final class Deliverer implements AutoCloseable {
         }
     }
 
-    /** Sends the queue's heads while they are due; another poll picks the queue up again later. */
+    /**
+     * Sends the queue's heads while they are due; another poll picks the queue up again later.
+     * Each outcome is recorded in the transaction that leases the queue's next head, so a steady
+     * queue costs one commit per delivery, shared with whatever else commits at that moment.
+     */
     private void drain(Queue queue) {
         try {
-            while (running) {
-                Optional<DeliveryRepository.Due> head = db.read(c ->
-                        repository.dueHead(c, queue.autodialerId(), queue.triggerActionId(), clock.instant()));
-                if (head.isEmpty() || !attempt(head.get().id())) {
-                    return;
-                }
+            Optional<Long> next = db.inTransaction(c -> leaseHead(c, queue));
+            while (running && next.isPresent()) {
+                long id = next.get();
+                WebhookSender.Outcome outcome = send(id);
+                // Shared with other queues' outcomes (and the dialer's): one commit for all that
+                // arrive together, as call outcomes do (Transactor.inSharedTransaction).
+                next = db.inSharedTransaction(c -> {
+                    record(c, id, outcome);
+                    return leaseHead(c, queue);
+                });
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -116,47 +137,63 @@ public final class Deliverer implements AutoCloseable {
         }
     }
 
-    /** One attempt at delivery {@code id}; false when another sender holds it. */
-    private boolean attempt(long id) throws InterruptedException {
+    /** Leases the queue's head if it is due; its id, or empty when none is or another sender holds it. */
+    private Optional<Long> leaseHead(Connection c, Queue queue) throws SQLException {
         Instant now = clock.instant();
-        Instant leaseUntil = now.plus(settings.timeout()).plusSeconds(LEASE_MARGIN_SECONDS);
-        if (!db.inTransaction(c -> repository.lease(c, id, now, leaseUntil))) {
-            return false;
+        Optional<DeliveryRepository.Due> head = repository.dueHead(c, queue.autodialerId(), queue.triggerActionId(), now);
+        if (head.isEmpty()) {
+            return Optional.empty();
         }
-        Optional<WebhookEvent> event = db.read(c -> repository.event(c, id));
-        WebhookSender.Outcome outcome;
-        Optional<TriggerActions.Signed> handler = event.isEmpty() ? Optional.empty()
-                : handlers.signed(db.read(c -> repository.find(c, id)).orElseThrow().triggerActionId());
-        if (event.isEmpty()) {
-            outcome = new WebhookSender.Outcome(null, "the event is gone");
-        } else if (handler.isEmpty()) {
-            outcome = new WebhookSender.Outcome(null, "the handler was removed");
-        } else if (!handler.get().action().type().isHttp()) {
-            outcome = new WebhookSender.Outcome(null, "the handler is no longer a webhook ("
-                    + handler.get().action().type() + ")");
-        } else {
-            outcome = sender.send(WebhookRequest.of(handler.get().action(), handler.get().secret(), event.get(),
-                    settings.projectName(), clock.instant()));
-        }
-        record(id, outcome, handler.isPresent() && event.isPresent());
-        return true;
+        Instant until = now.plus(settings.timeout()).plusSeconds(LEASE_MARGIN_SECONDS);
+        return repository.lease(c, head.get().id(), now, until) ? Optional.of(head.get().id()) : Optional.empty();
     }
 
-    private void record(long id, WebhookSender.Outcome outcome, boolean retriable) {
+    /** One attempt at leased delivery {@code id}. */
+    private WebhookSender.Outcome send(long id) throws InterruptedException {
+        Optional<DeliveryRepository.Sending> sending = db.read(c -> repository.sending(c, id));
+        if (sending.isEmpty()) {
+            return GONE;
+        }
+        Optional<TriggerActions.Signed> handler = handler(sending.get().triggerActionId());
+        if (handler.isEmpty()) {
+            return REMOVED;
+        }
+        if (!handler.get().action().type().isHttp()) {
+            return new WebhookSender.Outcome(null, "the handler is no longer a webhook ("
+                    + handler.get().action().type() + ")");
+        }
+        return sender.send(WebhookRequest.of(handler.get().action(), handler.get().secret(), sending.get().event(),
+                settings.projectName(), clock.instant()));
+    }
+
+    /**
+     * The handler as it was stored at most {@value #HANDLER_CACHE_MILLIS} ms ago: an UPDATE applies to
+     * the requests that start after that.
+     */
+    private Optional<TriggerActions.Signed> handler(long id) {
+        long now = System.nanoTime();
+        CachedHandler cached = handlerCache.get(id);
+        if (cached != null && now - cached.readAt() < TimeUnit.MILLISECONDS.toNanos(HANDLER_CACHE_MILLIS)) {
+            return cached.handler();
+        }
+        Optional<TriggerActions.Signed> read = handlers.signed(id);
+        handlerCache.put(id, new CachedHandler(read, now));
+        return read;
+    }
+
+    private void record(Connection c, long id, WebhookSender.Outcome outcome) throws SQLException {
         Instant now = clock.instant();
-        db.inTransaction(c -> {
-            int made = repository.attempts(c, id) + 1;
-            Optional<Duration> wait = retriable ? settings.waitAfter(made) : Optional.empty();
-            if (outcome.success()) {
-                repository.delivered(c, id, outcome.status(), now);
-            } else if (wait.isPresent()) {
-                repository.retry(c, id, outcome.status(), outcome.error(), now, now.plus(wait.get()));
-            } else {
-                repository.failed(c, id, outcome.status(), outcome.error(), now);
-                log.info("Webhook delivery {} failed after {} attempts: {}", id, made, outcome.error());
-            }
-            return null;
-        });
+        int made = repository.attempts(c, id) + 1;
+        boolean retriable = outcome != GONE && outcome != REMOVED;
+        Optional<Duration> wait = retriable ? settings.waitAfter(made) : Optional.empty();
+        if (outcome.success()) {
+            repository.delivered(c, id, outcome.status(), now);
+        } else if (wait.isPresent()) {
+            repository.retry(c, id, outcome.status(), outcome.error(), now, now.plus(wait.get()));
+        } else {
+            repository.failed(c, id, outcome.status(), outcome.error(), now);
+            log.info("Webhook delivery {} failed after {} attempts: {}", id, made, outcome.error());
+        }
     }
 
     @Override

@@ -28,18 +28,11 @@ final class DeliveryRepository {
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
 
-    /**
-     * The oldest PENDING delivery of every queue, where it is due, not leased by a node sending it,
-     * and its handler is not paused (a removed handler's are due, to be failed).
-     */
-    List<Due> dueHeads(Connection c, Instant now, int limit) throws SQLException {
-        return Sql.list(c, "SELECT d.id, d.autodialer_id, d.trigger_action_id FROM webhook_delivery d"
-                + " LEFT JOIN trigger_action t ON t.id = d.trigger_action_id"
-                + " WHERE d.id IN (SELECT MIN(q.id) FROM webhook_delivery q WHERE q.state = 'PENDING'"
-                + " GROUP BY q.autodialer_id, q.trigger_action_id)"
-                + " AND d.next_attempt_at <= ? AND (d.lease_until IS NULL OR d.lease_until < ?)"
-                + " AND (t.paused IS NULL OR t.paused = FALSE) ORDER BY d.id LIMIT " + limit,
-                rs -> new Due(rs.getLong(1), rs.getLong(2), rs.getLong(3)), now, now);
+    /** Every queue with a PENDING delivery: (autodialer, handler), from the queue index alone. */
+    List<Due> queues(Connection c, int limit) throws SQLException {
+        return Sql.list(c, "SELECT MIN(id), autodialer_id, trigger_action_id FROM webhook_delivery"
+                + " WHERE state = 'PENDING' GROUP BY autodialer_id, trigger_action_id LIMIT " + limit,
+                rs -> new Due(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
     }
 
     /** The queue's head, when it is due, unleased and its handler not paused. */
@@ -64,9 +57,14 @@ final class DeliveryRepository {
                 + " AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)", until, id, now, now) == 1;
     }
 
-    Optional<WebhookEvent> event(Connection c, long deliveryId) throws SQLException {
-        return Sql.one(c, "SELECT e.id, e.autodialer_id, e.event, e.payload, e.created_at FROM webhook_delivery d"
-                + " JOIN event_outbox e ON e.id = d.event_id WHERE d.id = ?", DeliveryRepository::event, deliveryId);
+    /** What a delivery sends: its event, and the handler it goes to. */
+    record Sending(WebhookEvent event, long triggerActionId) {
+    }
+
+    Optional<Sending> sending(Connection c, long deliveryId) throws SQLException {
+        return Sql.one(c, "SELECT e.id, e.autodialer_id, e.event, e.payload, e.created_at, d.trigger_action_id"
+                + " FROM webhook_delivery d JOIN event_outbox e ON e.id = d.event_id WHERE d.id = ?",
+                rs -> new Sending(event(rs), rs.getLong(6)), deliveryId);
     }
 
     int attempts(Connection c, long id) throws SQLException {

@@ -33,6 +33,7 @@ public final class WebhookSender implements AutoCloseable {
         this.timeout = timeout;
         this.guard = guard;
         this.client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1) // no h2c upgrade attempt on every plain-http request
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(timeout)
                 .executor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())

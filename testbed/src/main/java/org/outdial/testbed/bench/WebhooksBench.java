@@ -38,11 +38,11 @@ import org.outdial.testbed.unitalk.UniTalkClient;
  * <p>An in-process server ({@code OutdialServer}, H2 file, no trunks) with its real deliverer;
  * one STANDARD_JSON handler and {@code --autodialers} autodialers created over HTTP, each binding
  * it to AUTODIAL_ANSWER. Events are appended as the dialer's recorder appends a call's end: one
- * transaction each, on a virtual thread, through {@code EventOutbox}, which reads the bindings and
+ * shared transaction each as {@code CallRun} records an outcome, on a virtual thread, through {@code EventOutbox}, which reads the bindings and
  * writes the delivery. Each autodialer is one queue (in order), so this many requests can be in
  * flight at once. The receiver is {@code com.sun.net.httpserver} on loopback in the same JVM.
  *
- * <p>Usage: {@code ./outdial bench webhooks [--rate 1000] [--seconds 30] [--autodialers 10]}
+ * <p>Usage: {@code ./outdial bench webhooks [--rate 1000] [--seconds 30] [--autodialers 10] [--pool-size 16]}
  */
 public final class WebhooksBench {
 
@@ -52,17 +52,19 @@ public final class WebhooksBench {
         int rate = 1000;
         int seconds = 30;
         int autodialers = 10;
+        int pool = 16;
         for (int i = 0; i < args.length - 1; i++) {
             switch (args[i]) {
                 case "--rate" -> rate = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
                 case "--autodialers" -> autodialers = Integer.parseInt(args[i + 1]);
+                case "--pool-size" -> pool = Integer.parseInt(args[i + 1]);
                 default -> { }
             }
         }
         System.out.println("webhooks benchmark: " + BenchMachine.describe());
         System.out.printf(Locale.ROOT, "%d events/s for %d s over %d autodialers (one queue each) into a receiver"
-                + " answering 200%n", rate, seconds, autodialers);
+                + " answering 200; storage.pool-size %d%n", rate, seconds, autodialers, pool);
 
         Map<String, Long> arrived = new ConcurrentHashMap<>();
         HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
@@ -79,7 +81,8 @@ public final class WebhooksBench {
 
         Path dir = Files.createTempDirectory("outdial-bench-webhooks-");
         OutdialConfig defaults = OutdialConfig.defaults();
-        OutdialConfig config = defaults.withStorage(StorageSettings.h2File(dir.resolve("db").toString()))
+        StorageSettings h2 = StorageSettings.h2File(dir.resolve("db").toString());
+        OutdialConfig config = defaults.withStorage(new StorageSettings(h2.url(), h2.username(), h2.password(), pool))
                 .withHttp(new OutdialConfig.Http(0, "127.0.0.1"))
                 .withApi(new OutdialConfig.Api(defaults.api().maxBodyBytes(), RateLimitSettings.unlimited()))
                 .withWebhooks(new OutdialConfig.Webhooks(true, Duration.ofSeconds(15), "0s, 1s, 5s",
@@ -127,7 +130,8 @@ public final class WebhooksBench {
                         payload.put("note", null);
                         payload.put("state", "ANSWER");
                         payload.put("calledCount", 1);
-                        long eventId = db.inTransaction(c ->
+                        // As the dialer records a call's end (CallRun): in a shared transaction.
+                        long eventId = db.inSharedTransaction(c ->
                                 outbox.append(c, campaign, TriggerEvent.AUTODIAL_ANSWER, payload, Instant.now()));
                         committed.put(eventId, System.nanoTime());
                     });
