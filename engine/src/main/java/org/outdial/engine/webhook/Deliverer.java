@@ -117,14 +117,14 @@ public final class Deliverer implements AutoCloseable {
      */
     private void drain(Queue queue) {
         try {
-            Optional<Long> next = db.inTransaction(c -> leaseHead(c, queue));
+            Optional<DeliveryRepository.Head> next = db.inTransaction(c -> leaseHead(c, queue));
             while (running && next.isPresent()) {
-                long id = next.get();
-                WebhookSender.Outcome outcome = send(id);
+                DeliveryRepository.Head head = next.get();
+                WebhookSender.Outcome outcome = send(head);
                 // Shared with other queues' outcomes (and the dialer's): one commit for all that
                 // arrive together, as call outcomes do (Transactor.inSharedTransaction).
                 next = db.inSharedTransaction(c -> {
-                    record(c, id, outcome);
+                    record(c, head, outcome);
                     return leaseHead(c, queue);
                 });
             }
@@ -137,24 +137,24 @@ public final class Deliverer implements AutoCloseable {
         }
     }
 
-    /** Leases the queue's head if it is due; its id, or empty when none is or another sender holds it. */
-    private Optional<Long> leaseHead(Connection c, Queue queue) throws SQLException {
+    /** Leases the queue's head if it is due; empty when none is or another sender holds it. */
+    private Optional<DeliveryRepository.Head> leaseHead(Connection c, Queue queue) throws SQLException {
         Instant now = clock.instant();
-        Optional<DeliveryRepository.Due> head = repository.dueHead(c, queue.autodialerId(), queue.triggerActionId(), now);
+        Optional<DeliveryRepository.Head> head = repository.dueHead(c, queue.autodialerId(), queue.triggerActionId(),
+                now);
         if (head.isEmpty()) {
             return Optional.empty();
         }
         Instant until = now.plus(settings.timeout()).plusSeconds(LEASE_MARGIN_SECONDS);
-        return repository.lease(c, head.get().id(), now, until) ? Optional.of(head.get().id()) : Optional.empty();
+        return repository.lease(c, head.get().id(), now, until) ? head : Optional.empty();
     }
 
-    /** One attempt at leased delivery {@code id}. */
-    private WebhookSender.Outcome send(long id) throws InterruptedException {
-        Optional<DeliveryRepository.Sending> sending = db.read(c -> repository.sending(c, id));
-        if (sending.isEmpty()) {
+    /** One attempt at a leased head. */
+    private WebhookSender.Outcome send(DeliveryRepository.Head head) throws InterruptedException {
+        if (head.event() == null) {
             return GONE;
         }
-        Optional<TriggerActions.Signed> handler = handler(sending.get().triggerActionId());
+        Optional<TriggerActions.Signed> handler = handler(head.triggerActionId());
         if (handler.isEmpty()) {
             return REMOVED;
         }
@@ -162,7 +162,7 @@ public final class Deliverer implements AutoCloseable {
             return new WebhookSender.Outcome(null, "the handler is no longer a webhook ("
                     + handler.get().action().type() + ")");
         }
-        return sender.send(WebhookRequest.of(handler.get().action(), handler.get().secret(), sending.get().event(),
+        return sender.send(WebhookRequest.of(handler.get().action(), handler.get().secret(), head.event(),
                 settings.projectName(), clock.instant()));
     }
 
@@ -181,9 +181,11 @@ public final class Deliverer implements AutoCloseable {
         return read;
     }
 
-    private void record(Connection c, long id, WebhookSender.Outcome outcome) throws SQLException {
+    private void record(Connection c, DeliveryRepository.Head head, WebhookSender.Outcome outcome)
+            throws SQLException {
         Instant now = clock.instant();
-        int made = repository.attempts(c, id) + 1;
+        long id = head.id();
+        int made = head.attempts() + 1;
         boolean retriable = outcome != GONE && outcome != REMOVED;
         Optional<Duration> wait = retriable ? settings.waitAfter(made) : Optional.empty();
         if (outcome.success()) {

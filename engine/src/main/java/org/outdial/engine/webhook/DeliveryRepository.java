@@ -35,19 +35,29 @@ final class DeliveryRepository {
                 rs -> new Due(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
     }
 
-    /** The queue's head, when it is due, unleased and its handler not paused. */
-    Optional<Due> dueHead(Connection c, long autodialerId, long triggerActionId, Instant now) throws SQLException {
-        return Sql.one(c, "SELECT d.id, d.autodialer_id, d.trigger_action_id, d.next_attempt_at, d.lease_until,"
-                        + " t.paused FROM webhook_delivery d LEFT JOIN trigger_action t ON t.id = d.trigger_action_id"
+    /** A queue's head ready to send: the delivery, its attempts so far, and its event (null if gone). */
+    record Head(long id, int attempts, long triggerActionId, WebhookEvent event) {
+    }
+
+    /** The queue's head with its event, when it is due, unleased and its handler not paused. */
+    Optional<Head> dueHead(Connection c, long autodialerId, long triggerActionId, Instant now) throws SQLException {
+        return Sql.one(c, "SELECT e.id, e.autodialer_id, e.event, e.payload, e.created_at, d.id, d.attempts,"
+                        + " d.next_attempt_at, d.lease_until, t.paused FROM webhook_delivery d"
+                        + " LEFT JOIN event_outbox e ON e.id = d.event_id"
+                        + " LEFT JOIN trigger_action t ON t.id = d.trigger_action_id"
                         + " WHERE d.state = 'PENDING' AND d.autodialer_id = ? AND d.trigger_action_id = ?"
                         + " ORDER BY d.id LIMIT 1",
                 rs -> {
-                    Instant next = rs.getTimestamp(4).toInstant();
-                    Timestamp lease = rs.getTimestamp(5);
-                    boolean paused = rs.getBoolean(6);
+                    Instant next = rs.getTimestamp(8).toInstant();
+                    Timestamp lease = rs.getTimestamp(9);
+                    boolean paused = rs.getBoolean(10);
                     boolean due = !next.isAfter(now) && (lease == null || lease.toInstant().isBefore(now)) && !paused;
-                    return due ? Optional.of(new Due(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
-                            : Optional.<Due>empty();
+                    if (!due) {
+                        return Optional.<Head>empty();
+                    }
+                    rs.getLong(1);
+                    WebhookEvent event = rs.wasNull() ? null : event(rs);
+                    return Optional.of(new Head(rs.getLong(6), rs.getInt(7), triggerActionId, event));
                 }, autodialerId, triggerActionId).flatMap(d -> d);
     }
 
@@ -55,20 +65,6 @@ final class DeliveryRepository {
     boolean lease(Connection c, long id, Instant now, Instant until) throws SQLException {
         return Sql.update(c, "UPDATE webhook_delivery SET lease_until = ? WHERE id = ? AND state = 'PENDING'"
                 + " AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)", until, id, now, now) == 1;
-    }
-
-    /** What a delivery sends: its event, and the handler it goes to. */
-    record Sending(WebhookEvent event, long triggerActionId) {
-    }
-
-    Optional<Sending> sending(Connection c, long deliveryId) throws SQLException {
-        return Sql.one(c, "SELECT e.id, e.autodialer_id, e.event, e.payload, e.created_at, d.trigger_action_id"
-                + " FROM webhook_delivery d JOIN event_outbox e ON e.id = d.event_id WHERE d.id = ?",
-                rs -> new Sending(event(rs), rs.getLong(6)), deliveryId);
-    }
-
-    int attempts(Connection c, long id) throws SQLException {
-        return (int) Sql.count(c, "SELECT attempts FROM webhook_delivery WHERE id = ?", id);
     }
 
     void delivered(Connection c, long id, int status, Instant now) throws SQLException {
