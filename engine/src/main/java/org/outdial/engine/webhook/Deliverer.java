@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +37,7 @@ public final class Deliverer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Deliverer.class);
     static final long LEASE_MARGIN_SECONDS = 5;
     private static final int QUEUES_PER_POLL = 10_000;
+    static final long FULL_SCAN_MILLIS = 1000;
 
     private record Queue(long autodialerId, long triggerActionId) {
     }
@@ -86,12 +88,27 @@ public final class Deliverer implements AutoCloseable {
         return db.read(repository::pending);
     }
 
+    /**
+     * Every poll interval, the queues of deliveries written since the last look (a key range, cheap
+     * with any backlog); every {@value #FULL_SCAN_MILLIS} ms, and at once after {@link #wake}, every
+     * queue with a PENDING delivery, which also finds retries come due, resumed handlers, expired
+     * leases and rows that committed after a later id was seen.
+     */
     private void poll() {
+        long seen = 0;
+        long lastFull = 0;
+        boolean full = true;
         while (running) {
             try {
-                // Queues being drained are skipped without a look at their head; a worker checks
-                // whether an idle queue's head is due (and not paused or leased) before it sends.
-                for (DeliveryRepository.Due due : db.read(c -> repository.queues(c, QUEUES_PER_POLL))) {
+                long since = seen;
+                List<DeliveryRepository.Due> queues = full
+                        ? db.read(c -> repository.queues(c, QUEUES_PER_POLL))
+                        : db.read(c -> repository.newQueues(c, since));
+                if (full) {
+                    lastFull = System.nanoTime();
+                }
+                for (DeliveryRepository.Due due : queues) {
+                    seen = Math.max(seen, due.id());
                     Queue queue = new Queue(due.autodialerId(), due.triggerActionId());
                     if (running && active.add(queue)) {
                         workers.execute(() -> drain(queue));
@@ -101,9 +118,11 @@ public final class Deliverer implements AutoCloseable {
                 log.warn("Webhook deliverer: cannot read due deliveries, trying again: {}", e.toString());
             }
             try {
-                if (wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                boolean woken = wake.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                if (woken) {
                     wake.drainPermits();
                 }
+                full = woken || System.nanoTime() - lastFull >= TimeUnit.MILLISECONDS.toNanos(FULL_SCAN_MILLIS);
             } catch (InterruptedException e) {
                 return;
             }

@@ -28,6 +28,13 @@ final class DeliveryRepository {
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
 
+    /** The queues of deliveries written after {@code afterId}: a range of the primary key, whatever the backlog. */
+    List<Due> newQueues(Connection c, long afterId) throws SQLException {
+        return Sql.list(c, "SELECT MAX(id), autodialer_id, trigger_action_id FROM webhook_delivery WHERE id > ?"
+                + " GROUP BY autodialer_id, trigger_action_id", rs -> new Due(rs.getLong(1), rs.getLong(2),
+                rs.getLong(3)), afterId);
+    }
+
     /** Every queue with a PENDING delivery: (autodialer, handler), from the queue index alone. */
     List<Due> queues(Connection c, int limit) throws SQLException {
         return Sql.list(c, "SELECT MIN(id), autodialer_id, trigger_action_id FROM webhook_delivery"
@@ -46,7 +53,9 @@ final class DeliveryRepository {
                         + " LEFT JOIN event_outbox e ON e.id = d.event_id"
                         + " LEFT JOIN trigger_action t ON t.id = d.trigger_action_id"
                         + " WHERE d.state = 'PENDING' AND d.autodialer_id = ? AND d.trigger_action_id = ?"
-                        + " ORDER BY d.id LIMIT 1",
+                        // The queue index's own order: H2 then reads its first entry ("index sorted")
+                        // instead of every PENDING row of the queue and a sort (ORDER BY d.id alone).
+                        + " ORDER BY d.state, d.autodialer_id, d.trigger_action_id, d.id LIMIT 1",
                 rs -> {
                     Instant next = rs.getTimestamp(8).toInstant();
                     Timestamp lease = rs.getTimestamp(9);
