@@ -67,9 +67,11 @@ public final class OutdialServer implements AutoCloseable {
     private final HttpServer http;
     private final OperatorBoard operators;
     private final Deliverer deliverer;
+    private final Transactor transactor;
 
     private OutdialServer(Database database, Dialing dialing, DialerScheduler scheduler, CampaignModule autodialers,
-                          HttpServer http, OperatorBoard operators, Deliverer deliverer) {
+                          HttpServer http, OperatorBoard operators, Deliverer deliverer, Transactor transactor) {
+        this.transactor = transactor;
         this.operators = operators;
         this.deliverer = deliverer;
         this.database = database;
@@ -172,7 +174,7 @@ public final class OutdialServer implements AutoCloseable {
             if (dialing.dialer() != null) {
                 dialing.dialer().tick(); // picks up autodialers that were running before a restart
             }
-            return new OutdialServer(database, dialing, scheduler, autodialers, http, board, deliverer);
+            return new OutdialServer(database, dialing, scheduler, autodialers, http, board, deliverer, db);
         } catch (RuntimeException e) {
             if (deliverer != null) {
                 deliverer.close();
@@ -196,6 +198,14 @@ public final class OutdialServer implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /**
+     * The transactor the dialer, the autodialer services and the deliverer share (one group commit
+     * for all of them), for benchmarks that write as the dialer does.
+     */
+    public Transactor transactor() {
+        return transactor;
     }
 
     /** The node's webhook deliverer. */

@@ -105,7 +105,7 @@ public final class WebhooksBench {
                 ids.add(api.action(add).path("data").asLong());
             }
 
-            Transactor db = new Transactor(server.database().dataSource());
+            Transactor db = server.transactor(); // the dialer's: its group commits include the deliverer's
             EventOutbox outbox = new EventOutbox();
             int total = rate * seconds;
             long period = 1_000_000_000L / rate;
