@@ -252,7 +252,7 @@ public record OutdialConfig(Http http, StorageSettings storage, Sip sip, List<Tr
 
         public static Webhooks defaults() {
             return new Webhooks(false, Duration.ofSeconds(15), "0s, 5s, 5m, 30m, 2h, 5h, 10h, 10h",
-                    Duration.ofMillis(50), "outdial");
+                    Duration.ofMillis(10), "outdial");
         }
 
         /** The engine's settings; this section's values were checked when it was made. */

@@ -43,7 +43,7 @@ public record WebhookSettings(Duration timeout, List<Duration> retrySchedule, bo
     }
 
     public static WebhookSettings defaults() {
-        return new WebhookSettings(Duration.ofSeconds(15), DEFAULT_SCHEDULE, false, Duration.ofMillis(50), "outdial");
+        return new WebhookSettings(Duration.ofSeconds(15), DEFAULT_SCHEDULE, false, Duration.ofMillis(10), "outdial");
     }
 
     public WebhookSettings withAllowPrivateTargets(boolean allow) {

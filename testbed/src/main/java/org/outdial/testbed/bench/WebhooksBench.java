@@ -42,7 +42,8 @@ import org.outdial.testbed.unitalk.UniTalkClient;
  * writes the delivery. Each autodialer is one queue (in order), so this many requests can be in
  * flight at once. The receiver is {@code com.sun.net.httpserver} on loopback in the same JVM.
  *
- * <p>Usage: {@code ./outdial bench webhooks [--rate 1000] [--seconds 30] [--autodialers 10] [--pool-size 16]}
+ * <p>Usage: {@code ./outdial bench webhooks [--rate 1000] [--seconds 30] [--autodialers 10] [--pool-size 16]
+ * [--warmup-seconds 10]}: the warm-up phase (same rate, the cold JVM's JIT) is printed apart and not counted.
  */
 public final class WebhooksBench {
 
@@ -53,12 +54,14 @@ public final class WebhooksBench {
         int seconds = 30;
         int autodialers = 10;
         int pool = 16;
+        int warmup = 10;
         for (int i = 0; i < args.length - 1; i++) {
             switch (args[i]) {
                 case "--rate" -> rate = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
                 case "--autodialers" -> autodialers = Integer.parseInt(args[i + 1]);
                 case "--pool-size" -> pool = Integer.parseInt(args[i + 1]);
+                case "--warmup-seconds" -> warmup = Integer.parseInt(args[i + 1]);
                 default -> { }
             }
         }
@@ -86,8 +89,7 @@ public final class WebhooksBench {
                 .withHttp(new OutdialConfig.Http(0, "127.0.0.1"))
                 .withApi(new OutdialConfig.Api(defaults.api().maxBodyBytes(), RateLimitSettings.unlimited()))
                 .withWebhooks(new OutdialConfig.Webhooks(true, Duration.ofSeconds(15), "0s, 1s, 5s",
-                        Duration.ofMillis(50), "bench"));
-        Map<Long, Long> committed = new ConcurrentHashMap<>();
+                        Duration.ofMillis(10), "bench"));
         try (OutdialServer server = OutdialServer.start(config)) {
             UniTalkClient api = new UniTalkClient(server.port(), new ApiKeys(server.database().dataSource())
                     .create("bench", Instant.now()).secret());
@@ -107,53 +109,60 @@ public final class WebhooksBench {
 
             Transactor db = server.transactor(); // the dialer's: its group commits include the deliverer's
             EventOutbox outbox = new EventOutbox();
-            int total = rate * seconds;
-            long period = 1_000_000_000L / rate;
-            AtomicLong lateNanos = new AtomicLong();
-            long start = System.nanoTime();
-            try (ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor()) {
-                for (int n = 0; n < total; n++) {
-                    long due = start + n * period;
-                    long wait = due - System.nanoTime();
-                    if (wait > 0) {
-                        LockSupport.parkNanos(wait);
-                    } else {
-                        lateNanos.accumulateAndGet(-wait, Math::max);
+            for (int phase = warmup > 0 ? 0 : 1; phase < 2; phase++) {
+                int phaseSeconds = phase == 0 ? warmup : seconds;
+                String label = phase == 0 ? "warm-up (not counted): " : "";
+                int total = rate * phaseSeconds;
+                Map<Long, Long> committed = new ConcurrentHashMap<>();
+                long period = 1_000_000_000L / rate;
+                AtomicLong lateNanos = new AtomicLong();
+                long start = System.nanoTime();
+                try (ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor()) {
+                    for (int n = 0; n < total; n++) {
+                        long due = start + n * period;
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            LockSupport.parkNanos(wait);
+                        } else {
+                            lateNanos.accumulateAndGet(-wait, Math::max);
+                        }
+                        long campaign = ids.get(n % autodialers);
+                        String phone = "380" + (500_000_000L + phase * 100_000_000L + n);
+                        writers.execute(() -> {
+                            Map<String, Object> payload = new LinkedHashMap<>();
+                            payload.put("autodialerId", campaign);
+                            payload.put("phone", phone);
+                            payload.put("name", "Bench " + phone);
+                            payload.put("note", null);
+                            payload.put("state", "ANSWER");
+                            payload.put("calledCount", 1);
+                            // As the dialer records a call's end (CallRun): in a shared transaction.
+                            long eventId = db.inSharedTransaction(c ->
+                                    outbox.append(c, campaign, TriggerEvent.AUTODIAL_ANSWER, payload, Instant.now()));
+                            committed.put(eventId, System.nanoTime());
+                        });
                     }
-                    long campaign = ids.get(n % autodialers);
-                    String phone = "380" + (500_000_000L + n);
-                    writers.execute(() -> {
-                        Map<String, Object> payload = new LinkedHashMap<>();
-                        payload.put("autodialerId", campaign);
-                        payload.put("phone", phone);
-                        payload.put("name", "Bench " + phone);
-                        payload.put("note", null);
-                        payload.put("state", "ANSWER");
-                        payload.put("calledCount", 1);
-                        // As the dialer records a call's end (CallRun): in a shared transaction.
-                        long eventId = db.inSharedTransaction(c ->
-                                outbox.append(c, campaign, TriggerEvent.AUTODIAL_ANSWER, payload, Instant.now()));
-                        committed.put(eventId, System.nanoTime());
-                    });
                 }
+                double offered = total / ((System.nanoTime() - start) / 1e9);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                while (committed.keySet().stream().filter(id -> arrived.containsKey("evt_" + id)).count() < total
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                double drained = (System.nanoTime() - start) / 1e9;
+                long[] latencies = committed.entrySet().stream()
+                        .filter(e -> arrived.containsKey("evt_" + e.getKey()))
+                        .mapToLong(e -> arrived.get("evt_" + e.getKey()) - e.getValue()).sorted().toArray();
+                long delivered = committed.keySet().stream().filter(id -> arrived.containsKey("evt_" + id)).count();
+                System.out.printf(Locale.ROOT, label + "events committed: %,d at %.0f/s (pacer up to %.1f ms late); delivered %,d"
+                                + " (%,d requests) %.1f s after the first event; backlog at the end %d%n",
+                        committed.size(), offered, lateNanos.get() / 1e6, delivered, requests.getAndSet(0), drained,
+                        server.deliverer().backlog());
+                System.out.printf(Locale.ROOT, label + "event commit -> request at the receiver: p50 %.1f ms, p99 %.1f ms,"
+                                + " max %.1f ms%n", BenchMachine.percentile(latencies, 50) / 1e6,
+                        BenchMachine.percentile(latencies, 99) / 1e6,
+                        latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6);
             }
-            double offered = total / ((System.nanoTime() - start) / 1e9);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (arrived.size() < total && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            double drained = (System.nanoTime() - start) / 1e9;
-            long[] latencies = committed.entrySet().stream()
-                    .filter(e -> arrived.containsKey("evt_" + e.getKey()))
-                    .mapToLong(e -> arrived.get("evt_" + e.getKey()) - e.getValue()).sorted().toArray();
-            System.out.printf(Locale.ROOT, "events committed: %,d at %.0f/s (pacer up to %.1f ms late); delivered %,d"
-                            + " (%,d requests) %.1f s after the first event; backlog at the end %d%n",
-                    committed.size(), offered, lateNanos.get() / 1e6, arrived.size(), requests.get(), drained,
-                    server.deliverer().backlog());
-            System.out.printf(Locale.ROOT, "event commit -> request at the receiver: p50 %.1f ms, p99 %.1f ms,"
-                            + " max %.1f ms%n", BenchMachine.percentile(latencies, 50) / 1e6,
-                    BenchMachine.percentile(latencies, 99) / 1e6,
-                    latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6);
         } finally {
             receiver.stop(0);
         }
