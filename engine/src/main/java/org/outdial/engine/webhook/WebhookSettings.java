@@ -50,14 +50,6 @@ public record WebhookSettings(Duration timeout, List<Duration> retrySchedule, bo
         return new WebhookSettings(timeout, retrySchedule, allow, pollInterval, projectName);
     }
 
-    public WebhookSettings withRetrySchedule(List<Duration> schedule) {
-        return new WebhookSettings(timeout, schedule, allowPrivateTargets, pollInterval, projectName);
-    }
-
-    public WebhookSettings withTimeout(Duration newTimeout) {
-        return new WebhookSettings(newTimeout, retrySchedule, allowPrivateTargets, pollInterval, projectName);
-    }
-
     /**
      * The wait before the next attempt once {@code attemptsMade} have failed; empty when the
      * schedule is used up and the delivery has failed.
