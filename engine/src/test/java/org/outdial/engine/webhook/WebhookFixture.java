@@ -1,7 +1,6 @@
 package org.outdial.engine.webhook;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -50,7 +49,7 @@ final class WebhookFixture implements AutoCloseable {
             List.of(Duration.ZERO, Duration.ofMillis(200), Duration.ofMillis(200)), true, Duration.ofMillis(20),
             "myproject");
 
-    private final Path dir;
+    private final StorageSettings storage;
     private final WebhookSettings settings;
     Database database;
     Transactor db;
@@ -60,18 +59,19 @@ final class WebhookFixture implements AutoCloseable {
     Deliveries deliveries;
 
     WebhookFixture(WebhookSettings settings) throws Exception {
-        this(Files.createTempDirectory("webhooks"), settings);
+        this(StorageSettings.h2File(Files.createTempDirectory("webhooks").toString()), settings);
     }
 
-    private WebhookFixture(Path dir, WebhookSettings settings) {
-        this.dir = dir;
+    /** On {@code storage}: an H2 file or a PostgreSQL database. */
+    WebhookFixture(StorageSettings storage, WebhookSettings settings) {
+        this.storage = storage;
         this.settings = settings;
         open();
     }
 
     private void open() {
         InstantSource clock = InstantSource.system();
-        database = Database.open(StorageSettings.h2File(dir.toString()));
+        database = Database.open(storage);
         db = new Transactor(database.dataSource());
         var ds = database.dataSource();
         handlers = new TriggerActions(ds, clock);
