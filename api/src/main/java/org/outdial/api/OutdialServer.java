@@ -13,6 +13,7 @@ import org.outdial.api.auth.ApiKeys;
 import org.outdial.api.auth.RateLimiter;
 import org.outdial.api.catalog.CatalogRoutes;
 import org.outdial.api.catalog.DeliveryRoutes;
+import org.outdial.api.catalog.ScheduledHandlerRoutes;
 import org.outdial.api.config.OutdialConfig;
 import org.outdial.api.dashboard.DashboardRoutes;
 import org.outdial.api.health.HealthRoutes;
@@ -167,7 +168,7 @@ public final class OutdialServer implements AutoCloseable {
                     new AutodialRoutes(module,
                             new AutodialCatalog(audios, operators, scenarios, ttsProfiles, robots, triggerActions), clock,
                             dialing.notes(), ledger),
-                    new DeliveryRoutes(deliveries)));
+                    new DeliveryRoutes(deliveries), new ScheduledHandlerRoutes(deliveries)));
             groups.addAll(CatalogRoutes.groups(new Catalog(audios,
                     new AudioSynthesis(audios, ttsProfiles, synthesizer), ttsProfiles, operators,
                     board, triggerActions, scenarios, robots, blockedLists), Map.of(

@@ -59,6 +59,6 @@ public final class DeliveryRoutes implements RouteGroup {
             return null;
         }
         return Arrays.stream(DeliveryState.values()).filter(s -> s.name().equals(state)).findFirst()
-                .orElseThrow(() -> HttpException.badRequest("Wrong state: expected one of PENDING, DELIVERED, FAILED"));
+                .orElseThrow(() -> HttpException.badRequest("Wrong state: expected one of PENDING, DELIVERED, FAILED, REMOVED"));
     }
 }

@@ -149,10 +149,20 @@ class WebhookApiTest {
     void errorsNameWhatIsWrong() {
         refused(400, "triggerActionId and autodialerId are null: name at least one",
                 post("/api/webhookDeliveries/action", "{\"action\":\"GET_LIST\"}"));
-        refused(400, "Wrong state: expected one of PENDING, DELIVERED, FAILED",
+        refused(400, "Wrong state: expected one of PENDING, DELIVERED, FAILED, REMOVED",
                 post("/api/webhookDeliveries/action", "{\"action\":\"GET_LIST\",\"autodialerId\":1,\"state\":\"LOST\"}"));
         refused(400, "Wrong limit: must be 1..1000",
                 post("/api/webhookDeliveries/action", "{\"action\":\"GET_LIST\",\"autodialerId\":1,\"limit\":0}"));
+        String remove = "/api/eventHandlers/removeScheduledByPhones";
+        refused(400, "Phones is not specified", post(remove, "{}"));
+        refused(400, "Phones is not specified", post(remove, "{\"phones\":[]}"));
+        refused(400, "Too many phones", post(remove, "{\"phones\":[" + String.join(",",
+                java.util.Collections.nCopies(101, "\"380971234567\"")) + "]}"));
+        HttpResponse<String> invalid = post(remove, "{\"phones\":[\"380971234567\",\"12\",7]}");
+        refused(400, "Invalid phones", invalid);
+        assertEquals("[\"12\",7]", TestApi.json(invalid).get("data").toString(), invalid.body());
+        assertEquals(0, ok(post(remove, "{\"phones\":[\"+380 97 123 4567\"]}")).get("data").asInt(),
+                "nothing scheduled for it");
         refused(404, "Delivery not found", post("/api/webhookDeliveries/action", "{\"action\":\"REDELIVER\",\"id\":999999}"));
         refused(400, "id is null", post("/api/webhookDeliveries/action", "{\"action\":\"REDELIVER\"}"));
         refused(404, "Trigger action not found", post("/api/triggerActions/action", "{\"action\":\"PAUSE\",\"id\":999999}"));

@@ -17,6 +17,7 @@ public final class Deliveries {
     private final InstantSource clock;
     private final Runnable wake;
     private final DeliveryRepository repository = new DeliveryRepository();
+    private final java.util.concurrent.locks.ReentrantLock removing = new java.util.concurrent.locks.ReentrantLock();
 
     /** @param wake tells the deliverer a delivery is due now (a REDELIVER) */
     public Deliveries(DataSource dataSource, InstantSource clock, Runnable wake) {
@@ -58,6 +59,33 @@ public final class Deliveries {
             return null;
         });
         wake.run();
+    }
+
+    /**
+     * Seed 004 "Removing Scheduled Event Handlers": the deliveries not sent yet of the events of
+     * {@code phones} (stored forms: {@code PhoneNumbers.normalize}) become REMOVED; a delivery being
+     * sent at this moment is not scheduled any more and stays. One removal at a time per node, as
+     * the seed has one per project.
+     *
+     * @return how many were removed
+     * @throws Busy while another removal runs
+     */
+    public int removeScheduled(List<String> phones) {
+        if (!removing.tryLock()) {
+            throw new Busy();
+        }
+        try {
+            return db.inTransaction(c -> repository.removeScheduled(c, List.copyOf(phones), clock.instant()));
+        } finally {
+            removing.unlock();
+        }
+    }
+
+    /** Another {@link #removeScheduled} is running. */
+    public static final class Busy extends RuntimeException {
+        Busy() {
+            super("Wait until the previous request is processed", null, false, false);
+        }
     }
 
     public long backlog() {

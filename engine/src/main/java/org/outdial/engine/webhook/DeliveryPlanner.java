@@ -94,9 +94,9 @@ public final class DeliveryPlanner {
         for (Bound handler : handlers) {
             switch (handler.type()) {
                 case WEBHOOK, TELEGRAM -> Sql.update(c, "INSERT INTO webhook_delivery (event_id, autodialer_id,"
-                        + " trigger_action_id, state, attempts, next_attempt_at, created_at)"
-                        + " VALUES (?, ?, ?, ?, 0, ?, ?)", eventId, campaignId, handler.id(), DeliveryState.PENDING,
-                        now, now);
+                        + " trigger_action_id, state, attempts, next_attempt_at, created_at, phone)"
+                        + " VALUES (?, ?, ?, ?, 0, ?, ?, ?)", eventId, campaignId, handler.id(), DeliveryState.PENDING,
+                        now, now, payload.get("phone") instanceof String phone ? phone : null);
                 case BLOCK_NUMBER -> block(c, payload.get("phone"), now);
             }
         }

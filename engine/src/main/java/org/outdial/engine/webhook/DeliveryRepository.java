@@ -116,10 +116,28 @@ final class DeliveryRepository {
                 state, state);
     }
 
+    /**
+     * Marks REMOVED the PENDING deliveries of events of {@code phones} (stored forms) that no node is
+     * sending now; how many.
+     */
+    int removeScheduled(Connection c, List<String> phones, Instant now) throws SQLException {
+        if (phones.isEmpty()) {
+            return 0;
+        }
+        List<Object> args = new java.util.ArrayList<>(phones);
+        args.add(now);
+        return Sql.update(c, "UPDATE webhook_delivery SET state = 'REMOVED', last_error = '" + REMOVED_NOTE + "'"
+                + " WHERE state = 'PENDING' AND phone IN (" + String.join(", ", java.util.Collections.nCopies(
+                phones.size(), "?")) + ") AND (lease_until IS NULL OR lease_until < ?)", args.toArray());
+    }
+
     /** PENDING deliveries: the backlog. */
     long pending(Connection c) throws SQLException {
         return Sql.count(c, "SELECT COUNT(*) FROM webhook_delivery WHERE state = 'PENDING'");
     }
+
+    /** The last error a removed delivery shows. */
+    static final String REMOVED_NOTE = "removed by /api/eventHandlers/removeScheduledByPhones";
 
     private static String clip(String error) {
         return error == null || error.length() <= 1000 ? error : error.substring(0, 997) + "...";

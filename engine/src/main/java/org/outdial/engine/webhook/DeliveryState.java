@@ -7,5 +7,7 @@ public enum DeliveryState {
     /** A 2xx came back within the timeout. */
     DELIVERED,
     /** Every attempt of the schedule failed; kept for the deliveries API and REDELIVER. */
-    FAILED
+    FAILED,
+    /** Removed before it was sent, by {@code /api/eventHandlers/removeScheduledByPhones}; kept, REDELIVER sends it. */
+    REMOVED
 }

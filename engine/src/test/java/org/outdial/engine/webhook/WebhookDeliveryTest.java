@@ -327,6 +327,34 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void removingScheduledHandlersByPhoneRemovesOnlyThatPhonesDeliveriesNotSentYet() throws Exception {
+        WebhookFixture f = fixture();
+        Receiver r = receiver();
+        long hook = f.standardJson("scheduled", r.url("/s"));
+        f.handlers.pause(hook, true);
+        long campaign = f.autodialer("c-scheduled", Map.of(TriggerEvent.AUTODIAL_ANSWER, List.of(hook)),
+                "380971234567", "380971234568");
+        f.call(campaign, "380971234567", NumberState.ANSWER, null);
+        f.call(campaign, "380971234568", NumberState.ANSWER, null);
+
+        assertEquals(1, f.deliveries.removeScheduled(List.of("380971234567", "380500000000")));
+        assertEquals(0, f.deliveries.removeScheduled(List.of("380971234567")), "already removed");
+        f.handlers.pause(hook, false);
+        f.deliverer.wake();
+        Receiver.await(WAIT, "the other phone's delivery", () -> r.received().size() == 1);
+        List<Delivery> all = f.deliveries.list(hook, null, null, 0, 10);
+        Delivery removed = all.stream().filter(d -> d.state() == DeliveryState.REMOVED).findFirst().orElseThrow();
+        assertEquals("removed by /api/eventHandlers/removeScheduledByPhones", removed.lastError());
+        assertEquals(0, removed.attempts());
+        assertEquals(1, all.stream().filter(d -> d.state() == DeliveryState.DELIVERED).count(), all.toString());
+        assertTrue(r.received().getFirst().body().contains("380971234568"), r.received().getFirst().body());
+        assertEquals(0, f.deliveries.removeScheduled(List.of("380971234568")), "a delivered one is not scheduled");
+
+        f.deliveries.redeliver(removed.id());
+        Receiver.await(WAIT, "the removed one sent on REDELIVER", () -> r.received().size() == 2);
+    }
+
+    @Test
     void theSsrfGuardRefusesLoopbackByDefaultWithAClearError() throws Exception {
         WebhookFixture f = open(new WebhookFixture(WebhookFixture.FAST.withAllowPrivateTargets(false)));
         Receiver r = receiver();
