@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * <p>The callees are SIPp (a peer nobody here wrote) answering every INVITE at once, with SDP that
  * points each call at its own RTP far end in this JVM (SIPp's {@code -inf} file gives call n far
  * end n, as in BridgedCallsThroughSippTest). The answer is when SIPp sent the 200 OK (its message
- * trace, microseconds, the same wall clock). A far end plays a 400 Hz tone from the moment
+ * trace, microseconds, the same wall clock). A far end plays a 400 Hz tone (one made for all) from the moment
  * Outdial's first packet reaches it and notes the first 20 ms frame in which an
  * operator's tone (700 + 50·i Hz, Goertzel) is dominant: operator → callee. The operators are
  * {@link OperatorPhones} in this JVM, registered to Outdial, answering after 0 ms and hanging up
@@ -65,21 +65,35 @@ public final class DeadAirBench {
     private static final String TRUNK = "sipp";
     private static final double CALLEE_TONE = 400;
     private static final int TONE_BASE = 700;
+
     private DeadAirBench() {
+    }
+
+    /**
+     * The callees' tone, made and encoded once for every far end: five minutes of samples (2.4
+     * million sines and their µ-law bytes) built on each call's path had cost the first wave of
+     * calls up to 0.5 s of dead air, a cost of the bench, not of Outdial.
+     */
+    private static AudioSource calleeTone() {
+        AudioSource tone = AudioSource.tone(CALLEE_TONE, Duration.ofMinutes(5), 0.3);
+        tone.encoded(Codec.PCMU);
+        return tone;
     }
 
     /** One callee's side of a call: when Outdial's first packet came, and the first operator tone. */
     private static final class FarEnd {
         final RtpSession rtp;
         final ToneDetector detector;
+        final AudioSource tone;
         volatile Instant answeredAt;
         volatile Instant lastPacketAt;
         boolean connected;
         volatile Instant operatorHeardAt;
         volatile double operatorHz;
 
-        FarEnd(RtpSession rtp, double[] operatorTones) {
+        FarEnd(RtpSession rtp, double[] operatorTones, AudioSource tone) {
             this.rtp = rtp;
+            this.tone = tone;
             this.detector = new ToneDetector(operatorTones, 8000, 0.6);
             rtp.onAudio(this::frame);
         }
@@ -89,7 +103,7 @@ public final class DeadAirBench {
             lastPacketAt = now;
             if (answeredAt == null) {
                 answeredAt = now;
-                Thread.ofVirtual().start(() -> rtp.play(AudioSource.tone(CALLEE_TONE, Duration.ofMinutes(5), 0.3)));
+                Thread.ofVirtual().start(() -> rtp.play(tone));
             }
             if (operatorHeardAt == null) {
                 OptionalDouble hz = detector.dominant(samples, 0, samples.length);
@@ -134,10 +148,11 @@ public final class DeadAirBench {
         int farPorts = 2 * calls + 16;
         int farFrom = LoopbackPorts.evenRange(farPorts);
         List<FarEnd> farEnds = new ArrayList<>(calls);
+        AudioSource calleeTone = calleeTone();
         StringBuilder csv = new StringBuilder("SEQUENTIAL\n");
         try (MediaEngine far = MediaEngine.start(new MediaSettings("127.0.0.1", farFrom, farFrom + farPorts - 1), 1)) {
             for (int i = 0; i < calls; i++) {
-                FarEnd end = new FarEnd(far.openSession(), operatorTones);
+                FarEnd end = new FarEnd(far.openSession(), operatorTones, calleeTone);
                 farEnds.add(end);
                 csv.append(end.rtp.localPort()).append(";0;101;PCMU\n");
             }
