@@ -58,7 +58,7 @@ import org.slf4j.LoggerFactory;
  * after a talk sized so that {@code operators} lines make {@code rate} calls a minute; a phone's
  * {@link CallRecord#firstAudioAt} is the first frame after its answer, which is the callee's
  * relayed audio: callee → operator. The far end's tone says which operator it heard, and that
- * operator's call offered just after the far end's answer is the same call.
+ * operator's call offered just after the callee's answer (SIPp's 200 OK) is the same call.
  */
 public final class DeadAirBench {
 
@@ -209,7 +209,7 @@ public final class DeadAirBench {
                         System.out.printf(Locale.ROOT, "  %d numbers dialed in %.1f s (%.0f calls/min), campaign %s, "
                                         + "ANSWER %d%n", calls, took, calls * 60 / took, api.status(campaign),
                                 api.stateCount(campaign, "ANSWER"));
-                        report(farEnds, phones.calls(), lines, okSentAt(messages), warmupCalls);
+                        report(farEnds, phones.calls(), lines, okSentAt(messages), warmupCalls, operators);
                     }
                 }
             }
@@ -296,23 +296,27 @@ public final class DeadAirBench {
 
     /**
      * Prints the figures over every call, and again without the first {@code warmup} calls dialed
-     * (the cold JVM's first wave) when {@code warmup > 0}.
+     * (the cold JVM's first wave) when {@code warmup > 0}; the first {@code firstWave} calls (one
+     * per operator, dialed at once) are also reported on their own.
      */
     private static void report(List<FarEnd> farEnds, List<CallRecord> operatorCalls, List<String> lines,
-                               Map<Integer, Instant> okSentAt, int warmup) {
+                               Map<Integer, Instant> okSentAt, int warmup, int firstWave) {
         // Slow calls are timed from the first callee's answer (SIPp's 200 OK, as every answer here).
         Instant origin = okSentAt.getOrDefault(farEnds.getFirst().rtp.localPort(), farEnds.getFirst().answeredAt);
-        report(farEnds, operatorCalls, lines, okSentAt, 0, origin);
+        report(farEnds, operatorCalls, lines, okSentAt, 0, origin, firstWave);
         if (warmup > 0 && warmup < farEnds.size()) {
             System.out.printf(Locale.ROOT, "%n  the same without the first %d calls dialed (--warmup-calls: the cold JVM's first wave):%n",
                     warmup);
-            report(farEnds.subList(warmup, farEnds.size()), operatorCalls, lines, okSentAt, warmup, origin);
+            report(farEnds.subList(warmup, farEnds.size()), operatorCalls, lines, okSentAt, warmup, origin, 0);
         }
     }
 
-    /** The figures over {@code farEnds}, the calls dialed from number {@code skipped + 1} on; times of slow calls from {@code origin}. */
+    /**
+     * The figures over {@code farEnds}, the calls dialed from number {@code skipped + 1} on; times of
+     * slow calls from {@code origin}; the worst of the first {@code firstWave} of them (0: none).
+     */
     private static void report(List<FarEnd> farEnds, List<CallRecord> operatorCalls, List<String> lines,
-                               Map<Integer, Instant> okSentAt, int skipped, Instant origin) {
+                               Map<Integer, Instant> okSentAt, int skipped, Instant origin, int firstWave) {
         Map<String, List<CallRecord>> byPhone = operatorCalls.stream()
                 .filter(c -> c.outcome() == CallRecord.Outcome.ANSWERED)
                 .collect(Collectors.groupingBy(CallRecord::phone));
@@ -320,6 +324,7 @@ public final class DeadAirBench {
         List<Long> toOperator = new ArrayList<>();
         List<Long> firstPacket = new ArrayList<>();
         List<String> slow = new ArrayList<>();
+        long[] waveWorst = {-1, -1}; // operator -> callee, callee -> operator
         int answered = 0;
         for (FarEnd end : farEnds) {
             if (end.answeredAt == null) {
@@ -336,13 +341,25 @@ public final class DeadAirBench {
                         Duration.between(origin, answer).toMillis() / 1000.0,
                         Duration.between(answer, end.operatorHeardAt).toMillis()));
             }
-            toCallee.add(Duration.between(answer, end.operatorHeardAt).toMillis());
+            long heard = Duration.between(answer, end.operatorHeardAt).toMillis();
+            toCallee.add(heard);
+            boolean inWave = farEnds.indexOf(end) < firstWave;
+            if (inWave) {
+                waveWorst[0] = Math.max(waveWorst[0], heard);
+            }
             String line = lines.get((int) Math.round((end.operatorHz - TONE_BASE) / 50));
             byPhone.getOrDefault(line, List.of()).stream()
-                    .filter(c -> !c.offeredAt().isBefore(end.answeredAt.minusMillis(50)))
+                    // Offered after the callee's answer; the operator's call before rang 5.7 s earlier.
+                    .filter(c -> !c.offeredAt().isBefore(answer.minusMillis(50)))
                     .min(Comparator.comparing(CallRecord::offeredAt))
                     .flatMap(CallRecord::firstAudioAt)
-                    .ifPresent(first -> toOperator.add(Duration.between(answer, first).toMillis()));
+                    .map(first -> Duration.between(answer, first).toMillis())
+                    .ifPresent(millis -> {
+                        toOperator.add(millis);
+                        if (inWave) {
+                            waveWorst[1] = Math.max(waveWorst[1], millis);
+                        }
+                    });
         }
         System.out.printf(Locale.ROOT, "  %d callees answered; %d heard an operator, %d operator calls matched%n",
                 answered, toCallee.size(), toOperator.size());
@@ -351,6 +368,10 @@ public final class DeadAirBench {
         print("answer to the callee's first packet from Outdial (hold tone or relay)", firstPacket);
         print("operator -> callee (answer to the first frame with the operator's tone at the callee)", toCallee);
         print("callee -> operator (answer to the operator phone's first frame after its 200 OK)", toOperator);
+        if (firstWave > 0) {
+            System.out.printf(Locale.ROOT, "  the first wave (calls 1-%d, one per operator, dialed at once on a cold JVM): "
+                    + "operator -> callee max %d ms, callee -> operator max %d ms%n", firstWave, waveWorst[0], waveWorst[1]);
+        }
         System.out.println("  goal: p50 <= 150 ms, p99 <= 500 ms each way");
         System.out.println("  operator -> callee over 150 ms (" + slow.size() + "): " + String.join("; ", slow));
     }
