@@ -268,8 +268,7 @@ public final class BridgedCallsBench {
             RelayStats relays = new RelayStats(relaysTo.framesRelayed() - relaysFrom.framesRelayed(),
                     relaysTo.underruns() - relaysFrom.underruns(), relaysTo.samplesDropped() - relaysFrom.samplesDropped(),
                     relaysTo.trims() - relaysFrom.trims(), relaysTo.eventsRelayed() - relaysFrom.eventsRelayed(),
-                    relaysTo.eventsDropped() - relaysFrom.eventsDropped(), relaysTo.heldTicks() - relaysFrom.heldTicks(),
-                    relaysTo.catchUps() - relaysFrom.catchUps(), relaysTo.holdsGivenUp() - relaysFrom.holdsGivenUp());
+                    relaysTo.eventsDropped() - relaysFrom.eventsDropped());
             for (DatagramChannel socket : sockets) {
                 socket.close();
             }
@@ -346,8 +345,7 @@ public final class BridgedCallsBench {
     private static RelayStats sum(RelayStats a, RelayStats b) {
         return new RelayStats(a.framesRelayed() + b.framesRelayed(), a.underruns() + b.underruns(),
                 a.samplesDropped() + b.samplesDropped(), a.trims() + b.trims(), a.eventsRelayed() + b.eventsRelayed(),
-                a.eventsDropped() + b.eventsDropped(), a.heldTicks() + b.heldTicks(), a.catchUps() + b.catchUps(),
-                a.holdsGivenUp() + b.holdsGivenUp());
+                a.eventsDropped() + b.eventsDropped());
     }
 
     /** The far ends' sender: stream s (pair s / 2, side s % 2) sends in slot s % 10 of every 20 ms. */
@@ -446,11 +444,10 @@ public final class BridgedCallsBench {
                         + "of %d cores; RSS %d MiB; load average after %s%n", (cpuNanos - farCpuNanos) / 1e9 / wall,
                 cpuNanos / 1e9 / wall, farCpuNanos / 1e9 / wall, total == 0 ? 0 : 100.0 * busy / total,
                 Runtime.getRuntime().availableProcessors(), BenchMachine.rssMiB(), BenchMachine.loadAverage());
-        System.out.printf(Locale.ROOT, "relays (the window, all legs): %d frames relayed, %d ticks held for late audio "
-                + "(%d caught up as a tick's second packet, %d given up), %d underruns (silence sent), %d frames dropped "
-                + "(%d samples; %d quiet frames trimmed, the rest pushed out by bursts over 100 ms)%n",
-                relays.framesRelayed(), relays.heldTicks(), relays.catchUps(), relays.holdsGivenUp(), relays.underruns(),
-                relays.framesDropped(), relays.samplesDropped(), relays.trims());
+        System.out.printf(Locale.ROOT, "relays (the window, all legs): %d frames relayed, %d underruns, %d frames dropped "
+                + "(%d samples; %d frames trimmed after a burst left a FIFO a frame too deep, the rest pushed out by "
+                + "bursts over 100 ms)%n", relays.framesRelayed(), relays.underruns(), relays.framesDropped(),
+                relays.samplesDropped(), relays.trims());
         System.out.printf(Locale.ROOT, "UDP receive errors (whole machine, /proc/net/snmp) during the window: %d, "
                 + "of which receive buffer full: %d%n", udpTo[0] - udpFrom[0], udpTo[1] - udpFrom[1]);
     }
