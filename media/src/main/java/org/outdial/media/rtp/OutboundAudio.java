@@ -25,38 +25,15 @@ interface OutboundAudio {
      */
     boolean writeFrame(Codec codec, ByteBuf out);
 
-    /** What a tick sends, as {@link #writePacket} decides it. */
-    enum TickPacket {
-        /** An audio packet: the sender writes the header (this tick's timestamp), then {@link #writeFrame}. */
-        FRAME,
-        /** The source wrote the whole packet, header and payload. */
-        WRITTEN,
-        /** No packet this tick: its timestamp is kept for audio that is late (a relay, see {@link RelayedAudio}). */
-        HOLD
-    }
-
     /**
-     * Writes this tick's packet, header and payload, when the source decides more than the
-     * frame: a relayed RFC 4733 telephone-event, or a relayed frame that arrived late and goes
-     * out under the timestamp of the tick it missed ({@link RelayedAudio}). Asked before
-     * {@link #writeFrame}, after the session's own digits ({@link OutboundDtmf}).
+     * Writes this tick's packet, header and payload, when the source has something other than
+     * audio to send in its place: a relayed RFC 4733 telephone-event ({@link RelayedAudio}).
+     * Asked before {@link #writeFrame}, after the session's own digits ({@link OutboundDtmf}).
      *
      * @param timestamp the RTP timestamp this tick's audio would carry
-     * @return {@link TickPacket#FRAME} (the default) when the tick carries audio the usual way
+     * @return false (the default) when the tick carries audio
      */
-    default TickPacket writePacket(RtpPeer peer, int sequence, long timestamp, long ssrc, ByteBuf packet) {
-        return TickPacket.FRAME;
-    }
-
-    /**
-     * After this tick's audio packet has left: a second packet in the same tick, when the source
-     * is catching up on ticks it held ({@link TickPacket#HOLD}); at most one per tick, so a burst
-     * drains at one extra frame per 20 ms.
-     *
-     * @param timestamp the RTP timestamp of this tick, as given to {@link #writePacket}
-     * @return false (the default) when there is nothing to catch up on
-     */
-    default boolean writeCatchUp(RtpPeer peer, int sequence, long timestamp, long ssrc, ByteBuf packet) {
+    default boolean writeEvent(RtpPeer peer, int sequence, long timestamp, long ssrc, ByteBuf packet) {
         return false;
     }
 

@@ -119,18 +119,18 @@ final class RtpReceiver extends SimpleChannelInboundHandler<DatagramPacket> {
         int payloadOffset = offset + RtpPacket.headerLength(buf, offset);
         int payloadLength = RtpPacket.payloadLength(buf, offset, length);
         if (audio) {
-            deliverAudio(peer.codec(), buf, payloadOffset, payloadLength, timestamp);
+            deliverAudio(peer.codec(), buf, payloadOffset, payloadLength);
         } else {
             deliverDtmf(buf, payloadOffset, payloadLength, timestamp);
         }
     }
 
-    private void deliverAudio(Codec codec, ByteBuf buf, int offset, int length, long timestamp) {
+    private void deliverAudio(Codec codec, ByteBuf buf, int offset, int length) {
         if (length <= 0) {
             return;
         }
         for (RelayedAudio relay : relays) {
-            relay.offer(codec, buf, offset, length, timestamp);
+            relay.offer(codec, buf, offset, length);
         }
         Consumer<short[]> listener = audioListener;
         if (listener == null) {

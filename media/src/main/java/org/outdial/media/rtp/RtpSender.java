@@ -131,68 +131,30 @@ final class RtpSender {
         int sequence = firstSequence.plus(statistics.packetsSent()).value();
         ByteBuf packet = channel.alloc().ioBuffer(RtpPacket.FIXED_HEADER_LENGTH + SAMPLES_PER_FRAME);
         OutboundAudio ended = null;
-        boolean audioSent = false;
         try {
-            if (!dtmf.writeEvent(peer, sequence, timestamp, ssrc, packet)) {
-                switch (audio.writePacket(peer, sequence, timestamp, ssrc, packet)) {
-                    case HOLD -> {
-                        // A relay keeps this tick's timestamp for the other leg's late audio, which
-                        // a later tick sends under it: no packet now, the sequence number unused.
-                        packet.release();
-                        return;
-                    }
-                    case WRITTEN -> audioSent = true;
-                    case FRAME -> {
-                        // RFC 3551 §4.1: "Applications without silence suppression MUST set the
-                        // marker bit to zero"; the stream never pauses, so audio packets never carry it.
-                        RtpPacket.writeHeader(packet, false, peer.codec().payloadType(), sequence, timestamp, ssrc);
-                        if (audio.writeFrame(peer.codec(), packet)) {
-                            audioSent = true;
-                        } else {
-                            ended = audio;
-                            audio = Silence.INSTANCE;
-                        }
-                    }
+            if (!dtmf.writeEvent(peer, sequence, timestamp, ssrc, packet)
+                    && !audio.writeEvent(peer, sequence, timestamp, ssrc, packet)) {
+                // RFC 3551 §4.1: "Applications without silence suppression MUST set the marker bit
+                // to zero"; the stream never pauses, so audio packets never carry it.
+                RtpPacket.writeHeader(packet, false, peer.codec().payloadType(), sequence, timestamp, ssrc);
+                if (!audio.writeFrame(peer.codec(), packet)) {
+                    ended = audio;
+                    audio = Silence.INSTANCE;
                 }
             }
         } catch (RuntimeException e) {
             packet.release();
             throw e;
         }
-        send(packet, peer, tick, deadlineNanos);
-        if (audioSent) {
-            catchUp(peer, tick, deadlineNanos, timestamp);
-        }
+        int bytes = packet.readableBytes();
+        channel.writeAndFlush(new DatagramPacket(packet, peer.remote()), channel.voidPromise());
+        statistics.onSent(tick, deadlineNanos, bytes, nanoClock.getAsLong());
         // Futures complete after the packet has left, so a flow that plays the next prompt from
         // a callback continues on the very next tick.
         if (ended != null) {
             ended.ended();
         }
         dtmf.afterSend();
-    }
-
-    /** A second packet in this tick when the source is catching up on ticks it held. */
-    private void catchUp(RtpPeer peer, long tick, long deadlineNanos, long timestamp) {
-        int sequence = firstSequence.plus(statistics.packetsSent()).value();
-        ByteBuf packet = channel.alloc().ioBuffer(RtpPacket.FIXED_HEADER_LENGTH + SAMPLES_PER_FRAME);
-        boolean written;
-        try {
-            written = audio.writeCatchUp(peer, sequence, timestamp, ssrc, packet);
-        } catch (RuntimeException e) {
-            packet.release();
-            throw e;
-        }
-        if (written) {
-            send(packet, peer, tick, deadlineNanos);
-        } else {
-            packet.release();
-        }
-    }
-
-    private void send(ByteBuf packet, RtpPeer peer, long tick, long deadlineNanos) {
-        int bytes = packet.readableBytes();
-        channel.writeAndFlush(new DatagramPacket(packet, peer.remote()), channel.voidPromise());
-        statistics.onSent(tick, deadlineNanos, bytes, nanoClock.getAsLong());
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,7 @@ import org.outdial.testbed.sipp.LoopbackPorts;
  * without the SIP that set the calls up), for D seconds. The far ends are in this process: one
  * thread sends every far end's 20 ms PCMU packet (spread over ten 2 ms slots, as Outdial's pacer
  * does) from a few UDP sockets, and one thread per socket receives what the legs relay. Each
- * payload carries its stream, sequence number and {@code System.nanoTime()} at sending, written
+ * payload carries its stream, its 20 ms period and {@code System.nanoTime()} at sending, written
  * in µ-law codes that survive the relay's decode and re-encode; so every frame's end-to-end delay
  * (far end A's send to far end B's receive, loopback) and every lost frame is counted.
  *
@@ -53,6 +54,11 @@ public final class BridgedCallsBench {
     /** Delay histogram: 50 µs buckets up to 1 s. */
     private static final int BUCKET_MICROS = 50;
     private static final int BUCKETS = 20_000;
+    /**
+     * How far back a far end's late send counts for a lost frame of its stream: 2 s, the relay's
+     * one-second trim window and the second before it in which the burst could have left its FIFO deep.
+     */
+    private static final int LOOKBACK_PERIODS = 100;
 
     private int pairs = 500;
     private int seconds = 60;
@@ -91,6 +97,7 @@ public final class BridgedCallsBench {
     private final class Receiver implements Runnable {
         final DatagramChannel socket;
         final long[] histogram = new long[BUCKETS];
+        final BitSet got = ledger.receivedSet();
         long received;
         long silence;
         long garbled;
@@ -135,23 +142,35 @@ public final class BridgedCallsBench {
                 garbled++;
                 return;
             }
-            long sent = 0;
-            for (int i = 0; i < 16; i++) {
-                int b = in.get(at + 1 + 8 + i) & 0xFF;
-                if ((b & 0xF0) != NIBBLE_BASE) {
-                    garbled++;
-                    return;
-                }
-                sent = (sent << 4) | (b & 0x0F);
+            long stream = nibbles(in, at + 1, 8);
+            long sent = nibbles(in, at + 1 + 8, 16);
+            long period = nibbles(in, at + 1 + 8 + 16, 8);
+            if (stream < 0 || sent == -1 || period < 0) {
+                garbled++;
+                return;
             }
             if (sent < windowStart || sent >= windowEnd) {
                 return;
             }
             received++;
+            ledger.onReceived(got, (int) stream, period);
             long micros = Math.max(0, (now - sent) / 1_000);
             maxMicros = Math.max(maxMicros, micros);
             histogram[(int) Math.min(BUCKETS - 1, micros / BUCKET_MICROS)]++;
         }
+    }
+
+    /** {@code count} nibbles from {@code at} as one number (the first the highest), or -1 if one is not a nibble code. */
+    private static long nibbles(ByteBuffer in, int at, int count) {
+        long value = 0;
+        for (int i = 0; i < count; i++) {
+            int b = in.get(at + i) & 0xFF;
+            if ((b & 0xF0) != NIBBLE_BASE) {
+                return -1;
+            }
+            value = (value << 4) | (b & 0x0F);
+        }
+        return value;
     }
 
     /** Far-end sends in the window that left more than 5 ms after their 2 ms slot's deadline, and the latest. */
@@ -159,6 +178,8 @@ public final class BridgedCallsBench {
     private volatile long latestSendMicros;
     private volatile long windowStart = Long.MAX_VALUE;
     private volatile long windowEnd = Long.MAX_VALUE;
+    /** What was sent, sent late and received, frame by frame: where the lost frames were. */
+    private FrameLedger ledger;
 
     private void run() throws Exception {
         System.out.println("bridged-calls benchmark: " + BenchMachine.describe());
@@ -172,6 +193,8 @@ public final class BridgedCallsBench {
         int rtpPorts = 4 * pairs + 16;
         int rtpBase = LoopbackPorts.evenRange(rtpPorts);
         List<DatagramChannel> sockets = new ArrayList<>();
+        // Every period of the run (start 100 ms after now, the warm-up, the window, the 1 s tail), with room.
+        ledger = new FrameLedger((int) ((warmupSeconds + seconds + 2) * 1000L / 20));
         try (MediaEngine engine = MediaEngine.start(new MediaSettings("127.0.0.1", rtpBase, rtpBase + rtpPorts - 1))) {
             for (int s = 0; s < socketCount; s++) {
                 DatagramChannel socket = DatagramChannel.open();
@@ -245,8 +268,7 @@ public final class BridgedCallsBench {
             RelayStats relays = new RelayStats(relaysTo.framesRelayed() - relaysFrom.framesRelayed(),
                     relaysTo.underruns() - relaysFrom.underruns(), relaysTo.samplesDropped() - relaysFrom.samplesDropped(),
                     relaysTo.trims() - relaysFrom.trims(), relaysTo.eventsRelayed() - relaysFrom.eventsRelayed(),
-                    relaysTo.eventsDropped() - relaysFrom.eventsDropped(), relaysTo.heldTicks() - relaysFrom.heldTicks(),
-                    relaysTo.catchUps() - relaysFrom.catchUps(), relaysTo.holdsGivenUp() - relaysFrom.holdsGivenUp());
+                    relaysTo.eventsDropped() - relaysFrom.eventsDropped());
             for (DatagramChannel socket : sockets) {
                 socket.close();
             }
@@ -254,6 +276,11 @@ public final class BridgedCallsBench {
                 thread.join(1000);
             }
             report(receivers, sentInWindow.get(), cpu.toNanos(), farCpu, wall, systemFrom, systemTo, udpFrom, udpTo, relays);
+            FrameLedger.Losses losses = ledger.losses(receivers.stream().map(r -> r.got).toList(), LOOKBACK_PERIODS);
+            System.out.printf(Locale.ROOT, "lost frames by their far end's sending: %d lost on %d streams; %d sent > 5 ms "
+                    + "late themselves, %d sent on time on a stream whose far end sent > 5 ms late in the %d ms before, "
+                    + "%d with the far end on time throughout%n", losses.lost(), losses.streams(), losses.lateItself(),
+                    losses.afterLate(), LOOKBACK_PERIODS * 20, losses.onTime());
             System.out.println("GC during the window: " + gcMillis + " ms in total; " + pacing);
             for (int p = 0; p < pairs; p++) {
                 legA[p].close();
@@ -318,8 +345,7 @@ public final class BridgedCallsBench {
     private static RelayStats sum(RelayStats a, RelayStats b) {
         return new RelayStats(a.framesRelayed() + b.framesRelayed(), a.underruns() + b.underruns(),
                 a.samplesDropped() + b.samplesDropped(), a.trims() + b.trims(), a.eventsRelayed() + b.eventsRelayed(),
-                a.eventsDropped() + b.eventsDropped(), a.heldTicks() + b.heldTicks(), a.catchUps() + b.catchUps(),
-                a.holdsGivenUp() + b.holdsGivenUp());
+                a.eventsDropped() + b.eventsDropped());
     }
 
     /** The far ends' sender: stream s (pair s / 2, side s % 2) sends in slot s % 10 of every 20 ms. */
@@ -351,7 +377,9 @@ public final class BridgedCallsBench {
                     System.err.println("far-end sender: " + e);
                     return;
                 }
-                if (now >= windowStart && now < windowEnd) {
+                boolean measured = now >= windowStart && now < windowEnd;
+                ledger.onSent(s, period, measured, now - deadline > 5_000_000);
+                if (measured) {
                     inWindow++;
                     late += now - deadline > 5_000_000 ? 1 : 0;
                     latest = Math.max(latest, now - deadline);
@@ -372,6 +400,9 @@ public final class BridgedCallsBench {
         }
         for (int i = 15; i >= 0; i--) {
             out.put((byte) (NIBBLE_BASE | (int) ((sentNanos >>> (4 * i)) & 0xF)));
+        }
+        for (int i = 7; i >= 0; i--) {
+            out.put((byte) (NIBBLE_BASE | (int) ((period >>> (4 * i)) & 0xF)));
         }
         while (out.position() < HEADER + FRAME) {
             out.put((byte) 0x55);
@@ -413,11 +444,10 @@ public final class BridgedCallsBench {
                         + "of %d cores; RSS %d MiB; load average after %s%n", (cpuNanos - farCpuNanos) / 1e9 / wall,
                 cpuNanos / 1e9 / wall, farCpuNanos / 1e9 / wall, total == 0 ? 0 : 100.0 * busy / total,
                 Runtime.getRuntime().availableProcessors(), BenchMachine.rssMiB(), BenchMachine.loadAverage());
-        System.out.printf(Locale.ROOT, "relays (the window, all legs): %d frames relayed, %d ticks held for late audio "
-                + "(%d caught up as a tick's second packet, %d given up), %d underruns (silence sent), %d frames dropped "
-                + "(%d samples; %d quiet frames trimmed, the rest pushed out by bursts over 100 ms)%n",
-                relays.framesRelayed(), relays.heldTicks(), relays.catchUps(), relays.holdsGivenUp(), relays.underruns(),
-                relays.framesDropped(), relays.samplesDropped(), relays.trims());
+        System.out.printf(Locale.ROOT, "relays (the window, all legs): %d frames relayed, %d underruns, %d frames dropped "
+                + "(%d samples; %d frames trimmed after a burst left a FIFO a frame too deep, the rest pushed out by "
+                + "bursts over 100 ms)%n", relays.framesRelayed(), relays.underruns(), relays.framesDropped(),
+                relays.samplesDropped(), relays.trims());
         System.out.printf(Locale.ROOT, "UDP receive errors (whole machine, /proc/net/snmp) during the window: %d, "
                 + "of which receive buffer full: %d%n", udpTo[0] - udpFrom[0], udpTo[1] - udpFrom[1]);
     }

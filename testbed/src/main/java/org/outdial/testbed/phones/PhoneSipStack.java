@@ -1,9 +1,12 @@
 package org.outdial.testbed.phones;
 
+import gov.nist.javax.sip.SipStackImpl;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TooManyListenersException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,6 +59,8 @@ final class PhoneSipStack implements AutoCloseable {
     private final Map<SipProvider, Handler> handlers = new ConcurrentHashMap<>();
     /** The RI wants the same listener object on every provider of a stack. */
     private final Listener listener = new Listener(handlers);
+    /** This stack's RI event scanner threads, stopped by {@link #close} (see there). */
+    private final Set<Thread> eventScanners = ConcurrentHashMap.newKeySet();
 
     private PhoneSipStack(SipStack stack, String address, SipFactory factory) throws javax.sip.PeerUnavailableException {
         this.stack = stack;
@@ -68,10 +73,13 @@ final class PhoneSipStack implements AutoCloseable {
     static PhoneSipStack start(String bindAddress) throws PhonesException {
         SipFactory factory = SipFactory.getInstance();
         factory.setPathName("gov.nist");
+        Set<Thread> before = eventScannerThreads();
         try {
             SipStack stack = factory.createSipStack(properties("phones-" + INSTANCES.incrementAndGet()));
             stack.start();
-            return new PhoneSipStack(stack, bindAddress, factory);
+            PhoneSipStack phones = new PhoneSipStack(stack, bindAddress, factory);
+            phones.noteEventScanners(before);
+            return phones;
         } catch (javax.sip.SipException | RuntimeException e) {
             throw new PhonesException("cannot start a SIP stack for the phones: " + e.getMessage(), e);
         }
@@ -84,7 +92,9 @@ final class PhoneSipStack implements AutoCloseable {
             int port = freeUdpPort();
             try {
                 ListeningPoint point = stack.createListeningPoint(address, port, transport);
+                Set<Thread> before = eventScannerThreads();
                 SipProvider provider = stack.createSipProvider(point);
+                noteEventScanners(before);
                 provider.setAutomaticDialogSupportEnabled(false);
                 handlers.put(provider, handler);
                 provider.addSipListener(listener);
@@ -148,14 +158,42 @@ final class PhoneSipStack implements AutoCloseable {
         return messages;
     }
 
+    /**
+     * Stops the stack. The RI's event scanner is a non-daemon thread blocked in
+     * {@code BlockingQueue.take()}; with a re-entrant listener no event reaches that queue, so it
+     * never sees {@code stop()} and kept a JVM that had closed its phones alive (bench dead-air
+     * never exited). As {@code JainSipStack.close} does: set its stop flag and wake it.
+     */
     @Override
     public void close() {
+        var scanner = ((SipStackImpl) stack).getEventScanner(); // stop() forgets it
         try {
             stack.stop();
         } catch (NullPointerException e) {
             // The RI's UDPMessageProcessor.stop() can fail on a just-started processor (see CarrierSipStack).
             LOG.warn("JAIN-SIP stack of the phones failed to stop inside the RI: {}", e.getMessage());
         }
+        if (scanner != null) {
+            scanner.forceStop();
+        }
+        eventScanners.forEach(Thread::interrupt);
+    }
+
+    /** The event scanner threads started since {@code before} are this stack's (stacks start one at a time here). */
+    private void noteEventScanners(Set<Thread> before) {
+        Set<Thread> now = eventScannerThreads();
+        now.removeAll(before);
+        eventScanners.addAll(now);
+    }
+
+    private static Set<Thread> eventScannerThreads() {
+        Set<Thread> found = new HashSet<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().equals("EventScannerThread")) {
+                found.add(t);
+            }
+        }
+        return found;
     }
 
     /** The one JAIN-SIP listener: routes by the provider the event came in on. */
