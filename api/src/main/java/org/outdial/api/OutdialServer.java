@@ -17,6 +17,8 @@ import org.outdial.api.health.HealthRoutes;
 import org.outdial.api.incoming.IncomingWebhookRoutes;
 import org.outdial.api.incoming.WebhookTokenRoutes;
 import org.outdial.api.incoming.WebhookTokens;
+import org.outdial.api.metrics.MetricsRoutes;
+import org.outdial.api.metrics.Telemetry;
 import org.outdial.api.openapi.OpenApiRoutes;
 import org.outdial.api.http.HttpServer;
 import org.outdial.api.http.RouteGroup;
@@ -41,6 +43,7 @@ import org.outdial.engine.robot.VoiceRobots;
 import org.outdial.engine.scenario.Scenarios;
 import java.time.Instant;
 import org.outdial.engine.dialer.Dialer;
+import org.outdial.engine.metrics.CampaignGauges;
 import org.outdial.engine.schedule.DialerScheduler;
 import org.outdial.engine.schedule.ScheduledWork;
 import org.outdial.engine.schedule.SchedulerSettings;
@@ -69,9 +72,11 @@ public final class OutdialServer implements AutoCloseable {
     private final HttpServer http;
     private final OperatorBoard operators;
     private final List<Router.Route> routes;
+    private final Telemetry telemetry;
 
     private OutdialServer(Database database, Dialing dialing, DialerScheduler scheduler, CampaignModule autodialers,
-                          HttpServer http, OperatorBoard operators, List<Router.Route> routes) {
+                          HttpServer http, OperatorBoard operators, List<Router.Route> routes, Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.operators = operators;
         this.routes = routes;
         this.database = database;
@@ -91,6 +96,7 @@ public final class OutdialServer implements AutoCloseable {
      */
     public static OutdialServer start(OutdialConfig config, InstantSource clock, List<RouteGroup> extraGroups) {
         Database database = Database.open(config.storage());
+        Telemetry telemetry = new Telemetry(clock);
         Dialing dialing = Dialing.none();
         DialerScheduler scheduler = null;
         CampaignModule autodialers = null;
@@ -141,8 +147,9 @@ public final class OutdialServer implements AutoCloseable {
                 return DialerModule.create(db, clock, telephony,
                         settings, new DialerModule.Catalogue(audios, ttsProfiles, synthesizer, scenarios),
                         new BlockedListsScreen(blockedLists), alarms::scheduleWindowEvent, threads, board, operators,
-                        ledger);
-            });
+                        ledger, telemetry.registry());
+            }, telemetry.registry());
+            telemetry.beforeScrape(new CampaignGauges(telemetry.registry(), db, ledger)::refresh);
             dialerRef[0] = dialing.dialer();
 
             CampaignModule module = CampaignModule.create(db, clock, ZoneId.systemDefault(),
@@ -167,6 +174,7 @@ public final class OutdialServer implements AutoCloseable {
             groups.add(new WebhookTokenRoutes(webhookTokens, clock));
             groups.add(new IncomingWebhookRoutes(webhookTokens, module));
             groups.add(OpenApiRoutes.load());
+            groups.add(new MetricsRoutes(telemetry, config.metrics().requireKey()));
             groups.addAll(extraGroups);
             Router router = new Router();
             groups.forEach(group -> group.register(router));
@@ -174,11 +182,12 @@ public final class OutdialServer implements AutoCloseable {
 
             ApiKeyGate gate = new ApiKeyGate(new ApiKeys(ds), new RateLimiter(config.api().rateLimit()), clock);
             HttpServer http = HttpServer.start(new HttpServer.Settings(config.http().bindAddress(),
-                    config.http().port(), config.api().maxBodyBytes()), router, gate);
+                    config.http().port(), config.api().maxBodyBytes()), router, gate, telemetry);
             if (dialing.dialer() != null) {
                 dialing.dialer().tick(); // picks up autodialers that were running before a restart
             }
-            return new OutdialServer(database, dialing, scheduler, autodialers, http, board, router.routes());
+            return new OutdialServer(database, dialing, scheduler, autodialers, http, board, router.routes(),
+                    telemetry);
         } catch (RuntimeException e) {
             if (autodialers != null) {
                 autodialers.close();
@@ -188,6 +197,7 @@ public final class OutdialServer implements AutoCloseable {
                 scheduler.close();
             }
             database.close();
+            telemetry.close();
             throw e;
         }
     }
@@ -237,7 +247,11 @@ public final class OutdialServer implements AutoCloseable {
                     try {
                         dialing.close();
                     } finally {
-                        database.close();
+                        try {
+                            database.close();
+                        } finally {
+                            telemetry.close();
+                        }
                     }
                 }
             }

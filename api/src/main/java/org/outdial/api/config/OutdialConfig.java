@@ -19,7 +19,8 @@ import org.outdial.sip.trunk.TrunkSettings;
  * docs/CONFIGURATION.md describes every key.
  */
 public record OutdialConfig(Http http, StorageSettings storage, Sip sip, List<TrunkSettings> trunks,
-                            Api api, Dialer dialer, Audio audio, RegistrarSettings registrar, Pacing pacing) {
+                            Api api, Dialer dialer, Audio audio, RegistrarSettings registrar, Pacing pacing,
+                            Metrics metrics) {
 
     public OutdialConfig {
         requireSection("http", http);
@@ -30,6 +31,7 @@ public record OutdialConfig(Http http, StorageSettings storage, Sip sip, List<Tr
         requireSection("audio", audio);
         requireSection("registrar", registrar);
         requireSection("pacing", pacing);
+        requireSection("metrics", metrics);
         trunks = trunks == null ? List.of() : List.copyOf(trunks);
         long distinct = trunks.stream().map(TrunkSettings::name).distinct().count();
         if (distinct != trunks.size()) {
@@ -50,25 +52,36 @@ public record OutdialConfig(Http http, StorageSettings storage, Sip sip, List<Tr
         this(http, storage, sip, trunks, api, dialer, audio, registrar, Pacing.defaults());
     }
 
+    /** A configuration with the metrics section's defaults. */
+    public OutdialConfig(Http http, StorageSettings storage, Sip sip, List<TrunkSettings> trunks, Api api,
+                         Dialer dialer, Audio audio, RegistrarSettings registrar, Pacing pacing) {
+        this(http, storage, sip, trunks, api, dialer, audio, registrar, pacing, Metrics.defaults());
+    }
+
     public static OutdialConfig defaults() {
         return new OutdialConfig(Http.defaults(), new StorageSettings("jdbc:h2:file:./data/outdial", "sa", "", 16),
                 Sip.defaults(), List.of(), Api.defaults(), Dialer.defaults(), Audio.defaults(), RegistrarSettings.DEFAULTS,
-                Pacing.defaults());
+                Pacing.defaults(), Metrics.defaults());
     }
 
     /** This configuration with another storage, for tests and tools. */
     public OutdialConfig withStorage(StorageSettings newStorage) {
-        return new OutdialConfig(http, newStorage, sip, trunks, api, dialer, audio, registrar, pacing);
+        return new OutdialConfig(http, newStorage, sip, trunks, api, dialer, audio, registrar, pacing, metrics);
     }
 
     /** This configuration with another HTTP section. */
     public OutdialConfig withHttp(Http newHttp) {
-        return new OutdialConfig(newHttp, storage, sip, trunks, api, dialer, audio, registrar, pacing);
+        return new OutdialConfig(newHttp, storage, sip, trunks, api, dialer, audio, registrar, pacing, metrics);
     }
 
     /** This configuration with another API section. */
     public OutdialConfig withApi(Api newApi) {
-        return new OutdialConfig(http, storage, sip, trunks, newApi, dialer, audio, registrar, pacing);
+        return new OutdialConfig(http, storage, sip, trunks, newApi, dialer, audio, registrar, pacing, metrics);
+    }
+
+    /** This configuration with another metrics section. */
+    public OutdialConfig withMetrics(Metrics newMetrics) {
+        return new OutdialConfig(http, storage, sip, trunks, api, dialer, audio, registrar, pacing, newMetrics);
     }
 
     private static void requireSection(String name, Object section) {
@@ -278,6 +291,20 @@ public record OutdialConfig(Http http, StorageSettings storage, Sip sip, List<Tr
         private static AbandonmentSettings settings(double targetPercent, Duration window, Duration grace, int minTeam,
                                                     String message) {
             return new AbandonmentSettings(targetPercent, window, grace, minTeam, message);
+        }
+    }
+
+    /**
+     * The Prometheus endpoint {@code GET /metrics} (key {@code metrics}, docs/METRICS.md).
+     *
+     * @param requireKey whether a scrape must carry an API key ({@code Authorization: Bearer ...},
+     *                   as every API call); off by default, as Prometheus scrapers seldom send one
+     *                   and the figures hold no phone number
+     */
+    public record Metrics(boolean requireKey) {
+
+        public static Metrics defaults() {
+            return new Metrics(false);
         }
     }
 }

@@ -54,6 +54,18 @@ public final class Response {
         return new Response(status, body, Map.of());
     }
 
+    /**
+     * {@code bytes} as they are, with {@code contentType}: for the few routes that answer in
+     * another format than JSON (the Prometheus exposition at {@code /metrics}).
+     */
+    public static Response raw(String contentType, byte[] bytes) {
+        return new Response(200, new Raw(bytes), Map.of("Content-Type", contentType));
+    }
+
+    /** A body written as it is, not as JSON. */
+    record Raw(byte[] bytes) {
+    }
+
     static Response error(int status, Envelope body, Map<String, String> headers) {
         return new Response(status, body, headers);
     }
