@@ -13,6 +13,7 @@ import org.outdial.api.auth.ApiKeys;
 import org.outdial.api.auth.RateLimiter;
 import org.outdial.api.catalog.CatalogRoutes;
 import org.outdial.api.config.OutdialConfig;
+import org.outdial.api.dashboard.DashboardRoutes;
 import org.outdial.api.health.HealthRoutes;
 import org.outdial.api.incoming.IncomingWebhookRoutes;
 import org.outdial.api.incoming.WebhookTokenRoutes;
@@ -175,6 +176,8 @@ public final class OutdialServer implements AutoCloseable {
             groups.add(new IncomingWebhookRoutes(webhookTokens, module));
             groups.add(OpenApiRoutes.load());
             groups.add(new MetricsRoutes(telemetry, config.metrics().requireKey()));
+            Dialing wired = dialing;
+            groups.add(DashboardRoutes.create(module, wired::dialer, wired.trunks(), config.trunks(), board, clock));
             groups.addAll(extraGroups);
             Router router = new Router();
             groups.forEach(group -> group.register(router));
@@ -224,7 +227,7 @@ public final class OutdialServer implements AutoCloseable {
         return dialing.dialer();
     }
 
-    /** The one owner of operators' availability, for reading their states (the demo's progress line). */
+    /** The one owner of operators' availability, for reading their states (the demo's progress line, the dashboard). */
     public OperatorBoard operators() {
         return operators;
     }

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * What a handler returns: a status, headers and a body that is written as JSON with
  * {@link Json#mapper()}. Success bodies use UniTalk's envelope; some UniTalk actions answer with
- * a bare array or object, which {@link #json(Object)} writes as is. Error responses are built only
+ * a bare array or object, which {@link #json(Object)} writes as is; static files are
+ * {@link #bytes} with their own content type. Error responses are built only
  * by {@link ErrorMapper}: handlers throw instead.
  */
 public final class Response {
@@ -55,14 +56,14 @@ public final class Response {
     }
 
     /**
-     * {@code bytes} as they are, with {@code contentType}: for the few routes that answer in
-     * another format than JSON (the Prometheus exposition at {@code /metrics}).
+     * {@code bytes} as they are, with {@code contentType}: a static file (the dashboard's page,
+     * script and style), written without JSON serialization.
      */
-    public static Response raw(String contentType, byte[] bytes) {
+    public static Response bytes(byte[] bytes, String contentType) {
         return new Response(200, new Raw(bytes), Map.of("Content-Type", contentType));
     }
 
-    /** A body written as it is, not as JSON. */
+    /** A body written as is, not as JSON. */
     record Raw(byte[] bytes) {
     }
 

@@ -31,6 +31,6 @@ public final class MetricsRoutes implements RouteGroup {
 
     private Response scrape(Request request) {
         Telemetry.Scrape scrape = telemetry.scrape(request.header("Accept").orElse(null));
-        return Response.raw(scrape.contentType(), scrape.body());
+        return Response.bytes(scrape.body(), scrape.contentType());
     }
 }

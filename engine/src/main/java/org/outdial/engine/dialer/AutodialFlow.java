@@ -82,6 +82,7 @@ public final class AutodialFlow implements CallFlow {
         }
         CallOutcome outcome = await(call.outcome(), NETWORK_SLACK.plus(NETWORK_SLACK))
                 .orElseThrow(() -> new IllegalStateException("call " + call.id() + " reported no outcome"));
+        task.progress().sipEnded(outcome.timings());
         CallResult result = result(campaign, number, outcome, null, clock.instant());
         if (connection != null) {
             return result.withOperator(connection);

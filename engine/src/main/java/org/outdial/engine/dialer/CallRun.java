@@ -24,7 +24,7 @@ final class CallRun implements Runnable {
     /** What a call run needs from the dialer, shared by all of them. */
     record Context(Transactor db, CallRecorder recorder, Dispatcher dispatcher, Scheduler scheduler, Executor calls,
                    InstantSource clock, Consumer<String> trunkWentDown, AbandonmentLedger ledger, LiveCalls live,
-                   CallMeters meters) {
+                   CallFigures figures, CallMeters meters) {
     }
 
     private final Context context;
@@ -95,6 +95,10 @@ final class CallRun implements Runnable {
                     task.number().phone(), e);
         } finally {
             context.live().ended(task.campaign().id(), task.progress());
+            if (task.progress().wasDialed()) {
+                context.figures().ended(task.campaign().id(), result.endedAt(), task.progress().connected(),
+                        task.progress().postDialDelay());
+            }
             if (context.dispatcher().release(line, result, context.clock().instant())) {
                 context.trunkWentDown().accept(line.trunk());
             }

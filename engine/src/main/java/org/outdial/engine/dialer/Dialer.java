@@ -75,6 +75,7 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
     private final Operators operators;
     private final LiveCalls live = new LiveCalls();
     private final CallMeters meters;
+    private final CallFigures figures = new CallFigures();
     private final OutlookBuilder outlooks;
     /** Campaigns whose last look started fewer calls than it could for want of a ready operator. */
     private final Set<Long> waitingForOperators = ConcurrentHashMap.newKeySet();
@@ -144,7 +145,7 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
         meters.watch(dispatcher);
         this.trunkWatch = new TrunkWatch(this.dispatcher, probe, threads.scheduler(), clock, this::trunkDown);
         this.callContext = new CallRun.Context(db, storage.recorder(), this.dispatcher, threads.scheduler(),
-                threads.calls(), clock, trunkWatch::down, ledger, live, meters);
+                threads.calls(), clock, trunkWatch::down, ledger, live, figures, meters);
         this.alarms = alarms;
         this.operators = operators;
         this.outlooks = new OutlookBuilder(operators.claims(), live, ledger, settings.ringTimeout());
@@ -202,6 +203,11 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
         return dispatcher.inFlight();
     }
 
+    /** Each campaign's dialed calls over the last hour: the dashboard's rate, ASR, ACD and post-dial delay. */
+    public CallFigures figures() {
+        return figures;
+    }
+
     public Dispatcher dispatcher() {
         return dispatcher;
     }
@@ -229,6 +235,7 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
             dispatcher.forget(id);
             live.forget(id);
             meters.forget(id);
+            figures.forget(id);
             return;
         }
         Campaign campaign = found.get();

@@ -108,6 +108,7 @@ public final class GuaranteedFlow implements CallFlow {
             }
             CallOutcome outcome = AutodialFlow.await(call.outcome(), NETWORK_SLACK.plus(NETWORK_SLACK))
                     .orElseThrow(() -> new IllegalStateException("call " + call.id() + " reported no outcome"));
+            task.progress().sipEnded(outcome.timings());
             CallResult result = AutodialFlow.result(campaign, number, outcome, null, clock.instant());
             return connection != null ? result.withOperator(connection) : result.withOperatorSide();
         } finally {

@@ -3,6 +3,7 @@ package org.outdial.engine.dialer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.outdial.sip.outcome.CallTimings;
 
 /**
  * How far one call in flight has come, as its flow tells it: dialed, answered, with an operator or
@@ -19,6 +20,8 @@ public final class LiveCall {
     private volatile int offers;
     private volatile int offersAnswered;
     private volatile Duration talk;
+    private volatile Duration connected;
+    private volatile Duration postDialDelay;
 
     /** @param startedAt when the dialer started the call (its dial time until {@link #dialed} says otherwise) */
     public LiveCall(Instant startedAt) {
@@ -56,6 +59,30 @@ public final class LiveCall {
     /** The callee talked with an operator this long. */
     public void talked(Duration bridged) {
         talk = bridged;
+    }
+
+    /**
+     * The call's SIP moments, once it ended: how long it was connected (answer to end) and its
+     * post-dial delay (INVITE to the first 180 or 183), for {@link CallFigures}.
+     */
+    public void sipEnded(CallTimings timings) {
+        if (timings.answered() != null) {
+            connected = timings.talk();
+        }
+        if (timings.inviteSent() != null && timings.ringing() != null) {
+            Duration delay = Duration.between(timings.inviteSent(), timings.ringing());
+            postDialDelay = delay.isNegative() ? Duration.ZERO : delay;
+        }
+    }
+
+    /** Answer to end, or null when unanswered (or the flow never said). */
+    public Duration connected() {
+        return connected;
+    }
+
+    /** INVITE to the first 180 or 183, or null when it never rang (or the flow never said). */
+    public Duration postDialDelay() {
+        return postDialDelay;
     }
 
     /** Whether the flow placed the call (an audio error ends it before). */

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.outdial.engine.operator.OperatorState.Event;
@@ -281,6 +282,8 @@ public final class OperatorBoard implements OperatorClaims, LinePresence, Regist
         Instant due = null;
         synchronized (lock) {
             OperatorLine line = holder(claim);
+            line.talks++;
+            line.talked = line.talked.plus(talk);
             Optional<Instant> wrapUpEnd = wrapUpEndsAt(claim.pacing(), talk, now);
             line.apply(wrapUpEnd.isPresent() ? Event.TALK_ENDED_WRAP_UP : Event.TALK_ENDED, now);
             line.claim = null;
@@ -407,6 +410,36 @@ public final class OperatorBoard implements OperatorClaims, LinePresence, Regist
             }
         }
         return team;
+    }
+
+    /**
+     * One line as the supervisor's board shows it.
+     *
+     * @param since when it entered its state (the epoch for a line never heard of since the start)
+     * @param talks talks it ended since the process started
+     * @param talk  their talk time together
+     */
+    public record LineView(String number, OperatorState state, Instant since, int talks, Duration talk) {
+    }
+
+    /** Every line the board knows (stored or registered), by number: the dashboard's operators board. */
+    public List<LineView> lines(Instant now) {
+        TreeSet<String> numbers;
+        List<LineView> views = new ArrayList<>();
+        synchronized (lock) {
+            numbers = new TreeSet<>(lines.keySet());
+            numbers.addAll(workStatuses.keySet());
+            for (String number : numbers) {
+                OperatorLine line = lines.get(number);
+                if (line == null) {
+                    views.add(new LineView(number, OperatorState.OFFLINE, Instant.EPOCH, 0, Duration.ZERO));
+                    continue;
+                }
+                line.expire(now);
+                views.add(new LineView(number, line.state, line.since, line.talks, line.talked));
+            }
+        }
+        return views;
     }
 
     /** How many of {@code candidates} are in each state: the demo's progress line. */

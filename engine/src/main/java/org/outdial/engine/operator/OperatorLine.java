@@ -1,5 +1,6 @@
 package org.outdial.engine.operator;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.outdial.engine.operator.OperatorClaims.Claim;
 import org.outdial.engine.operator.OperatorState.Event;
@@ -27,6 +28,10 @@ final class OperatorLine {
     Claim claim;
     Instant idleBeforeClaim;
     int unansweredInARow;
+    /** Talks this line ended since the process started: the dashboard's operators board. */
+    int talks;
+    /** Their talk time together. */
+    Duration talked = Duration.ZERO;
 
     OperatorLine(String number, WorkStatus work) {
         this.number = number;

@@ -78,6 +78,28 @@ class OperatorBoardTest {
     }
 
     @Test
+    void theBoardListsEveryLineWithItsStateSinceWhenAndItsTalks() {
+        OperatorBoard stored = new OperatorBoard(clock, Map.of("103", WorkStatus.PAUS));
+        stored.online(new Registration("100", "sip:100@192.0.2.1:5060", "udp",
+                new InetSocketAddress("192.0.2.1", 5060), now().plusSeconds(3600), "test"));
+        Instant registered = now();
+        Claim claim = stored.claim(CAMPAIGN, List.of("100"), PACING, now()).orElseThrow();
+        stored.answered(claim, now());
+        later(20);
+        stored.talkEnded(claim, Duration.ofSeconds(20), now()); // 20 s >= 15 s: a 60 s wrap-up
+        Instant wrapUp = now();
+        later(5);
+
+        List<OperatorBoard.LineView> lines = stored.lines(now());
+
+        assertEquals(List.of(new OperatorBoard.LineView("100", OperatorState.WRAP_UP, wrapUp, 1, Duration.ofSeconds(20)),
+                new OperatorBoard.LineView("103", OperatorState.OFFLINE, Instant.EPOCH, 0, Duration.ZERO)), lines,
+                "registered at " + registered);
+        later(60);
+        assertEquals(OperatorState.READY, stored.lines(now()).get(0).state(), "the wrap-up ended by itself");
+    }
+
+    @Test
     void theLongestIdleOperatorIsClaimedFirst() {
         register("102");
         later(1);

@@ -35,7 +35,8 @@ import org.outdial.testbed.unitalk.UniTalkClient;
  * group ({@link CallCenterSetup}), simulated operator phones as another process registering to
  * Outdial, an AUTODIAL campaign in FREE mode whose incoming scenario transfers to the group; the
  * progress line shows the operators' states from the server's {@code OperatorBoard}, and the end
- * the operator outcomes and each operator's calls ({@link OperatorReport}). With {@code --fixed},
+ * the operator outcomes and each operator's calls ({@link OperatorReport}). It prints the dashboard's
+ * URL and the key to log in with; {@code --keep-running} leaves everything up until Ctrl-C. With {@code --fixed},
  * the audio-only campaign in FIXED mode. Ctrl-C stops everything it started.
  */
 public final class DemoCommand {
@@ -160,6 +161,7 @@ public final class DemoCommand {
         out.printf("      HTTP API on http://127.0.0.1:%d/api, SIP on 127.0.0.1:%d, RTP ports %d-%d, H2 database in the folder.%n",
                 server.port(), sipPort, rtpFrom, rtpFrom + RTP_PORTS - 1);
         out.printf("      API key created for the demo: %s%n", key);
+        out.printf("      Dashboard: %s (log in with the key above; it follows the campaign live)%n", dashboardUrl());
 
         String name = "Outdial demo " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
         List<String> lines = CallCenterSetup.lines(options.operators());
@@ -211,9 +213,15 @@ public final class DemoCommand {
         printCurls(api, campaign, key, yaml);
 
         if (options.keepRunning()) {
-            out.printf("%nThe server and the carrier keep running (--keep-running): try the commands above. Ctrl-C stops everything.%n");
+            out.printf("%nThe server and the carrier keep running (--keep-running): try the commands above, or the dashboard%n"
+                    + "at %s with the key %s. Ctrl-C stops everything.%n", dashboardUrl(), key);
             keepRunning.await();
         }
+    }
+
+    /** The live dashboard (docs/DASHBOARD.md) of the server this demo started. */
+    String dashboardUrl() {
+        return "http://127.0.0.1:" + server.port() + "/";
     }
 
     /** Steps 3-4 of the FIXED demo: the chime, and an AUTODIAL campaign in FIXED mode that plays it. */
@@ -332,7 +340,7 @@ public final class DemoCommand {
         out.println("  " + curl + "'{\"action\":\"GET_CALLS_HISTORY\",\"id\":" + campaign
                 + ",\"callHistoryRequest\":{\"limit\":20,\"offset\":0}}'");
         if (!options.keepRunning()) {
-            out.printf("These work while the server runs: `./outdial demo --keep-running`, or serve this demo's data%n"
+            out.printf("These (and the dashboard) work while the server runs: `./outdial demo --keep-running`, or serve this demo's data%n"
                     + "again with `./outdial serve --config %s` (same port, same key).%n", relative(yaml));
         }
     }

@@ -7,7 +7,7 @@ import java.time.Duration;
  *
  * @param numbers     how many numbers the campaign dials
  * @param threads     the FIXED campaign's {@code threadCount}: calls in flight at once
- * @param keepRunning leave the server up after the campaign, until Ctrl-C, so the printed curl commands work
+ * @param keepRunning leave the server up after the campaign, until Ctrl-C, so the dashboard and the printed curl commands work
  * @param seed        the carrier's (and the phones') behaviour seed: the same seed gives the same outcomes per number
  * @param cap         the longest the demo waits for the campaign to finish
  * @param live        one progress line refreshed in place (a terminal) instead of a line every few seconds
@@ -34,7 +34,8 @@ record DemoOptions(int numbers, int threads, boolean keepRunning, long seed, Dur
               --threads N      with --fixed: calls in flight at once, the campaign's threadCount 1..1000 (default 100)
               --seed N         the simulated carrier's and phones' seed: which numbers answer, ring out, are busy (default 1)
               --time-cap S     stop waiting for the campaign after S seconds (default 240, or 110 with --fixed)
-              --keep-running   keep the server (and carrier, phones) up after the campaign, until Ctrl-C
+              --keep-running   keep the server (and carrier, phones) up after the campaign, until Ctrl-C,
+                               for the dashboard and the printed curl commands
               --plain          print progress as plain lines even on a terminal
             """;
 

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.outdial.testbed.carrier.CalleeBehaviour;
 import org.outdial.testbed.carrier.CalleeMix;
+import org.outdial.testing.Await;
 
 /** The whole demo, small: carrier process, server, HTTP set-up, dialing, the final table, shutdown. */
 class DemoCommandTest {
@@ -80,6 +85,42 @@ class DemoCommandTest {
         assertEquals(4, rows, output);
         assertEquals(before, children("SimulatedCarrier") + children("PhonesCommand"),
                 "the carrier and phones processes were stopped");
+    }
+
+    @Test
+    void keepRunningLeavesTheDashboardUpAtThePrintedUrlForThePrintedKeyUntilStopped(@TempDir Path dir)
+            throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        DemoOptions options = DemoOptions.fixed(10, 10, 5, Duration.ofSeconds(100));
+        DemoCommand demo = new DemoCommand(new DemoOptions(options.numbers(), options.threads(), true, options.seed(),
+                options.cap(), false, true, options.operators()), out, dir, false);
+        Thread running = Thread.ofVirtual().start(demo::run);
+        try {
+            Await.until("the demo waits with everything up", Duration.ofSeconds(100),
+                    () -> bytes.toString(StandardCharsets.UTF_8).contains("keep running (--keep-running)"));
+            String output = bytes.toString(StandardCharsets.UTF_8);
+            Matcher printed = Pattern.compile("Dashboard: (http://127\\.0\\.0\\.1:\\d+/) \\(log in").matcher(output);
+            assertTrue(printed.find(), output);
+            Matcher key = Pattern.compile("API key created for the demo: (\\S+)").matcher(output);
+            assertTrue(key.find(), output);
+            assertTrue(output.contains("at " + printed.group(1) + " with the key " + key.group(1)), output);
+
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(printed.group(1))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> overview = http.send(HttpRequest.newBuilder(
+                            URI.create(printed.group(1) + "dashboard/api/overview"))
+                    .header("Authorization", "Bearer " + key.group(1)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode(), page.body());
+            assertTrue(page.body().contains("id=\"login-form\""), page.body());
+            assertEquals(200, overview.statusCode(), overview.body());
+            assertTrue(overview.body().contains("\"recentCalls\""), overview.body());
+        } finally {
+            demo.stopEverything();
+            running.join(Duration.ofSeconds(30));
+        }
+        assertTrue(!running.isAlive(), "the demo ended once stopped");
     }
 
     /**
