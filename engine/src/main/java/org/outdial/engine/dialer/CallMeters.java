@@ -7,6 +7,8 @@ import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,8 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The dialer's meters (docs/METRICS.md, "Calls"): calls started and ended by state, answered,
- * talk time, claim latency, requeued attempts and trunk limit refusals, and the gauges of calls
- * in flight per campaign and per trunk, read from the {@link Dispatcher} that owns them. Labels
+ * talk time, claim latency, requeued attempts and trunk limit refusals; the gauges of calls in
+ * flight per campaign and per trunk, read from the {@link Dispatcher} that owns them, and of each
+ * campaign's last-hour ASR and ACD, read from {@link CallFigures}. Labels
  * are the campaign id, the trunk and the number state, never a phone number or a call id.
  *
  * <p>Meters are looked up once per campaign and trunk and kept, so recording a call costs a map
@@ -34,9 +37,12 @@ public final class CallMeters {
     private final Map<String, CampaignTrunk> byCampaignTrunk = new ConcurrentHashMap<>();
     private final Map<String, Counter> byCampaignState = new ConcurrentHashMap<>();
     private final Map<Long, Gauge> inFlightGauges = new ConcurrentHashMap<>();
+    private final Map<Long, List<Gauge>> lastHourGauges = new ConcurrentHashMap<>();
     private final Map<String, Counter> refusals = new ConcurrentHashMap<>();
     private final Timer claims;
     private volatile Dispatcher dispatcher;
+    private volatile CallFigures figures;
+    private volatile InstantSource clock;
 
     /** The meters of one campaign on one trunk. */
     private record CampaignTrunk(Counter started, Counter answered, Counter requeued, Timer talk) {
@@ -55,9 +61,14 @@ public final class CallMeters {
         return new CallMeters(new CompositeMeterRegistry());
     }
 
-    /** Registers the trunks' gauges over the dispatcher that owns calls in flight; once, by the dialer. */
-    void watch(Dispatcher owner) {
+    /**
+     * Registers the trunks' gauges over the dispatcher that owns calls in flight, and reads each
+     * campaign's last-hour ASR and ACD from {@code lastHour} (the dashboard's figures); once, by the dialer.
+     */
+    void watch(Dispatcher owner, CallFigures lastHour, InstantSource time) {
         this.dispatcher = owner;
+        this.figures = lastHour;
+        this.clock = time;
         for (Dispatcher.TrunkHealth trunk : owner.health()) {
             String name = trunk.name();
             Gauge.builder("outdial.trunk.calls.in.flight", owner, d -> d.inFlightOn(name))
@@ -76,11 +87,29 @@ public final class CallMeters {
         of(campaignId, trunk).started().increment();
         Dispatcher owner = dispatcher;
         if (owner != null && !inFlightGauges.containsKey(campaignId)) {
-            inFlightGauges.computeIfAbsent(campaignId, id -> Gauge.builder("outdial.campaign.calls.in.flight", owner,
-                            d -> d.inFlight(id))
-                    .description("Calls in flight for the campaign")
-                    .tag("campaign", Long.toString(id)).register(registry));
+            inFlightGauges.computeIfAbsent(campaignId, id -> {
+                String campaign = Long.toString(id);
+                CallFigures hour = figures;
+                InstantSource time = clock;
+                lastHourGauges.put(id, List.of(
+                        Gauge.builder("outdial.campaign.asr", hour, f -> ratio(f.of(id, time.instant()).asr()))
+                                .baseUnit("ratio").description("Answered over ended calls in the last hour (NaN: none)")
+                                .tag("campaign", campaign).register(registry),
+                        Gauge.builder("outdial.campaign.acd", hour, f -> seconds(f.of(id, time.instant()).acd()))
+                                .baseUnit("seconds").description("Mean talk time of the last hour's answered calls")
+                                .tag("campaign", campaign).register(registry)));
+                return Gauge.builder("outdial.campaign.calls.in.flight", owner, d -> d.inFlight(id))
+                        .description("Calls in flight for the campaign").tag("campaign", campaign).register(registry);
+            });
         }
+    }
+
+    private static double ratio(Double value) {
+        return value == null ? Double.NaN : value;
+    }
+
+    private static double seconds(Duration value) {
+        return value == null ? Double.NaN : value.toMillis() / 1000.0;
     }
 
     /** The attempt ended and was recorded with {@code result}; its call went through {@code trunk}. */
@@ -120,6 +149,10 @@ public final class CallMeters {
         Gauge gauge = inFlightGauges.remove(campaignId);
         if (gauge != null) {
             registry.remove(gauge);
+        }
+        List<Gauge> hour = lastHourGauges.remove(campaignId);
+        if (hour != null) {
+            hour.forEach(registry::remove);
         }
     }
 

@@ -142,7 +142,7 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
         this.routes = routes;
         this.settings = settings;
         this.dispatcher = new Dispatcher(settings.trunks(), settings.breaker(), this::changed, meters);
-        meters.watch(dispatcher);
+        meters.watch(dispatcher, figures, clock);
         this.trunkWatch = new TrunkWatch(this.dispatcher, probe, threads.scheduler(), clock, this::trunkDown);
         this.callContext = new CallRun.Context(db, storage.recorder(), this.dispatcher, threads.scheduler(),
                 threads.calls(), clock, trunkWatch::down, ledger, live, figures, meters);

@@ -131,8 +131,9 @@ class CallMetersTest {
         assertEquals(3, talk.count());
         assertEquals(21.0, talk.totalTime(java.util.concurrent.TimeUnit.SECONDS), 0.001, "ACD 7 s over 3 calls");
         assertTrue(registry.find("outdial.claim").timer().count() >= 1, "every claim is timed");
-        assertTrue(counter("outdial.trunk.limit.refusals", "trunk", "test", "limit", "max_calls") >= 1,
-                "three threads on two lines: the trunk's max-calls held the campaign back");
+        assertEquals(0.6, registry.find("outdial.campaign.asr").tag("campaign", campaign).gauge().value(), 1e-9,
+                "the last hour's ASR: 3 answered of 5");
+        assertEquals(7.0, registry.find("outdial.campaign.acd").tag("campaign", campaign).gauge().value(), 1e-9);
         assertEquals(0.0, registry.find("outdial.trunk.calls.in.flight").tag("trunk", "test").gauge().value());
         assertEquals(2.0, registry.find("outdial.trunk.max.calls").tag("trunk", "test").gauge().value());
         assertEquals(1.0, registry.find("outdial.trunk.up").tag("trunk", "test").gauge().value());
@@ -144,16 +145,20 @@ class CallMetersTest {
     }
 
     @Test
-    void callsInFlightAreReadFromTheDispatcherWhileTheyTalk() {
+    void callsInFlightAreReadFromTheDispatcherAndAFullTrunkCountsARefusal() {
         telephony.otherwise(FakeTelephony.Behaviour.silent());
-        long id = campaign(2, "380671000001", "380671000002", "380671000003");
+        long id = campaign(3, "380671000001", "380671000002", "380671000003");
 
         dialerModule.dialer().tick();
         threads.drain(telephony::parkedCount);
 
         assertEquals(2.0, registry.find("outdial.campaign.calls.in.flight").tag("campaign", Long.toString(id))
-                .gauge().value());
+                .gauge().value(), "three threads, two lines");
         assertEquals(2.0, registry.find("outdial.trunk.calls.in.flight").tag("trunk", "test").gauge().value());
+        double before = counter("outdial.trunk.limit.refusals", "trunk", "test", "limit", "max_calls");
+        dialerModule.dialer().changed(id); // a look while both lines talk: the pacer sees no room
+        threads.drain(telephony::parkedCount);
+        assertEquals(before + 1, counter("outdial.trunk.limit.refusals", "trunk", "test", "limit", "max_calls"));
     }
 
     @Test
