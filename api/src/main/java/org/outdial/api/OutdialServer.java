@@ -96,8 +96,19 @@ public final class OutdialServer implements AutoCloseable {
      * {@code extraGroups} registered after the product's own, for tests.
      */
     public static OutdialServer start(OutdialConfig config, InstantSource clock, List<RouteGroup> extraGroups) {
-        Database database = Database.open(config.storage());
-        Telemetry telemetry = new Telemetry(clock);
+        return start(config, clock, extraGroups, Telemetry.prometheus(clock));
+    }
+
+    /** As above with {@code telemetry}: {@link Telemetry#off} for the benchmark that measures what metrics cost. */
+    public static OutdialServer start(OutdialConfig config, InstantSource clock, List<RouteGroup> extraGroups,
+                                      Telemetry telemetry) {
+        Database database;
+        try {
+            database = Database.open(config.storage());
+        } catch (RuntimeException e) {
+            telemetry.close();
+            throw e;
+        }
         Dialing dialing = Dialing.none();
         DialerScheduler scheduler = null;
         CampaignModule autodialers = null;

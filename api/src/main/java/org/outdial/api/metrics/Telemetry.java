@@ -2,6 +2,7 @@ package org.outdial.api.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -13,6 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -40,20 +42,38 @@ public final class Telemetry implements HttpMeters, AutoCloseable {
     /** OpenMetrics 1.0 (OpenMetricsTextFormatWriter.CONTENT_TYPE). */
     public static final String OPENMETRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
 
-    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final MeterRegistry registry;
+    /** Null when off. */
+    private final PrometheusMeterRegistry prometheus;
     private final JvmGcMetrics gc = new JvmGcMetrics();
     private final InstantSource clock;
     private final List<Consumer<Instant>> beforeScrape = new CopyOnWriteArrayList<>();
     private final Map<String, Timer> requests = new ConcurrentHashMap<>();
 
-    public Telemetry(InstantSource clock) {
+    private Telemetry(InstantSource clock, PrometheusMeterRegistry prometheus) {
         this.clock = clock;
+        this.prometheus = prometheus;
+        // Off, every meter is a no-op: a composite registry with nothing in it records nothing.
+        this.registry = prometheus != null ? prometheus : new CompositeMeterRegistry();
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+    }
+
+    /** The product's telemetry: every meter kept, served at {@code /metrics}. */
+    public static Telemetry prometheus(InstantSource clock) {
+        return new Telemetry(clock, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    /**
+     * Meters that record nothing and a {@code /metrics} with nothing in it: what the benchmark
+     * compares with to measure what metrics cost (docs/BENCHMARKS.md, "Metrics").
+     */
+    public static Telemetry off(InstantSource clock) {
+        return new Telemetry(clock, null);
     }
 
     /** What the engine and the modules below register their meters in. */
@@ -76,8 +96,11 @@ public final class Telemetry implements HttpMeters, AutoCloseable {
         String contentType = accept != null && accept.contains("application/openmetrics-text")
                 ? OPENMETRICS : TEXT_FORMAT;
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 << 10);
+        if (prometheus == null) {
+            return new Scrape(contentType, contentType.equals(OPENMETRICS) ? "# EOF\n".getBytes(StandardCharsets.UTF_8) : new byte[0]);
+        }
         try {
-            registry.scrape(out, contentType);
+            prometheus.scrape(out, contentType);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
         }
