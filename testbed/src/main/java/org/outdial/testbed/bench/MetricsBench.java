@@ -116,11 +116,15 @@ public final class MetricsBench {
                 .create("bench", Instant.now()).secret());
     }
 
-    private long campaign(UniTalkClient api, String name, int threadCount, int numbers, int serial) {
+    /** A campaign of {@code numbers} numbers from {@code first}: "380", a five-digit serial and SIPp's behaviour. */
+    private long campaign(UniTalkClient api, String name, int threadCount, int numbers, int first) {
+        if (first < 10_000 || first + numbers > 100_000) {
+            throw new IllegalArgumentException("serials must stay five digits, were " + first + ".." + (first + numbers));
+        }
         long id = api.add(AutodialerTask.autodial(name).threads(threadCount).silence(Duration.ofMillis(talkMillis)));
         List<String> list = new ArrayList<>(numbers);
         for (int i = 0; i < numbers; i++) {
-            list.add("38" + (serial * 100_000 + 1_000_000 + i) + CalleeNumbers.ANSWER);
+            list.add("380" + (first + i) + CalleeNumbers.ANSWER);
         }
         api.addNumbers(id, list);
         return id;
@@ -134,35 +138,49 @@ public final class MetricsBench {
              OutdialServer server = server(uas, campaigns * threads * 2, Telemetry.prometheus(InstantSource.system()),
                      "scrape")) {
             UniTalkClient api = client(server);
+            List<Long> ids = new ArrayList<>();
             for (int c = 0; c < campaigns; c++) {
-                campaign(api, "scrape-" + c, threads, 20_000, c);
+                ids.add(campaign(api, "scrape-" + c, threads, 2_000, 10_000 + c * 2_000));
             }
             TimeUnit.SECONDS.sleep(5); // every campaign has dialed, so every meter exists
             URI uri = URI.create("http://127.0.0.1:" + server.port() + "/metrics");
-            long[] nanos = new long[scrapes];
-            int bytes = 0;
-            int samples = 0;
-            for (int i = 0; i < scrapes; i++) {
-                long t0 = System.nanoTime();
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                nanos[i] = System.nanoTime() - t0;
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException("scrape " + i + ": " + response.statusCode());
-                }
-                bytes = response.body().length();
-                if (i == scrapes - 1) {
-                    samples = Exposition.parse(response.body()).samples().size();
-                }
-                TimeUnit.MILLISECONDS.sleep(20);
+            System.out.println("  while dialing:  " + scrapes(uri) + "; " + server.dialer().inFlight()
+                    + " calls in flight at the end");
+            for (long id : ids) {
+                api.pause(id);
             }
-            long inFlight = server.dialer().inFlight();
-            Arrays.sort(nanos);
-            System.out.printf(Locale.ROOT, "  scrape time p50 %.2f ms, p99 %.2f ms, max %.2f ms; body %,d bytes, %,d "
-                            + "samples; %d calls in flight at the end%n", nanos[scrapes / 2] / 1e6,
-                    nanos[(int) Math.min(scrapes - 1, Math.ceil(scrapes * 0.99) - 1)] / 1e6, nanos[scrapes - 1] / 1e6,
-                    bytes, samples, inFlight);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (server.dialer().inFlight() > 0 && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+            System.out.println("  paused, idle:   " + scrapes(uri));
         }
+    }
+
+    /** {@code scrapes} scrapes one after another, 20 ms apart; their times and the last body's size. */
+    private String scrapes(URI uri) throws Exception {
+        long[] nanos = new long[scrapes];
+        int bytes = 0;
+        int samples = 0;
+        for (int i = 0; i < scrapes; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            nanos[i] = System.nanoTime() - t0;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("scrape " + i + ": " + response.statusCode());
+            }
+            bytes = response.body().length();
+            if (i == scrapes - 1) {
+                samples = Exposition.parse(response.body()).samples().size();
+            }
+            TimeUnit.MILLISECONDS.sleep(20);
+        }
+        Arrays.sort(nanos);
+        return String.format(Locale.ROOT, "scrape time p50 %.2f ms, p99 %.2f ms, max %.2f ms; body %,d bytes, %,d "
+                        + "samples; load %s", nanos[scrapes / 2] / 1e6,
+                nanos[(int) Math.min(scrapes - 1, Math.ceil(scrapes * 0.99) - 1)] / 1e6, nanos[scrapes - 1] / 1e6,
+                bytes, samples, BenchMachine.loadAverage());
     }
 
     private void rateOnOff() throws Exception {
@@ -194,7 +212,7 @@ public final class MetricsBench {
                      metrics ? Telemetry.prometheus(clock) : Telemetry.off(clock),
                      "rate-" + (metrics ? "on-" : "off-") + round)) {
             UniTalkClient api = client(server);
-            long id = campaign(api, "rate", rateThreads, Math.min(89_000, rateThreads * seconds * 4), 50);
+            long id = campaign(api, "rate", rateThreads, Math.min(89_000, rateThreads * seconds * 4), 10_000);
             TimeUnit.SECONDS.sleep(warmupSeconds);
             long start = api.callsDone(id);
             long t0 = System.nanoTime();

@@ -60,6 +60,11 @@ public final class Exposition {
         return types.get(family);
     }
 
+    /** Every family declared with a {@code # TYPE} line. */
+    public java.util.Set<String> families() {
+        return types.keySet();
+    }
+
     public List<Sample> samples() {
         return samples;
     }

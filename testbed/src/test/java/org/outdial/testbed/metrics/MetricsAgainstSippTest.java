@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -162,6 +164,13 @@ class MetricsAgainstSippTest {
         assertTrue(after.sum("jvm_memory_used_bytes") > 0);
         assertFalse(after.samples().stream().anyMatch(s -> s.labels().values().stream()
                 .anyMatch(v -> v.startsWith("38067"))), "no phone number in any label");
+
+        String documented = Files.readString(Path.of("..", "docs", "METRICS.md"));
+        for (String family : after.families()) {
+            String name = family.endsWith("_max") ? family.substring(0, family.length() - 4) : family;
+            assertTrue(!name.startsWith("outdial_") || documented.contains("`" + name + "`"),
+                    family + " is served but docs/METRICS.md does not list it");
+        }
 
         // Numbers by state are read from the state counts at most every 5 s.
         Await.until("numbers by state", Duration.ofSeconds(15), () -> {
