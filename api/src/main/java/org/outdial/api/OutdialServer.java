@@ -12,6 +12,8 @@ import org.outdial.api.auth.ApiKeyGate;
 import org.outdial.api.auth.ApiKeys;
 import org.outdial.api.auth.RateLimiter;
 import org.outdial.api.catalog.CatalogRoutes;
+import org.outdial.api.catalog.DeliveryRoutes;
+import org.outdial.api.catalog.ScheduledHandlerRoutes;
 import org.outdial.api.config.OutdialConfig;
 import org.outdial.api.dashboard.DashboardRoutes;
 import org.outdial.api.health.HealthRoutes;
@@ -45,6 +47,7 @@ import org.outdial.engine.scenario.Scenarios;
 import java.time.Instant;
 import org.outdial.engine.dialer.Dialer;
 import org.outdial.engine.metrics.CampaignGauges;
+import org.outdial.engine.metrics.DeliveryMeters;
 import org.outdial.engine.schedule.DialerScheduler;
 import org.outdial.engine.schedule.ScheduledWork;
 import org.outdial.engine.schedule.SchedulerSettings;
@@ -52,6 +55,8 @@ import org.outdial.engine.storage.Database;
 import org.outdial.engine.storage.Transactor;
 import org.outdial.engine.trigger.TriggerActions;
 import org.outdial.engine.tts.TtsProfiles;
+import org.outdial.engine.webhook.Deliverer;
+import org.outdial.engine.webhook.Deliveries;
 import org.outdial.media.tts.EspeakSynthesizer;
 import org.outdial.sip.trunk.TrunkSettings;
 import org.slf4j.Logger;
@@ -73,13 +78,18 @@ public final class OutdialServer implements AutoCloseable {
     private final HttpServer http;
     private final OperatorBoard operators;
     private final List<Router.Route> routes;
+    private final Deliverer deliverer;
+    private final Transactor transactor;
     private final Telemetry telemetry;
 
     private OutdialServer(Database database, Dialing dialing, DialerScheduler scheduler, CampaignModule autodialers,
-                          HttpServer http, OperatorBoard operators, List<Router.Route> routes, Telemetry telemetry) {
+                          HttpServer http, OperatorBoard operators, List<Router.Route> routes, Deliverer deliverer,
+                          Transactor transactor, Telemetry telemetry) {
+        this.transactor = transactor;
         this.telemetry = telemetry;
         this.operators = operators;
         this.routes = routes;
+        this.deliverer = deliverer;
         this.database = database;
         this.dialing = dialing;
         this.scheduler = scheduler;
@@ -112,6 +122,7 @@ public final class OutdialServer implements AutoCloseable {
         Dialing dialing = Dialing.none();
         DialerScheduler scheduler = null;
         CampaignModule autodialers = null;
+        Deliverer deliverer = null;
         try {
             DataSource ds = database.dataSource();
             Transactor db = new Transactor(ds);
@@ -127,6 +138,9 @@ public final class OutdialServer implements AutoCloseable {
             VoiceRobots robots = new VoiceRobots(ds, clock);
             TriggerActions triggerActions = new TriggerActions(ds, clock);
             BlockedLists blockedLists = new BlockedLists(ds, clock);
+            deliverer = Deliverer.start(db, clock, config.webhooks().settings(), triggerActions,
+                    DeliveryMeters.over(telemetry.registry()));
+            Deliveries deliveries = new Deliveries(ds, clock, deliverer::wake);
             EspeakSynthesizer synthesizer = new EspeakSynthesizer();
 
             // The scheduler's work reaches the dialer, which is built after it (the dialer sets alarms on
@@ -173,7 +187,8 @@ public final class OutdialServer implements AutoCloseable {
                     new HealthRoutes(database, dialing.trunks()),
                     new AutodialRoutes(module,
                             new AutodialCatalog(audios, operators, scenarios, ttsProfiles, robots, triggerActions), clock,
-                            dialing.notes(), ledger)));
+                            dialing.notes(), ledger),
+                    new DeliveryRoutes(deliveries), new ScheduledHandlerRoutes(deliveries)));
             groups.addAll(CatalogRoutes.groups(new Catalog(audios,
                     new AudioSynthesis(audios, ttsProfiles, synthesizer), ttsProfiles, operators,
                     board, triggerActions, scenarios, robots, blockedLists), Map.of(
@@ -188,7 +203,8 @@ public final class OutdialServer implements AutoCloseable {
             groups.add(OpenApiRoutes.load());
             groups.add(new MetricsRoutes(telemetry, config.metrics().requireKey()));
             Dialing wired = dialing;
-            groups.add(DashboardRoutes.create(module, wired::dialer, wired.trunks(), config.trunks(), board, clock));
+            groups.add(DashboardRoutes.create(module, wired::dialer, wired.trunks(), config.trunks(), board,
+                    deliveries::backlog, clock));
             groups.addAll(extraGroups);
             Router router = new Router();
             groups.forEach(group -> group.register(router));
@@ -200,9 +216,12 @@ public final class OutdialServer implements AutoCloseable {
             if (dialing.dialer() != null) {
                 dialing.dialer().tick(); // picks up autodialers that were running before a restart
             }
-            return new OutdialServer(database, dialing, scheduler, autodialers, http, board, router.routes(),
-                    telemetry);
+            return new OutdialServer(database, dialing, scheduler, autodialers, http, board, router.routes(), deliverer,
+                    db, telemetry);
         } catch (RuntimeException e) {
+            if (deliverer != null) {
+                deliverer.close();
+            }
             if (autodialers != null) {
                 autodialers.close();
             }
@@ -231,6 +250,19 @@ public final class OutdialServer implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /**
+     * The transactor the dialer, the autodialer services and the deliverer share (one group commit
+     * for all of them), for benchmarks that write as the dialer does.
+     */
+    public Transactor transactor() {
+        return transactor;
+    }
+
+    /** The node's webhook deliverer. */
+    public Deliverer deliverer() {
+        return deliverer;
     }
 
     /** The dialer, or null when no trunk is configured. */
@@ -262,9 +294,13 @@ public final class OutdialServer implements AutoCloseable {
                         dialing.close();
                     } finally {
                         try {
-                            database.close();
+                            deliverer.close();
                         } finally {
-                            telemetry.close();
+                            try {
+                                database.close();
+                            } finally {
+                                telemetry.close();
+                            }
                         }
                     }
                 }

@@ -20,7 +20,7 @@ import org.outdial.sip.trunk.TrunkSettings;
  */
 public record OutdialConfig(Http http, StorageSettings storage, Sip sip, List<TrunkSettings> trunks,
                             Api api, Dialer dialer, Audio audio, RegistrarSettings registrar, Pacing pacing,
-                            Metrics metrics) {
+                            Webhooks webhooks, Metrics metrics) {
 
     public OutdialConfig {
         requireSection("http", http);
@@ -31,6 +31,7 @@ public record OutdialConfig(Http http, StorageSettings storage, Sip sip, List<Tr
         requireSection("audio", audio);
         requireSection("registrar", registrar);
         requireSection("pacing", pacing);
+        requireSection("webhooks", webhooks);
         requireSection("metrics", metrics);
         trunks = trunks == null ? List.of() : List.copyOf(trunks);
         long distinct = trunks.stream().map(TrunkSettings::name).distinct().count();
@@ -46,42 +47,67 @@ public record OutdialConfig(Http http, StorageSettings storage, Sip sip, List<Tr
         this(http, storage, sip, trunks, api, dialer, audio, RegistrarSettings.DEFAULTS);
     }
 
-    /** A configuration with the pacing section's defaults. */
+    /** A configuration with the pacing and webhooks sections' defaults. */
     public OutdialConfig(Http http, StorageSettings storage, Sip sip, List<TrunkSettings> trunks, Api api,
                          Dialer dialer, Audio audio, RegistrarSettings registrar) {
-        this(http, storage, sip, trunks, api, dialer, audio, registrar, Pacing.defaults());
+        this(http, storage, sip, trunks, api, dialer, audio, registrar, Pacing.defaults(), Webhooks.defaults(),
+                Metrics.defaults());
+    }
+
+    /** A configuration with the webhooks and metrics sections' defaults. */
+    public OutdialConfig(Http http, StorageSettings storage, Sip sip, List<TrunkSettings> trunks, Api api,
+                         Dialer dialer, Audio audio, RegistrarSettings registrar, Pacing pacing) {
+        this(http, storage, sip, trunks, api, dialer, audio, registrar, pacing, Webhooks.defaults(),
+                Metrics.defaults());
+    }
+
+    /** A configuration with the pacing section's defaults. */
+    public OutdialConfig(Http http, StorageSettings storage, Sip sip, List<TrunkSettings> trunks, Api api,
+                         Dialer dialer, Audio audio, RegistrarSettings registrar, Webhooks webhooks) {
+        this(http, storage, sip, trunks, api, dialer, audio, registrar, Pacing.defaults(), webhooks, Metrics.defaults());
     }
 
     /** A configuration with the metrics section's defaults. */
     public OutdialConfig(Http http, StorageSettings storage, Sip sip, List<TrunkSettings> trunks, Api api,
-                         Dialer dialer, Audio audio, RegistrarSettings registrar, Pacing pacing) {
-        this(http, storage, sip, trunks, api, dialer, audio, registrar, pacing, Metrics.defaults());
+                         Dialer dialer, Audio audio, RegistrarSettings registrar, Pacing pacing, Webhooks webhooks) {
+        this(http, storage, sip, trunks, api, dialer, audio, registrar, pacing, webhooks, Metrics.defaults());
     }
+
 
     public static OutdialConfig defaults() {
         return new OutdialConfig(Http.defaults(), new StorageSettings("jdbc:h2:file:./data/outdial", "sa", "", 16),
                 Sip.defaults(), List.of(), Api.defaults(), Dialer.defaults(), Audio.defaults(), RegistrarSettings.DEFAULTS,
-                Pacing.defaults(), Metrics.defaults());
+                Pacing.defaults(), Webhooks.defaults(), Metrics.defaults());
     }
 
     /** This configuration with another storage, for tests and tools. */
     public OutdialConfig withStorage(StorageSettings newStorage) {
-        return new OutdialConfig(http, newStorage, sip, trunks, api, dialer, audio, registrar, pacing, metrics);
+        return new OutdialConfig(http, newStorage, sip, trunks, api, dialer, audio, registrar, pacing, webhooks,
+                metrics);
     }
 
     /** This configuration with another HTTP section. */
     public OutdialConfig withHttp(Http newHttp) {
-        return new OutdialConfig(newHttp, storage, sip, trunks, api, dialer, audio, registrar, pacing, metrics);
+        return new OutdialConfig(newHttp, storage, sip, trunks, api, dialer, audio, registrar, pacing, webhooks,
+                metrics);
     }
 
     /** This configuration with another API section. */
     public OutdialConfig withApi(Api newApi) {
-        return new OutdialConfig(http, storage, sip, trunks, newApi, dialer, audio, registrar, pacing, metrics);
+        return new OutdialConfig(http, storage, sip, trunks, newApi, dialer, audio, registrar, pacing, webhooks,
+                metrics);
+    }
+
+    /** This configuration with another webhooks section. */
+    public OutdialConfig withWebhooks(Webhooks newWebhooks) {
+        return new OutdialConfig(http, storage, sip, trunks, api, dialer, audio, registrar, pacing, newWebhooks,
+                metrics);
     }
 
     /** This configuration with another metrics section. */
     public OutdialConfig withMetrics(Metrics newMetrics) {
-        return new OutdialConfig(http, storage, sip, trunks, api, dialer, audio, registrar, pacing, newMetrics);
+        return new OutdialConfig(http, storage, sip, trunks, api, dialer, audio, registrar, pacing, webhooks,
+                newMetrics);
     }
 
     private static void requireSection(String name, Object section) {
@@ -305,6 +331,47 @@ public record OutdialConfig(Http http, StorageSettings storage, Sip sip, List<Tr
 
         public static Metrics defaults() {
             return new Metrics(false);
+        }
+    }
+
+    /**
+     * Webhook delivery (key {@code webhooks}; docs/CONFIGURATION.md).
+     *
+     * @param allowPrivateTargets whether handler URLs may reach loopback, link-local and private
+     *                            addresses (an on-premise CRM); false: the SSRF guard refuses them
+     * @param timeout             how long an attempt may take before it counts as failed
+     * @param retrySchedule       the wait before each attempt, comma-separated: the first after the
+     *                            event, each next after a failure; one attempt per entry
+     * @param pollInterval        how often the deliverer looks for due deliveries
+     * @param projectName         Standard JSON's {@code projectName}
+     */
+    public record Webhooks(boolean allowPrivateTargets, Duration timeout, String retrySchedule, Duration pollInterval,
+                           String projectName) {
+
+        public Webhooks {
+            settings(allowPrivateTargets, timeout, retrySchedule, pollInterval, projectName);
+        }
+
+        public static Webhooks defaults() {
+            return new Webhooks(false, Duration.ofSeconds(15), "0s, 5s, 5m, 30m, 2h, 5h, 10h, 10h",
+                    Duration.ofMillis(10), "outdial");
+        }
+
+        /** The engine's settings; this section's values were checked when it was made. */
+        public org.outdial.engine.webhook.WebhookSettings settings() {
+            return settings(allowPrivateTargets, timeout, retrySchedule, pollInterval, projectName);
+        }
+
+        private static org.outdial.engine.webhook.WebhookSettings settings(boolean allowPrivate, Duration timeout,
+                String schedule, Duration poll, String project) {
+            if (schedule == null || schedule.isBlank()) {
+                throw new IllegalArgumentException("webhooks.retry-schedule must list durations, like 0s, 5s, 5m");
+            }
+            List<Duration> waits = new java.util.ArrayList<>();
+            for (String part : schedule.split(",")) {
+                waits.add(HumanDuration.parse("webhooks.retry-schedule", part.trim()));
+            }
+            return new org.outdial.engine.webhook.WebhookSettings(timeout, waits, allowPrivate, poll, project);
         }
     }
 }

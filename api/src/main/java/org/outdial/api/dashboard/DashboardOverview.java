@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.outdial.engine.CampaignModule;
 import org.outdial.engine.campaign.CampaignView;
@@ -37,6 +38,7 @@ final class DashboardOverview {
     private final Supplier<List<Dispatcher.TrunkHealth>> trunks;
     private final Map<String, TrunkSettings> trunkSettings = new LinkedHashMap<>();
     private final OperatorBoard operators;
+    private final LongSupplier webhookBacklog;
     private final InstantSource clock;
 
     /**
@@ -44,12 +46,13 @@ final class DashboardOverview {
      */
     DashboardOverview(CampaignModule autodialers, Supplier<Dialer> dialer,
                       Supplier<List<Dispatcher.TrunkHealth>> trunks, List<TrunkSettings> trunkSettings,
-                      OperatorBoard operators, InstantSource clock) {
+                      OperatorBoard operators, LongSupplier webhookBacklog, InstantSource clock) {
         this.autodialers = autodialers;
         this.dialer = dialer;
         this.trunks = trunks;
         trunkSettings.forEach(t -> this.trunkSettings.put(t.name(), t));
         this.operators = operators;
+        this.webhookBacklog = webhookBacklog;
         this.clock = clock;
     }
 
@@ -160,14 +163,11 @@ final class DashboardOverview {
         return list;
     }
 
-    /**
-     * Webhook delivery is not built in this version: events are written to {@code event_outbox} and
-     * nothing sends them, so there is no backlog to show yet (the panel says so).
-     */
-    private static Map<String, Object> webhooks() {
+    /** The webhook backlog: deliveries waiting to be sent or retried (docs/API.md, "Webhook deliveries"). */
+    private Map<String, Object> webhooks() {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("available", false);
-        json.put("note", "Webhook delivery is not in this version: events are recorded, none is sent yet.");
+        json.put("available", true);
+        json.put("pending", webhookBacklog.getAsLong());
         return json;
     }
 

@@ -3,6 +3,7 @@ package org.outdial.api.dashboard;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.outdial.api.http.Access;
 import org.outdial.api.http.Response;
@@ -49,15 +50,16 @@ public final class DashboardRoutes implements RouteGroup {
     }
 
     /**
-     * @param dialer the dialer, or a supplier of null without trunks
+     * @param dialer         the dialer, or a supplier of null without trunks
+     * @param webhookBacklog webhook deliveries not delivered yet (pending, retries included)
      * @throws IllegalStateException when a dashboard file is missing from the build
      */
     public static DashboardRoutes create(CampaignModule autodialers, Supplier<Dialer> dialer,
                                          Supplier<List<Dispatcher.TrunkHealth>> trunks,
                                          List<TrunkSettings> trunkSettings, OperatorBoard operators,
-                                         InstantSource clock) {
+                                         LongSupplier webhookBacklog, InstantSource clock) {
         return new DashboardRoutes(DashboardFiles.load(),
-                new DashboardOverview(autodialers, dialer, trunks, trunkSettings, operators, clock));
+                new DashboardOverview(autodialers, dialer, trunks, trunkSettings, operators, webhookBacklog, clock));
     }
 
     @Override

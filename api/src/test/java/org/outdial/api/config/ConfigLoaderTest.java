@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -220,6 +221,24 @@ class ConfigLoaderTest {
         assertEquals("metrics.require-key must be true or false, was 'sometimes'",
                 failure("metrics:\n  require-key: sometimes\n", Map.of()));
         assertEquals("metrics.require-key must be true or false, was '1'", failure("metrics:\n  require-key: 1\n"));
+    }
+
+    @Test
+    void webhooksHaveTheIssuesScheduleAndRefuseWhatIsOutOfRange() {
+        var defaults = ConfigLoader.parse("", Map.of(), "test.yaml").webhooks().settings();
+        assertEquals(org.outdial.engine.webhook.WebhookSettings.DEFAULT_SCHEDULE, defaults.retrySchedule());
+        assertEquals(Duration.ofSeconds(15), defaults.timeout());
+        assertEquals(false, defaults.allowPrivateTargets());
+        var set = ConfigLoader.parse("webhooks:\n  allow-private-targets: true\n  retry-schedule: 0s, 200ms, 1m\n",
+                Map.of("OUTDIAL_WEBHOOKS_TIMEOUT", "2s"), "test.yaml").webhooks().settings();
+        assertEquals(List.of(Duration.ZERO, Duration.ofMillis(200), Duration.ofMinutes(1)), set.retrySchedule());
+        assertEquals(Duration.ofSeconds(2), set.timeout());
+        assertEquals(true, set.allowPrivateTargets());
+        assertEquals("webhooks.timeout must be 1s..5m, was 500ms", failure("webhooks:\n  timeout: 500ms\n"));
+        assertEquals("webhooks.retry-schedule must be a duration like 500ms, 40s, 5m or 1h, was 'soon'",
+                failure("webhooks:\n  retry-schedule: 0s, soon\n"));
+        assertEquals("webhooks.allow-private-targets must be true or false, was 'maybe'",
+                failure("webhooks:\n  allow-private-targets: maybe\n"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -104,8 +105,8 @@ public final class AutodialFlow implements CallFlow {
         Duration playing = greeting.duration().plus(NETWORK_SLACK);
         try {
             call.play(greeting).get(playing.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            // the callee hung up during the audio, or media failed: the outcome says which
+        } catch (ExecutionException | TimeoutException | CancellationException e) {
+            // the callee hung up during the audio (the playback is cancelled), or media failed: the outcome says which
             return null;
         }
         Duration delay = task.plan().delay();

@@ -118,6 +118,9 @@ public final class CallRecorder {
         payload.put("autodialerId", r.campaignId());
         payload.put("callId", recordId);
         payload.put("phone", r.number().phone());
+        // Standard JSON's callName and callNote (seed 004, "autodialers calls completion events").
+        payload.put("name", r.number().data().name());
+        payload.put("note", r.number().data().note());
         payload.put("state", r.state().name());
         payload.put("calledCount", called);
         payload.put("sipCode", r.sipCode());

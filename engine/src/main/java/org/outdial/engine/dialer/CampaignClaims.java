@@ -72,8 +72,14 @@ final class CampaignClaims {
             boolean retries = RepeatsClaimable.now(plan.repeat(), counts.of(c, id));
             NumberClaims.Claimed claimed = claims.claim(c, id, wanted, now, retries, n -> screen(c, plan, n, now));
             for (AutodialNumber n : claimed.blocked()) {
-                outbox.append(c, id, TriggerEvent.AUTODIAL_NUMBER_BLOCKED,
-                        Map.of("autodialerId", id, "phone", n.phone(), "state", NumberState.BLOCKED.name()), now);
+                Map<String, Object> payload = new java.util.LinkedHashMap<>();
+                payload.put("autodialerId", id);
+                payload.put("phone", n.phone());
+                payload.put("name", n.data().name());
+                payload.put("note", n.data().note());
+                payload.put("state", NumberState.BLOCKED.name());
+                payload.put("calledCount", n.calledCount());
+                outbox.append(c, id, TriggerEvent.AUTODIAL_NUMBER_BLOCKED, payload, now);
             }
             if (!claimed.toCall().isEmpty()) {
                 transitions.apply(c, locked.get(), CampaignEvent.DIALING_STARTED, now);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -127,8 +128,8 @@ public final class GuaranteedFlow implements CallFlow {
         }
         try {
             call.play(own).get(own.duration().plus(NETWORK_SLACK).toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            return false;
+        } catch (ExecutionException | TimeoutException | CancellationException e) {
+            return false; // the callee hung up during it (the playback is cancelled), or media failed
         }
         return !call.outcome().isDone();
     }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.outdial.engine.abandonment.AbandonmentLedger;
@@ -64,7 +65,7 @@ public final class CampaignGauges {
             return;
         }
         refreshedAt = now;
-        Map<Long, ZoneId> zones = new java.util.HashMap<>();
+        Map<Long, ZoneId> zones = new HashMap<>();
         Map<Long, EnumMap<NumberState, Long>> byCampaign = db.read(c -> {
             Map<Long, EnumMap<NumberState, Long>> all = counts.all(c);
             for (long id : ledger.campaigns()) {

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
@@ -27,7 +28,7 @@ public interface DeliveryMeters {
         FAILED;
 
         String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -78,7 +79,8 @@ public interface DeliveryMeters {
 
             @Override
             public void backlog(LongSupplier pending) {
-                Gauge.builder("outdial.webhook.backlog", pending, p -> p.getAsLong())
+                // Held strongly: a gauge keeps its object weakly by default, and a lambda has no other owner.
+                Gauge.builder("outdial.webhook.backlog", pending, p -> p.getAsLong()).strongReference(true)
                         .description("Deliveries waiting to be sent or retried").register(registry);
             }
         };

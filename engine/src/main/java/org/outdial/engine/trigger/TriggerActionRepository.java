@@ -24,9 +24,29 @@ final class TriggerActionRepository {
 
     long insert(Connection c, TriggerAction a, Instant now) throws SQLException {
         return Sql.insert(c,
-                "INSERT INTO trigger_action (name, action_type, url, http_method, headers, body_type, body, created_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                params(a, now));
+                "INSERT INTO trigger_action (name, action_type, url, http_method, headers, body_type, body, created_at,"
+                        + " secret) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                params(a, now, WebhookSecrets.newSecret()));
+    }
+
+    /** The handler's signing secret, made now for a row written before handlers had one (V9). */
+    Optional<String> secret(Connection c, long id) throws SQLException {
+        Sql.update(c, "UPDATE trigger_action SET secret = ? WHERE id = ? AND secret IS NULL",
+                WebhookSecrets.newSecret(), id);
+        return Sql.one(c, "SELECT secret FROM trigger_action WHERE id = ?", rs -> rs.getString(1), id);
+    }
+
+    Optional<String> storedSecret(Connection c, long id) throws SQLException {
+        return Sql.one(c, "SELECT secret FROM trigger_action WHERE id = ?", rs -> Optional.ofNullable(rs.getString(1)),
+                id).flatMap(s -> s);
+    }
+
+    boolean setPaused(Connection c, long id, boolean paused) throws SQLException {
+        return Sql.update(c, "UPDATE trigger_action SET paused = ? WHERE id = ?", paused, id) == 1;
+    }
+
+    Optional<Boolean> paused(Connection c, long id) throws SQLException {
+        return Sql.one(c, "SELECT paused FROM trigger_action WHERE id = ?", rs -> rs.getBoolean(1), id);
     }
 
     boolean update(Connection c, TriggerAction a) throws SQLException {
@@ -63,14 +83,17 @@ final class TriggerActionRepository {
     }
 
     /** name to body, in the order INSERT and UPDATE both list them, then {@code last}. */
-    private static Object[] params(TriggerAction a, Object last) {
+    private static Object[] params(TriggerAction a, Object... last) {
         String headers;
         try {
             headers = a.headers().isEmpty() ? null : JSON.writeValueAsString(a.headers());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("headers are strings and always serialize", e);
         }
-        return new Object[] {a.name(), a.type(), a.url(), a.method(), headers, a.bodyType(), a.body(), last};
+        Object[] fields = {a.name(), a.type(), a.url(), a.method(), headers, a.bodyType(), a.body()};
+        Object[] all = java.util.Arrays.copyOf(fields, fields.length + last.length);
+        System.arraycopy(last, 0, all, fields.length, last.length);
+        return all;
     }
 
     private static TriggerAction row(ResultSet rs) throws SQLException {

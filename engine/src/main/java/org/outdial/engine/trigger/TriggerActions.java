@@ -29,7 +29,12 @@ public final class TriggerActions {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /** A handler with what sending it needs besides its settings. */
+    public record Signed(TriggerAction action, String secret, boolean paused) {
+    }
+
     public long add(TriggerAction action) {
+        refuseUnsupported(action);
         return write(c -> {
             if (repository.nameTaken(c, action.name(), 0)) {
                 throw EngineException.conflict("Name already present");
@@ -39,6 +44,7 @@ public final class TriggerActions {
     }
 
     public void update(TriggerAction action) {
+        refuseUnsupported(action);
         write(c -> {
             if (repository.find(c, action.id()).isEmpty()) {
                 throw EngineException.notFound(NOT_FOUND);
@@ -57,6 +63,61 @@ public final class TriggerActions {
             }
             return null;
         });
+    }
+
+    /**
+     * The handler with its signing secret (made now when a handler stored before V9 has none) and
+     * whether it is paused.
+     */
+    public Optional<Signed> signed(long id) {
+        Optional<Signed> read = db.read(c -> signed(c, id));
+        if (read.isPresent() && read.get().secret() == null) {
+            return db.inTransaction(c -> {
+                repository.secret(c, id);
+                return signed(c, id);
+            });
+        }
+        return read;
+    }
+
+    private Optional<Signed> signed(java.sql.Connection c, long id) throws java.sql.SQLException {
+        Optional<TriggerAction> action = repository.find(c, id);
+        if (action.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Signed(action.get(), repository.storedSecret(c, id).orElse(null),
+                repository.paused(c, id).orElse(false)));
+    }
+
+    /** Holds (or, with false, resumes) the handler's deliveries; they wait in order meanwhile. */
+    public void pause(long id, boolean paused) {
+        db.inTransaction(c -> {
+            if (!repository.setPaused(c, id, paused)) {
+                throw EngineException.notFound(NOT_FOUND);
+            }
+            return null;
+        });
+    }
+
+    /** Every handler with its secret and pause, by id (GET_LIST). */
+    public List<Signed> listSigned() {
+        List<Signed> out = new ArrayList<>();
+        for (TriggerAction a : list()) {
+            signed(a.id()).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /**
+     * Seed 004 names a webhook and BLOCK_NUMBER; a Telegram message is a webhook to the Bot API's
+     * sendMessage URL, so a type of its own would only be a second name for it. Rows stored with
+     * it before are still sent, as webhooks.
+     */
+    private static void refuseUnsupported(TriggerAction action) {
+        if (action.type() == TriggerActionType.TELEGRAM) {
+            throw EngineException.invalid("Action type TELEGRAM is not supported: add a WEBHOOK whose url is the"
+                    + " Bot API's https://api.telegram.org/bot<token>/sendMessage");
+        }
     }
 
     public Optional<TriggerAction> find(long id) {

@@ -322,7 +322,7 @@ final class FakeTelephony implements Telephony {
                 timings = new CallTimings(start, start.plusMillis(100), start.plusMillis(200), answeredAt, ended);
             }
             live.decrementAndGet();
-            playing.completeExceptionally(new IllegalStateException("call ended"));
+            playing.cancel(false); // as a real RTP session does when its call ends (OutboundAudio.cancel)
             outcome.complete(new CallOutcome(behaviour.outcome(), behaviour.sipCode(), behaviour.q850(), "fake", by,
                     timings));
         }

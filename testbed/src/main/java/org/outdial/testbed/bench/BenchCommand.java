@@ -28,6 +28,7 @@ public final class BenchCommand {
         BENCHMARKS.put("metrics", MetricsBench::main);
         BENCHMARKS.put("mixed-load", MixedLoadBench::main);
         BENCHMARKS.put("pacing-grid", PacingGridBench::main);
+        BENCHMARKS.put("webhooks", WebhooksBench::main);
     }
 
     private BenchCommand() {

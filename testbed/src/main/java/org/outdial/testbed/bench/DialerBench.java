@@ -63,6 +63,7 @@ import org.outdial.testbed.sipp.Sipp;
 import org.outdial.testbed.sipp.SippProcess;
 import org.outdial.testbed.unitalk.AutodialerTask;
 import org.outdial.testbed.unitalk.UniTalkClient;
+import org.outdial.engine.event.TriggerEvent;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -85,7 +86,11 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>./outdial bench dialer [--calls 500] [--warmup 15] [--window 60] [--talk-ms 1000]
  *                         [--million 1000000] [--claims 2000] [--skip-raw] [--skip-campaign]
- *                         [--skip-claims] [--time-limit-min 20]</pre>
+ *                         [--skip-claims] [--time-limit-min 20] [--webhooks]</pre>
+ *
+ * <p>{@code --webhooks}: the end-to-end campaign binds a STANDARD_JSON WEBHOOK handler to every
+ * call completion event, delivered to a receiver on loopback answering 200 (issue 12: the rate
+ * with delivery on, to compare with a run without it).
  */
 public final class DialerBench {
 
@@ -105,6 +110,7 @@ public final class DialerBench {
     private boolean runCampaign = true;
     private boolean runClaims = true;
     private int timeLimitMinutes = 20;
+    private boolean webhooks;
 
     private final Path scratch;
 
@@ -149,6 +155,7 @@ public final class DialerBench {
                 case "--skip-campaign" -> runCampaign = false;
                 case "--skip-claims" -> runClaims = false;
                 case "--time-limit-min" -> timeLimitMinutes = Integer.parseInt(args[++i]);
+                case "--webhooks" -> webhooks = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; see the class javadoc");
             }
         }
@@ -326,13 +333,38 @@ public final class DialerBench {
                             calls * 4, 10_000)),
                     new OutdialConfig.Api(defaults.api().maxBodyBytes(), RateLimitSettings.unlimited()),
                     new OutdialConfig.Dialer(RING_TIMEOUT), new OutdialConfig.Audio(dir.resolve("audio").toString()));
+            if (webhooks) { // the receiver is on loopback
+                OutdialConfig.Webhooks d = OutdialConfig.Webhooks.defaults();
+                config = config.withWebhooks(new OutdialConfig.Webhooks(true, d.timeout(), d.retrySchedule(),
+                        d.pollInterval(), d.projectName()));
+            }
             System.out.printf(Locale.ROOT, "  server: %s, storage %s, trunk max-calls %d max-cps %d, %d RTP ports, "
                             + "%,d numbers ending %s added in one ADD_NUMBERS%n", "in-process", config.storage().url(),
                     calls * 4, 10_000, rtpCount, numbers, CalleeNumbers.ANSWER);
             try (OutdialServer server = OutdialServer.start(config)) {
                 UniTalkClient api = new UniTalkClient(server.port(), new ApiKeys(server.database().dataSource())
                         .create("bench", Instant.now()).secret());
-                long id = api.add(campaign("dialer-bench", calls, talkMillis));
+                WebhookSink sink = webhooks ? WebhookSink.start() : null;
+                long id;
+                if (sink == null) {
+                    id = api.add(campaign("dialer-bench", calls, talkMillis));
+                } else {
+                    ObjectNode hook = JSON.createObjectNode().put("action", "ADD");
+                    hook.putObject("triggerAction").put("name", "bench receiver").put("type", "WEBHOOK")
+                            .put("url", sink.url()).put("method", "POST").put("bodyType", "STANDARD_JSON");
+                    long handler = api.post("/api/triggerActions/action", hook).path("data").asLong();
+                    ObjectNode task = campaign("dialer-bench", calls, talkMillis).json();
+                    ObjectNode bindings = task.putObject("triggerActions");
+                    for (TriggerEvent event : TriggerEvent.seedEvents()) {
+                        if (event.concernsNumber()) {
+                            bindings.putArray(event.name()).add(handler);
+                        }
+                    }
+                    ObjectNode add = UniTalkClient.request("ADD");
+                    add.set("task", task);
+                    id = api.action(add).path("data").asLong();
+                    System.out.println("  webhooks ON: every call completion event to " + sink.url());
+                }
                 List<String> list = new ArrayList<>(numbers);
                 for (int i = 0; i < numbers; i++) {
                     // "380" + a five-digit serial + the SIPp behaviour: 12 digits, a possible Ukrainian number.
@@ -418,6 +450,15 @@ public final class DialerBench {
                         extra);
                 System.out.println("  per second (call_record.call_end_time): " + Arrays.toString(perSecond));
                 System.out.println("  end to end: " + rate);
+                if (sink != null) {
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                    while (server.deliverer().backlog() > 0 && System.nanoTime() < deadline) {
+                        Thread.sleep(100);
+                    }
+                    System.out.printf(Locale.ROOT, "  webhooks: %,d requests received (%,d distinct events), backlog"
+                            + " %d after the calls ended%n", sink.requests(), sink.distinct(), server.deliverer().backlog());
+                    sink.close();
+                }
                 return rate;
             }
         }

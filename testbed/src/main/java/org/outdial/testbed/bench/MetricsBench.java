@@ -104,7 +104,7 @@ public final class MetricsBench {
 
     /** A server with a trunk of {@code maxCalls} lines to {@code uas}, with {@code telemetry}. */
     private OutdialServer server(SippProcess uas, int maxCalls, Telemetry telemetry, String name) throws Exception {
-        int rtpCount = Math.max(1000, maxCalls * 6);
+        int rtpCount = Math.max(1000, maxCalls * 3); // a call has one leg; the rest is room for closing ones
         int rtpBase = LoopbackPorts.evenRange(rtpCount);
         Path dir = Files.createDirectories(scratch.resolve(name));
         OutdialConfig defaults = OutdialConfig.defaults();

@@ -56,6 +56,7 @@ public final class ConfigFile {
     private Duration ringTimeout;
     private Duration operatorRingTimeout;
     private Duration operatorWaitLimit;
+    private String webhooks;
 
     private ConfigFile(Path dir, int httpPort) {
         this.dir = dir.toAbsolutePath();
@@ -99,6 +100,16 @@ public final class ConfigFile {
     /** {@code dialer.operator-wait-limit}, in whole seconds: how long an answered callee waits for a free operator. */
     public ConfigFile operatorWaitLimit(Duration limit) {
         operatorWaitLimit = limit;
+        return this;
+    }
+
+    /**
+     * The {@code webhooks} section: private targets allowed (receivers on loopback), this attempt
+     * timeout and retry schedule ("0s, 200ms").
+     */
+    public ConfigFile webhooks(Duration timeout, String retrySchedule) {
+        webhooks = "webhooks:\n  allow-private-targets: true\n  timeout: " + timeout.toMillis() + "ms\n"
+                + "  retry-schedule: " + retrySchedule + "\n  poll-interval: 20ms\n";
         return this;
     }
 
@@ -155,6 +166,9 @@ public final class ConfigFile {
             yaml.append("  operator-wait-limit: ").append(operatorWaitLimit.toSeconds()).append("s\n");
         }
         yaml.append("audio:\n  dir: ").append(dir).append("/audio\n");
+        if (webhooks != null) {
+            yaml.append(webhooks);
+        }
         return yaml.toString();
     }
 
