@@ -1,5 +1,8 @@
 package org.outdial.api;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.util.List;
 import java.util.function.Supplier;
 import org.outdial.api.config.OutdialConfig;
@@ -10,6 +13,8 @@ import org.outdial.engine.dialer.Dialer;
 import org.outdial.engine.dialer.DialerSettings;
 import org.outdial.engine.dialer.DialerThreads;
 import org.outdial.engine.dialer.Dispatcher;
+import org.outdial.engine.metrics.RtpMeters;
+import org.outdial.engine.metrics.SipMeters;
 import org.outdial.media.rtp.MediaEngine;
 import org.outdial.sip.call.RtpMediaLegs;
 import org.outdial.sip.call.SipTelephony;
@@ -64,12 +69,20 @@ final class Dialing implements AutoCloseable {
 
     /** Starts RTP and SIP on the configured addresses, then the dialer over them. */
     static Dialing start(OutdialConfig config, LineCredentials lines, DialerWiring wiring) {
+        return start(config, lines, wiring, new CompositeMeterRegistry());
+    }
+
+    /** As above, with SIP's and RTP's meters in {@code registry} (docs/METRICS.md). */
+    static Dialing start(OutdialConfig config, LineCredentials lines, DialerWiring wiring, MeterRegistry registry) {
         List<TrunkSettings> trunks = config.trunks();
         if (trunks.isEmpty()) {
             log.warn("No trunks configured: the API works, but autodialers will not dial (see docs/CONFIGURATION.md)");
             return none();
         }
         MediaEngine media = MediaEngine.start(config.sip().media());
+        media.onSessionClosed(new RtpMeters(registry));
+        Gauge.builder("outdial.rtp.sessions.open", media, MediaEngine::openSessionCount)
+                .description("RTP sessions open now (one per call leg)").register(registry);
         SipTelephony telephony;
         try {
             telephony = SipTelephony.start(new SipSettings(config.sip().bindAddress(), config.sip().port(),
@@ -79,6 +92,7 @@ final class Dialing implements AutoCloseable {
             throw new IllegalStateException("cannot start SIP on " + config.sip().bindAddress() + ":"
                     + config.sip().port() + ": " + e.getMessage(), e);
         }
+        telephony.observe(new SipMeters(registry));
         DialerModule module;
         try {
             module = wiring.create(telephony, DialerSettings.of(config.dialer().ringTimeout(), trunks)

@@ -20,6 +20,8 @@ import org.outdial.api.health.HealthRoutes;
 import org.outdial.api.incoming.IncomingWebhookRoutes;
 import org.outdial.api.incoming.WebhookTokenRoutes;
 import org.outdial.api.incoming.WebhookTokens;
+import org.outdial.api.metrics.MetricsRoutes;
+import org.outdial.api.metrics.Telemetry;
 import org.outdial.api.openapi.OpenApiRoutes;
 import org.outdial.api.http.HttpServer;
 import org.outdial.api.http.RouteGroup;
@@ -44,6 +46,8 @@ import org.outdial.engine.robot.VoiceRobots;
 import org.outdial.engine.scenario.Scenarios;
 import java.time.Instant;
 import org.outdial.engine.dialer.Dialer;
+import org.outdial.engine.metrics.CampaignGauges;
+import org.outdial.engine.metrics.DeliveryMeters;
 import org.outdial.engine.schedule.DialerScheduler;
 import org.outdial.engine.schedule.ScheduledWork;
 import org.outdial.engine.schedule.SchedulerSettings;
@@ -76,11 +80,13 @@ public final class OutdialServer implements AutoCloseable {
     private final List<Router.Route> routes;
     private final Deliverer deliverer;
     private final Transactor transactor;
+    private final Telemetry telemetry;
 
     private OutdialServer(Database database, Dialing dialing, DialerScheduler scheduler, CampaignModule autodialers,
                           HttpServer http, OperatorBoard operators, List<Router.Route> routes, Deliverer deliverer,
-                          Transactor transactor) {
+                          Transactor transactor, Telemetry telemetry) {
         this.transactor = transactor;
+        this.telemetry = telemetry;
         this.operators = operators;
         this.routes = routes;
         this.deliverer = deliverer;
@@ -100,7 +106,19 @@ public final class OutdialServer implements AutoCloseable {
      * {@code extraGroups} registered after the product's own, for tests.
      */
     public static OutdialServer start(OutdialConfig config, InstantSource clock, List<RouteGroup> extraGroups) {
-        Database database = Database.open(config.storage());
+        return start(config, clock, extraGroups, Telemetry.prometheus(clock));
+    }
+
+    /** As above with {@code telemetry}: {@link Telemetry#off} for the benchmark that measures what metrics cost. */
+    public static OutdialServer start(OutdialConfig config, InstantSource clock, List<RouteGroup> extraGroups,
+                                      Telemetry telemetry) {
+        Database database;
+        try {
+            database = Database.open(config.storage());
+        } catch (RuntimeException e) {
+            telemetry.close();
+            throw e;
+        }
         Dialing dialing = Dialing.none();
         DialerScheduler scheduler = null;
         CampaignModule autodialers = null;
@@ -120,7 +138,8 @@ public final class OutdialServer implements AutoCloseable {
             VoiceRobots robots = new VoiceRobots(ds, clock);
             TriggerActions triggerActions = new TriggerActions(ds, clock);
             BlockedLists blockedLists = new BlockedLists(ds, clock);
-            deliverer = Deliverer.start(db, clock, config.webhooks().settings(), triggerActions);
+            deliverer = Deliverer.start(db, clock, config.webhooks().settings(), triggerActions,
+                    DeliveryMeters.over(telemetry.registry()));
             Deliveries deliveries = new Deliveries(ds, clock, deliverer::wake);
             EspeakSynthesizer synthesizer = new EspeakSynthesizer();
 
@@ -154,8 +173,9 @@ public final class OutdialServer implements AutoCloseable {
                 return DialerModule.create(db, clock, telephony,
                         settings, new DialerModule.Catalogue(audios, ttsProfiles, synthesizer, scenarios),
                         new BlockedListsScreen(blockedLists), alarms::scheduleWindowEvent, threads, board, operators,
-                        ledger);
-            });
+                        ledger, telemetry.registry());
+            }, telemetry.registry());
+            telemetry.beforeScrape(new CampaignGauges(telemetry.registry(), db, ledger)::refresh);
             dialerRef[0] = dialing.dialer();
 
             CampaignModule module = CampaignModule.create(db, clock, ZoneId.systemDefault(),
@@ -181,6 +201,7 @@ public final class OutdialServer implements AutoCloseable {
             groups.add(new WebhookTokenRoutes(webhookTokens, clock));
             groups.add(new IncomingWebhookRoutes(webhookTokens, module));
             groups.add(OpenApiRoutes.load());
+            groups.add(new MetricsRoutes(telemetry, config.metrics().requireKey()));
             Dialing wired = dialing;
             groups.add(DashboardRoutes.create(module, wired::dialer, wired.trunks(), config.trunks(), board,
                     deliveries::backlog, clock));
@@ -191,12 +212,12 @@ public final class OutdialServer implements AutoCloseable {
 
             ApiKeyGate gate = new ApiKeyGate(new ApiKeys(ds), new RateLimiter(config.api().rateLimit()), clock);
             HttpServer http = HttpServer.start(new HttpServer.Settings(config.http().bindAddress(),
-                    config.http().port(), config.api().maxBodyBytes()), router, gate);
+                    config.http().port(), config.api().maxBodyBytes()), router, gate, telemetry);
             if (dialing.dialer() != null) {
                 dialing.dialer().tick(); // picks up autodialers that were running before a restart
             }
             return new OutdialServer(database, dialing, scheduler, autodialers, http, board, router.routes(), deliverer,
-                    db);
+                    db, telemetry);
         } catch (RuntimeException e) {
             if (deliverer != null) {
                 deliverer.close();
@@ -209,6 +230,7 @@ public final class OutdialServer implements AutoCloseable {
                 scheduler.close();
             }
             database.close();
+            telemetry.close();
             throw e;
         }
     }
@@ -274,7 +296,11 @@ public final class OutdialServer implements AutoCloseable {
                         try {
                             deliverer.close();
                         } finally {
-                            database.close();
+                            try {
+                                database.close();
+                            } finally {
+                                telemetry.close();
+                            }
                         }
                     }
                 }

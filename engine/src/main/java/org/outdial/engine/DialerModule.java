@@ -1,5 +1,7 @@
 package org.outdial.engine;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
@@ -10,6 +12,7 @@ import org.outdial.engine.dialer.AbandonMessage;
 import org.outdial.engine.dialer.AutodialFlow;
 import org.outdial.engine.dialer.CallAudio;
 import org.outdial.engine.dialer.CallFlows;
+import org.outdial.engine.dialer.CallMeters;
 import org.outdial.engine.dialer.Dialer;
 import org.outdial.engine.dialer.DialerSettings;
 import org.outdial.engine.dialer.DialerStorage;
@@ -62,13 +65,15 @@ public record DialerModule(Dialer dialer, int recovered, AutoCloseable standing)
                                       Catalogue catalogue, BlockedNumbers blocked, WindowAlarms alarms,
                                       DialerThreads threads, OperatorClaims claims, Operators operators) {
         return create(db, clock, telephony, settings, catalogue, blocked, alarms, threads, claims, operators,
-                OpenLegs.none(), () -> { }, AbandonmentLedger.load(db, AbandonmentSettings.DEFAULTS, clock.instant()));
+                OpenLegs.none(), () -> { }, AbandonmentLedger.load(db, AbandonmentSettings.DEFAULTS, clock.instant()),
+                CallMeters.none());
     }
 
     private static DialerModule create(Transactor db, InstantSource clock, Telephony telephony, DialerSettings settings,
                                        Catalogue catalogue, BlockedNumbers blocked, WindowAlarms alarms,
                                        DialerThreads threads, OperatorClaims claims, Operators operators,
-                                       OpenLegs openLegs, AutoCloseable standing, AbandonmentLedger ledger) {
+                                       OpenLegs openLegs, AutoCloseable standing, AbandonmentLedger ledger,
+                                       CallMeters meters) {
         CallAudio audio = new CallAudio(catalogue.audios(), new AudioCache(AUDIO_CACHE_BYTES), catalogue.synthesizer(),
                 catalogue.profiles());
         DialerStorage storage = DialerStorage.over(db);
@@ -83,7 +88,7 @@ public record DialerModule(Dialer dialer, int recovered, AutoCloseable standing)
         AutodialFlow autodial = new AutodialFlow(telephony, audio, catalogue.scenarios(), settings, clock, connect, lines);
         GuaranteedFlow guaranteed = new GuaranteedFlow(telephony, audio, settings, clock, claims, connect, lines);
         Dialer dialer = Dialer.create(storage, clock, threads, new CallFlows(autodial, guaranteed), catalogue.scenarios(),
-                settings, telephony::probe, blocked, alarms, new Dialer.Operators(claims, readiness, lines), ledger);
+                settings, telephony::probe, blocked, alarms, new Dialer.Operators(claims, readiness, lines), ledger, meters);
         return new DialerModule(dialer, recovered, standing);
     }
 
@@ -110,11 +115,23 @@ public record DialerModule(Dialer dialer, int recovered, AutoCloseable standing)
                                       Catalogue catalogue, BlockedNumbers blocked, WindowAlarms alarms,
                                       DialerThreads threads, OperatorBoard board, Operators operators,
                                       AbandonmentLedger ledger) {
+        return create(db, clock, telephony, settings, catalogue, blocked, alarms, threads, board, operators, ledger,
+                new CompositeMeterRegistry());
+    }
+
+    /**
+     * As above, with the dialer's meters ({@link CallMeters}: calls, outcomes, claims, trunks) in
+     * {@code registry}; docs/METRICS.md lists them.
+     */
+    public static DialerModule create(Transactor db, InstantSource clock, Telephony telephony, DialerSettings settings,
+                                      Catalogue catalogue, BlockedNumbers blocked, WindowAlarms alarms,
+                                      DialerThreads threads, OperatorBoard board, Operators operators,
+                                      AbandonmentLedger ledger, MeterRegistry registry) {
         StandingLegs standing = new StandingLegs(telephony, board, line -> board.stateOf(line, clock.instant()),
                 operators::alwaysConnectedLines, settings.operatorRingTimeout(), StandingLegs.BackOff.DEFAULT,
                 threads.calls(), clock);
         DialerModule module = create(db, clock, telephony, settings, catalogue, blocked, alarms, threads,
-                board, operators, standing, standing, ledger);
+                board, operators, standing, standing, ledger, new CallMeters(registry));
         keepReconciling(standing, threads, clock);
         board.onChangeDue(at -> threads.scheduler().after(
                 Duration.ofMillis(Math.max(1, at.toEpochMilli() - clock.instant().toEpochMilli())),

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -55,6 +58,11 @@ public final class ConfigLoader {
             .registerModule(new SimpleModule("durations")
                     .addSerializer(Duration.class, new DurationSerializer())
                     .addDeserializer(Duration.class, new DurationDeserializer()));
+
+    static {
+        // "require-key: 1" must be refused, not read as true (no accepted-and-guessed settings).
+        YAML.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+    }
 
     /** A trunk's keys with their defaults; {@code name} and {@code host} have none. */
     private static final ObjectNode TRUNK_DEFAULTS = trunkDefaults();

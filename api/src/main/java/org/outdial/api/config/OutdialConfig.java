@@ -20,7 +20,7 @@ import org.outdial.sip.trunk.TrunkSettings;
  */
 public record OutdialConfig(Http http, StorageSettings storage, Sip sip, List<TrunkSettings> trunks,
                             Api api, Dialer dialer, Audio audio, RegistrarSettings registrar, Pacing pacing,
-                            Webhooks webhooks) {
+                            Webhooks webhooks, Metrics metrics) {
 
     public OutdialConfig {
         requireSection("http", http);
@@ -32,6 +32,7 @@ public record OutdialConfig(Http http, StorageSettings storage, Sip sip, List<Tr
         requireSection("registrar", registrar);
         requireSection("pacing", pacing);
         requireSection("webhooks", webhooks);
+        requireSection("metrics", metrics);
         trunks = trunks == null ? List.of() : List.copyOf(trunks);
         long distinct = trunks.stream().map(TrunkSettings::name).distinct().count();
         if (distinct != trunks.size()) {
@@ -49,45 +50,64 @@ public record OutdialConfig(Http http, StorageSettings storage, Sip sip, List<Tr
     /** A configuration with the pacing and webhooks sections' defaults. */
     public OutdialConfig(Http http, StorageSettings storage, Sip sip, List<TrunkSettings> trunks, Api api,
                          Dialer dialer, Audio audio, RegistrarSettings registrar) {
-        this(http, storage, sip, trunks, api, dialer, audio, registrar, Pacing.defaults(), Webhooks.defaults());
+        this(http, storage, sip, trunks, api, dialer, audio, registrar, Pacing.defaults(), Webhooks.defaults(),
+                Metrics.defaults());
     }
 
-    /** A configuration with the webhooks section's defaults. */
+    /** A configuration with the webhooks and metrics sections' defaults. */
     public OutdialConfig(Http http, StorageSettings storage, Sip sip, List<TrunkSettings> trunks, Api api,
                          Dialer dialer, Audio audio, RegistrarSettings registrar, Pacing pacing) {
-        this(http, storage, sip, trunks, api, dialer, audio, registrar, pacing, Webhooks.defaults());
+        this(http, storage, sip, trunks, api, dialer, audio, registrar, pacing, Webhooks.defaults(),
+                Metrics.defaults());
     }
 
     /** A configuration with the pacing section's defaults. */
     public OutdialConfig(Http http, StorageSettings storage, Sip sip, List<TrunkSettings> trunks, Api api,
                          Dialer dialer, Audio audio, RegistrarSettings registrar, Webhooks webhooks) {
-        this(http, storage, sip, trunks, api, dialer, audio, registrar, Pacing.defaults(), webhooks);
+        this(http, storage, sip, trunks, api, dialer, audio, registrar, Pacing.defaults(), webhooks, Metrics.defaults());
     }
+
+    /** A configuration with the metrics section's defaults. */
+    public OutdialConfig(Http http, StorageSettings storage, Sip sip, List<TrunkSettings> trunks, Api api,
+                         Dialer dialer, Audio audio, RegistrarSettings registrar, Pacing pacing, Webhooks webhooks) {
+        this(http, storage, sip, trunks, api, dialer, audio, registrar, pacing, webhooks, Metrics.defaults());
+    }
+
 
     public static OutdialConfig defaults() {
         return new OutdialConfig(Http.defaults(), new StorageSettings("jdbc:h2:file:./data/outdial", "sa", "", 16),
                 Sip.defaults(), List.of(), Api.defaults(), Dialer.defaults(), Audio.defaults(), RegistrarSettings.DEFAULTS,
-                Pacing.defaults(), Webhooks.defaults());
+                Pacing.defaults(), Webhooks.defaults(), Metrics.defaults());
     }
 
     /** This configuration with another storage, for tests and tools. */
     public OutdialConfig withStorage(StorageSettings newStorage) {
-        return new OutdialConfig(http, newStorage, sip, trunks, api, dialer, audio, registrar, pacing, webhooks);
+        return new OutdialConfig(http, newStorage, sip, trunks, api, dialer, audio, registrar, pacing, webhooks,
+                metrics);
     }
 
     /** This configuration with another HTTP section. */
     public OutdialConfig withHttp(Http newHttp) {
-        return new OutdialConfig(newHttp, storage, sip, trunks, api, dialer, audio, registrar, pacing, webhooks);
+        return new OutdialConfig(newHttp, storage, sip, trunks, api, dialer, audio, registrar, pacing, webhooks,
+                metrics);
     }
 
     /** This configuration with another API section. */
     public OutdialConfig withApi(Api newApi) {
-        return new OutdialConfig(http, storage, sip, trunks, newApi, dialer, audio, registrar, pacing, webhooks);
+        return new OutdialConfig(http, storage, sip, trunks, newApi, dialer, audio, registrar, pacing, webhooks,
+                metrics);
     }
 
     /** This configuration with another webhooks section. */
     public OutdialConfig withWebhooks(Webhooks newWebhooks) {
-        return new OutdialConfig(http, storage, sip, trunks, api, dialer, audio, registrar, pacing, newWebhooks);
+        return new OutdialConfig(http, storage, sip, trunks, api, dialer, audio, registrar, pacing, newWebhooks,
+                metrics);
+    }
+
+    /** This configuration with another metrics section. */
+    public OutdialConfig withMetrics(Metrics newMetrics) {
+        return new OutdialConfig(http, storage, sip, trunks, api, dialer, audio, registrar, pacing, webhooks,
+                newMetrics);
     }
 
     private static void requireSection(String name, Object section) {
@@ -297,6 +317,20 @@ public record OutdialConfig(Http http, StorageSettings storage, Sip sip, List<Tr
         private static AbandonmentSettings settings(double targetPercent, Duration window, Duration grace, int minTeam,
                                                     String message) {
             return new AbandonmentSettings(targetPercent, window, grace, minTeam, message);
+        }
+    }
+
+    /**
+     * The Prometheus endpoint {@code GET /metrics} (key {@code metrics}, docs/METRICS.md).
+     *
+     * @param requireKey whether a scrape must carry an API key ({@code Authorization: Bearer ...},
+     *                   as every API call); off by default, as Prometheus scrapers seldom send one
+     *                   and the figures hold no phone number
+     */
+    public record Metrics(boolean requireKey) {
+
+        public static Metrics defaults() {
+            return new Metrics(false);
         }
     }
 

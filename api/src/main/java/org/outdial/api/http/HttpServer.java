@@ -84,6 +84,11 @@ public final class HttpServer implements AutoCloseable {
 
     /** Binds and starts serving {@code router}'s routes; {@code gate} guards the API_KEY routes. */
     public static HttpServer start(Settings settings, Router router, Gate gate) {
+        return start(settings, router, gate, HttpMeters.none());
+    }
+
+    /** As above, telling {@code meters} of every request answered. */
+    public static HttpServer start(Settings settings, Router router, Gate gate, HttpMeters meters) {
         EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("http-accept", true));
         EventLoopGroup workers = new NioEventLoopGroup(0, new DefaultThreadFactory("http-io", true));
         ExecutorService handlers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("http-", 0).factory());
@@ -102,7 +107,7 @@ public final class HttpServer implements AutoCloseable {
                                     .addLast(new HttpServerCodec())
                                     .addLast(new HttpServerKeepAliveHandler())
                                     .addLast(new BoundedAggregator(settings.maxBodyBytes()))
-                                    .addLast(new RequestDispatcher(router, gate, handlers));
+                                    .addLast(new RequestDispatcher(router, gate, handlers, meters));
                         }
                     })
                     .bind(new InetSocketAddress(settings.bindAddress(), settings.port()))

@@ -39,12 +39,14 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
     private final Router router;
     private final Gate gate;
     private final ExecutorService handlers;
+    private final HttpMeters meters;
     /** Touched only on the channel's event loop. */
     private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
     private boolean running;
 
-    RequestDispatcher(Router router, Gate gate, ExecutorService handlers) {
+    RequestDispatcher(Router router, Gate gate, ExecutorService handlers, HttpMeters meters) {
         super(false);
+        this.meters = meters;
         this.router = router;
         this.gate = gate;
         this.handlers = handlers;
@@ -80,16 +82,19 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
                 int status;
                 Map<String, String> headers;
                 long started = System.nanoTime();
+                String[] route = {HttpMeters.UNMATCHED};
                 try {
-                    Response response = handle(request);
+                    Response response = handle(request, route);
                     body = serialize(response, request);
                     status = response.status();
                     headers = response.headers();
                 } finally {
                     request.release();
                 }
+                long took = System.nanoTime() - started;
                 access.debug("{} {} {} {} ms", request.method(), withoutSecrets(request.uri()), status,
-                        (System.nanoTime() - started) / 1_000_000);
+                        took / 1_000_000);
+                meters.served(request.method().name(), route[0], status, took);
                 FullHttpResponse reply = response(status, body, headers);
                 ctx.executor().execute(() -> {
                     running = false;
@@ -110,10 +115,12 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
         return TOKEN_PARAMETER.matcher(uri).replaceAll("$1***");
     }
 
-    private Response handle(FullHttpRequest netty) {
+    /** Runs the request's handler; {@code matched[0]} is set to the route's path once one matched. */
+    private Response handle(FullHttpRequest netty, String[] matched) {
         Request request = new Request(netty);
         try {
             Router.Route route = router.match(netty.method(), request.path());
+            matched[0] = route.path();
             if (route.access() == Access.PUBLIC) {
                 return route.handler().handle(request);
             }

@@ -212,6 +212,18 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void metricsNeedNoKeyUnlessRequireKeyIsTrueAndItTakesOnlyABoolean() {
+        assertEquals(false, ConfigLoader.parse("", Map.of(), "test.yaml").metrics().requireKey());
+        assertEquals(true, ConfigLoader.parse("metrics:\n  require-key: true\n", Map.of(), "test.yaml").metrics()
+                .requireKey());
+        assertEquals(true, ConfigLoader.parse("", Map.of("OUTDIAL_METRICS_REQUIRE_KEY", "true"), "test.yaml")
+                .metrics().requireKey());
+        assertEquals("metrics.require-key must be true or false, was 'sometimes'",
+                failure("metrics:\n  require-key: sometimes\n", Map.of()));
+        assertEquals("metrics.require-key must be true or false, was '1'", failure("metrics:\n  require-key: 1\n"));
+    }
+
+    @Test
     void webhooksHaveTheIssuesScheduleAndRefuseWhatIsOutOfRange() {
         var defaults = ConfigLoader.parse("", Map.of(), "test.yaml").webhooks().settings();
         assertEquals(org.outdial.engine.webhook.WebhookSettings.DEFAULT_SCHEDULE, defaults.retrySchedule());

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.outdial.engine.pacing.Outlook;
 import org.outdial.engine.storage.Sql;
 import org.outdial.engine.storage.Transactor;
@@ -88,6 +89,11 @@ public final class AbandonmentLedger {
         Tallies t = tallies(campaignId, zone, now);
         return new Outlook.Abandonment(t.window(), t.today(), settings.targetPercent(), settings.minTeam(),
                 settings.grace());
+    }
+
+    /** The campaigns that have a tally: every one with a live-answered call in the window since start. */
+    public synchronized Set<Long> campaigns() {
+        return Set.copyOf(campaigns.keySet());
     }
 
     private CampaignTally tally(long campaignId) {

@@ -24,7 +24,7 @@ final class CallRun implements Runnable {
     /** What a call run needs from the dialer, shared by all of them. */
     record Context(Transactor db, CallRecorder recorder, Dispatcher dispatcher, Scheduler scheduler, Executor calls,
                    InstantSource clock, Consumer<String> trunkWentDown, AbandonmentLedger ledger, LiveCalls live,
-                   CallFigures figures) {
+                   CallFigures figures, CallMeters meters) {
     }
 
     private final Context context;
@@ -112,10 +112,12 @@ final class CallRun implements Runnable {
             CallResult requeued = result.withDetail("trunk " + line.trunk() + " did not answer (Q.850 "
                     + result.q850Cause() + "): not counted as an attempt, the number is back in the queue");
             context.db().inTransactionRetrying(3, c -> context.recorder().requeue(c, requeued));
+            context.meters().requeued(result.campaignId(), line.trunk());
             return;
         }
         // Outcomes ending together share one commit (group commit); each returns once it is durable.
         context.db().inSharedTransaction(c -> context.recorder().record(c, result, task.plan().repeat()));
+        context.meters().ended(result, line.trunk());
         if (result.liveAnswered()) {
             context.ledger().counted(result.campaignId(), result.ledgerTime(), result.abandoned());
         }

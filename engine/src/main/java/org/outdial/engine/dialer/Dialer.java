@@ -74,6 +74,7 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
     private final WindowAlarms alarms;
     private final Operators operators;
     private final LiveCalls live = new LiveCalls();
+    private final CallMeters meters;
     private final CallFigures figures = new CallFigures();
     private final OutlookBuilder outlooks;
     /** Campaigns whose last look started fewer calls than it could for want of a ready operator. */
@@ -99,8 +100,17 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
                                 Scenarios scenarios, DialerSettings settings, TrunkProbe probe,
                                 BlockedNumbers blocked, WindowAlarms alarms, Operators operators,
                                 AbandonmentLedger ledger) {
+        return create(storage, clock, threads, flows, scenarios, settings, probe, blocked, alarms, operators, ledger,
+                CallMeters.none());
+    }
+
+    /** As above, counting calls, outcomes, claims and trunk refusals in {@code meters} (docs/METRICS.md). */
+    public static Dialer create(DialerStorage storage, InstantSource clock, DialerThreads threads, CallFlows flows,
+                                Scenarios scenarios, DialerSettings settings, TrunkProbe probe,
+                                BlockedNumbers blocked, WindowAlarms alarms, Operators operators,
+                                AbandonmentLedger ledger, CallMeters meters) {
         return new Dialer(storage, clock, threads, flows, new Routes(scenarios, settings.trunkNames()), settings,
-                probe, new CampaignClaims(storage, blocked), alarms, operators, ledger);
+                probe, new CampaignClaims(storage, blocked), alarms, operators, ledger, meters);
     }
 
     /**
@@ -117,8 +127,9 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
 
     private Dialer(DialerStorage storage, InstantSource clock, DialerThreads threads, CallFlows flows, Routes routes,
            DialerSettings settings, TrunkProbe probe, CampaignClaims claims, WindowAlarms alarms, Operators operators,
-           AbandonmentLedger ledger) {
+           AbandonmentLedger ledger, CallMeters meters) {
         this.db = storage.db();
+        this.meters = meters;
         this.clock = clock;
         this.threads = threads;
         this.campaigns = storage.campaigns();
@@ -130,10 +141,11 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
         this.flows = flows;
         this.routes = routes;
         this.settings = settings;
-        this.dispatcher = new Dispatcher(settings.trunks(), settings.breaker(), this::changed);
+        this.dispatcher = new Dispatcher(settings.trunks(), settings.breaker(), this::changed, meters);
+        meters.watch(dispatcher, figures, clock);
         this.trunkWatch = new TrunkWatch(this.dispatcher, probe, threads.scheduler(), clock, this::trunkDown);
         this.callContext = new CallRun.Context(db, storage.recorder(), this.dispatcher, threads.scheduler(),
-                threads.calls(), clock, trunkWatch::down, ledger, live, figures);
+                threads.calls(), clock, trunkWatch::down, ledger, live, figures, meters);
         this.alarms = alarms;
         this.operators = operators;
         this.outlooks = new OutlookBuilder(operators.claims(), live, ledger, settings.ringTimeout());
@@ -222,6 +234,7 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
         if (found.isEmpty()) {
             dispatcher.forget(id);
             live.forget(id);
+            meters.forget(id);
             figures.forget(id);
             return;
         }
@@ -276,8 +289,7 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
         boolean nothingToCall = !granted.isEmpty() && withOperators && !claims.callable(campaign, plan, now);
         Reservation reserved = granted.isEmpty() || nothingToCall ? Reservation.none(0)
                 : flow.reserve(campaign, granted.size(), now);
-        List<AutodialNumber> toCall = reserved.calls() == 0 ? List.of()
-                : claims.claim(campaign, plan, reserved.calls(), now);
+        List<AutodialNumber> toCall = reserved.calls() == 0 ? List.of() : claim(campaign, plan, reserved.calls(), now);
         for (int i = 0; i < granted.size(); i++) {
             if (i < toCall.size()) {
                 LiveCall progress = new LiveCall(now);
@@ -329,7 +341,18 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
         return new PacingSnapshot.OperatorRoom(ready, withCalls, dialed);
     }
 
+    /** The claim, timed: its latency is what a slow database shows first (docs/METRICS.md). */
+    private List<AutodialNumber> claim(Campaign campaign, DialPlan plan, int wanted, Instant now) {
+        long started = System.nanoTime();
+        try {
+            return claims.claim(campaign, plan, wanted, now);
+        } finally {
+            meters.claimed(System.nanoTime() - started);
+        }
+    }
+
     private void start(CallFlow flow, CallTask task, Dispatcher.Line line) {
+        meters.started(task.campaign().id(), line.trunk());
         Duration cap = settings.ringTimeout().plus(settings.maxCallDuration())
                 .plus(task.plan().delay()).plus(CALL_CAP_MARGIN);
         threads.calls().execute(new CallRun(callContext, flow, task, line, cap));

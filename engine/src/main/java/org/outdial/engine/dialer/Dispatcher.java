@@ -74,9 +74,15 @@ public final class Dispatcher {
     private final Map<String, Trunk> trunks;
     private final Map<Long, Calls> campaigns = new HashMap<>();
     private final LongConsumer wake;
+    private final CallMeters meters;
 
     /** @param wake looks at a campaign again (the dialer's {@code changed}) */
     public Dispatcher(List<TrunkSettings> trunks, BreakerSettings breaker, LongConsumer wake) {
+        this(trunks, breaker, wake, CallMeters.none());
+    }
+
+    /** As above, counting the looks its trunks' limits held back in {@code meters}. */
+    public Dispatcher(List<TrunkSettings> trunks, BreakerSettings breaker, LongConsumer wake, CallMeters meters) {
         Map<String, Trunk> byName = new LinkedHashMap<>();
         for (TrunkSettings trunk : trunks) {
             if (byName.putIfAbsent(trunk.name(), new Trunk(trunk, breaker)) != null) {
@@ -85,6 +91,7 @@ public final class Dispatcher {
         }
         this.trunks = byName;
         this.wake = wake;
+        this.meters = meters;
     }
 
     public boolean configured(String trunk) {
@@ -122,6 +129,7 @@ public final class Dispatcher {
         Trunk t = trunk(trunk);
         Calls calls = campaigns.computeIfAbsent(campaignId, id -> new Calls());
         calls.trunk = trunk;
+        String limit = limitHolding(t, now);
         List<Line> lines = new ArrayList<>(wanted);
         while (lines.size() < wanted && t.breaker.up() && t.capacity.tryAcquire(now)) {
             lines.add(new Line(campaignId, trunk, now));
@@ -130,7 +138,22 @@ public final class Dispatcher {
         if (lines.size() < wanted || t.capacity.freeLines() == 0 || !t.breaker.up()) {
             t.waiting.add(campaignId);
         }
+        if (lines.size() < wanted || (wanted == 0 && limit != null)) {
+            // Fewer lines than asked, or none asked because the pacer saw no room (it clips to the trunk).
+            meters.refused(trunk, limit != null ? limit : limitHolding(t, now));
+        }
         return lines;
+    }
+
+    /** Which of the trunk's limits leaves no room now, or null when there is room. */
+    private static String limitHolding(Trunk t, Instant now) {
+        if (!t.breaker.up()) {
+            return "down";
+        }
+        if (t.capacity.freeLines() <= 0) {
+            return "max_calls";
+        }
+        return t.capacity.callsAllowedNow(now) <= 0 ? "max_cps" : null;
     }
 
     /**
@@ -225,6 +248,21 @@ public final class Dispatcher {
     public synchronized int inFlight(long campaignId) {
         Calls calls = campaigns.get(campaignId);
         return calls == null ? 0 : calls.inFlight;
+    }
+
+    /** Calls in flight on one trunk, every campaign together (its gauge). */
+    public synchronized int inFlightOn(String trunk) {
+        return trunk(trunk).capacity.inFlight();
+    }
+
+    /** The trunk's {@code max-calls}. */
+    public int maxCalls(String trunk) {
+        return trunk(trunk).capacity.settings().maxCalls();
+    }
+
+    /** Whether the trunk's breaker lets calls through. */
+    public synchronized boolean up(String trunk) {
+        return trunk(trunk).breaker.up();
     }
 
     public synchronized int inFlight() {

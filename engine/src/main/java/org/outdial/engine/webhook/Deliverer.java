@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import org.outdial.engine.metrics.DeliveryMeters;
 import org.outdial.engine.storage.Transactor;
 import org.outdial.engine.trigger.TriggerActions;
 import org.slf4j.Logger;
@@ -54,6 +55,7 @@ public final class Deliverer implements AutoCloseable {
     private final WebhookSettings settings;
     private final TriggerActions handlers;
     private final WebhookSender sender;
+    private final DeliveryMeters meters;
     private final DeliveryRepository repository = new DeliveryRepository();
     private final Set<Queue> active = ConcurrentHashMap.newKeySet();
     private final Map<Long, CachedHandler> handlerCache = new ConcurrentHashMap<>();
@@ -62,8 +64,10 @@ public final class Deliverer implements AutoCloseable {
     private final Thread poller;
     private volatile boolean running = true;
 
-    private Deliverer(Transactor db, InstantSource clock, WebhookSettings settings, TriggerActions handlers) {
+    private Deliverer(Transactor db, InstantSource clock, WebhookSettings settings, TriggerActions handlers,
+                      DeliveryMeters meters) {
         this.db = db;
+        this.meters = meters;
         this.clock = clock;
         this.settings = settings;
         this.handlers = handlers;
@@ -73,7 +77,14 @@ public final class Deliverer implements AutoCloseable {
 
     public static Deliverer start(Transactor db, InstantSource clock, WebhookSettings settings,
                                   TriggerActions handlers) {
-        Deliverer deliverer = new Deliverer(db, clock, settings, handlers);
+        return start(db, clock, settings, handlers, DeliveryMeters.none());
+    }
+
+    /** As above, telling {@code meters} of each attempt and reading the backlog for them (docs/METRICS.md). */
+    public static Deliverer start(Transactor db, InstantSource clock, WebhookSettings settings,
+                                  TriggerActions handlers, DeliveryMeters meters) {
+        Deliverer deliverer = new Deliverer(db, clock, settings, handlers, meters);
+        meters.backlog(deliverer::backlog);
         deliverer.poller.start();
         return deliverer;
     }
@@ -207,14 +218,22 @@ public final class Deliverer implements AutoCloseable {
         int made = head.attempts() + 1;
         boolean retriable = outcome != GONE && outcome != REMOVED;
         Optional<Duration> wait = retriable ? settings.waitAfter(made) : Optional.empty();
+        DeliveryMeters.Result result;
         if (outcome.success()) {
             repository.delivered(c, id, outcome.status(), now);
+            result = DeliveryMeters.Result.DELIVERED;
         } else if (wait.isPresent()) {
             repository.retry(c, id, outcome.status(), outcome.error(), now, now.plus(wait.get()));
+            result = DeliveryMeters.Result.RETRIED;
         } else {
             repository.failed(c, id, outcome.status(), outcome.error(), now);
             log.info("Webhook delivery {} failed after {} attempts: {}", id, made, outcome.error());
+            result = DeliveryMeters.Result.FAILED;
         }
+        // Counted as the outcome is written; the transaction may still roll back (the attempt is then
+        // made again and counted again), which a counter of attempts may show.
+        meters.attempted(result, head.event() == null ? Duration.ZERO
+                : Duration.between(head.event().createdAt(), now));
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
@@ -184,6 +185,15 @@ class WebhookDeliveryTest {
         Delivery d = awaitState(f, hook, DeliveryState.DELIVERED);
         assertEquals(2, d.attempts());
         assertEquals(200, d.lastStatus());
+        // The meters (docs/METRICS.md, "Webhooks"): one retried attempt, one delivered, and its lag.
+        Receiver.await(WAIT, "both attempts counted", () -> f.registry.find("outdial.webhook.deliveries")
+                .tag("result", "delivered").counter().count() == 1);
+        assertEquals(1, f.registry.find("outdial.webhook.deliveries").tag("result", "retried").counter().count());
+        assertEquals(0, f.registry.find("outdial.webhook.deliveries").tag("result", "failed").counter().count());
+        var lag = f.registry.find("outdial.webhook.delivery.lag").timer();
+        assertEquals(1, lag.count());
+        assertTrue(lag.totalTime(TimeUnit.MILLISECONDS) >= 150, "the lag includes the retry's wait");
+        assertEquals(0.0, f.registry.find("outdial.webhook.backlog").gauge().value(), "nothing left pending");
         Duration gap = Duration.between(got.get(0).at(), got.get(1).at());
         assertTrue(gap.toMillis() >= 150, "the second attempt waits the schedule's 200 ms, waited " + gap);
         assertEquals(got.get(0).header("webhook-id"), got.get(1).header("webhook-id"), "a retry keeps its id");

@@ -1,5 +1,8 @@
 package org.outdial.engine.webhook;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.outdial.engine.metrics.DeliveryMeters;
+
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,6 +60,8 @@ final class WebhookFixture implements AutoCloseable {
     TriggerActions handlers;
     Deliverer deliverer;
     Deliveries deliveries;
+    /** What the deliverer's meters counted (DeliveryMeters), across restarts. */
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     WebhookFixture(WebhookSettings settings) throws Exception {
         this(StorageSettings.h2File(Files.createTempDirectory("webhooks").toString()), settings);
@@ -84,7 +89,7 @@ final class WebhookFixture implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-        deliverer = Deliverer.start(db, clock, settings, handlers);
+        deliverer = Deliverer.start(db, clock, settings, handlers, DeliveryMeters.over(registry));
         deliveries = new Deliveries(ds, clock, deliverer::wake);
     }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,7 @@ public final class MediaEngine implements AutoCloseable {
     private final Bootstrap bootstrap;
     private final Set<RtpSession> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Consumer<RtpStats> closedSessions = stats -> { };
 
     private MediaEngine(MediaSettings settings, int ioThreads) {
         this.settings = settings;
@@ -135,9 +137,23 @@ public final class MediaEngine implements AutoCloseable {
         return pacer;
     }
 
-    void sessionClosed(RtpSession session) {
+    /**
+     * Hands each session's final figures to {@code listener} as it closes (the metrics,
+     * docs/METRICS.md), on the session's event loop: it must be quick and must not throw. One
+     * listener; media stays free of any metrics library.
+     */
+    public void onSessionClosed(Consumer<RtpStats> listener) {
+        this.closedSessions = Objects.requireNonNull(listener, "listener");
+    }
+
+    void sessionClosed(RtpSession session, RtpStats last) {
         if (sessions.remove(session)) {
             ports.release(session.localPort());
+            try {
+                closedSessions.accept(last);
+            } catch (RuntimeException e) {
+                log.warn("RTP statistics listener failed", e); // the port is back in the pool all the same
+            }
         }
     }
 

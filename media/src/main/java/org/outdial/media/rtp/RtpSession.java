@@ -269,7 +269,7 @@ public final class RtpSession implements AutoCloseable {
             finalStats = snapshot();
             channel.close().addListener(f -> {
                 Runnable release = () -> {
-                    engine.sessionClosed(this);
+                    engine.sessionClosed(this, finalStats);
                     released.complete(null);
                 };
                 // The JDK closes a registered channel's socket only when its selector next runs
@@ -287,7 +287,7 @@ public final class RtpSession implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             // The engine is shutting its event loops down; the socket closes with them.
             finalStats = RtpStats.EMPTY;
-            engine.sessionClosed(this);
+            engine.sessionClosed(this, finalStats);
             released.complete(null);
         }
         return released;

@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.outdial.media.audio.AudioSource;
 import org.outdial.media.codec.Codec;
 import org.outdial.testing.Await;
 
@@ -107,6 +110,31 @@ class MediaEngineTest {
             assertTrue(busy.lateP50Micros() <= busy.lateP99Micros() && busy.lateP99Micros() <= busy.lateMaxMicros() + 10);
             assertTrue(busy.runP50Micros() <= busy.runMaxMicros() + 10);
             assertEquals(1, timings.stream().filter(t -> t.sessions() == 0).count());
+        }
+    }
+
+    @Test
+    void eachClosedSessionHandsItsFinalFiguresToTheListener() throws Exception {
+        try (MediaEngine engine = MediaEngine.start(TestPorts.settings(4), 1)) {
+            List<RtpStats> closed = new CopyOnWriteArrayList<>();
+            engine.onSessionClosed(closed::add);
+            RtpSession caller = engine.openSession();
+            RtpSession callee = engine.openSession();
+            caller.connect(new InetSocketAddress("127.0.0.1", callee.localPort()), Codec.PCMU, 101);
+            callee.connect(new InetSocketAddress("127.0.0.1", caller.localPort()), Codec.PCMU, 101);
+            caller.play(AudioSource.tone(440, Duration.ofMillis(200), 0.4))
+                    .get(5, TimeUnit.SECONDS);
+            Await.until("the callee received the tone", Duration.ofSeconds(5),
+                    () -> callee.stats().packetsReceived() >= 10);
+
+            caller.close();
+            callee.close();
+
+            Await.until("both sessions reported", Duration.ofSeconds(5), () -> closed.size() == 2);
+            long sent = closed.stream().mapToLong(RtpStats::packetsSent).sum();
+            long received = closed.stream().mapToLong(RtpStats::packetsReceived).sum();
+            assertTrue(sent >= 10, "the caller's 200 ms of tone, and the callee's silence: " + closed);
+            assertTrue(received >= 10 && received <= sent, closed.toString());
         }
     }
 }

@@ -7,6 +7,7 @@ import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -64,6 +65,7 @@ public final class SipTelephony implements Telephony {
     private final AtomicLong sessionIds;
     private final OptionsProbes probes;
     private final Registrar registrar;
+    private volatile SipObserver observer = SipObserver.none();
 
     private SipTelephony(JainSipStack stack, Map<String, TrunkSettings> trunks, MediaLegs media, InstantSource clock,
                          ScheduledExecutorService timers, RegistrarSettings registrarSettings,
@@ -138,6 +140,7 @@ public final class SipTelephony implements Telephony {
                     + trunks.keySet());
         }
         SipCall call = new SipCall(this, messages, new CallTarget.Trunk(trunk), request);
+        observeEnd(call, trunk.name());
         call.start(media);
         return call;
     }
@@ -153,6 +156,7 @@ public final class SipTelephony implements Telephony {
         DialRequest asDial = new DialRequest(LINES, request.line(), callerId, request.ringTimeout(),
                 request.maxDuration());
         SipCall call = new SipCall(this, messages, new CallTarget.Line(request, registration), asDial);
+        observeEnd(call, LINES);
         call.start(media);
         return call;
     }
@@ -255,6 +259,15 @@ public final class SipTelephony implements Telephony {
         return timers.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
+    /** Tells {@code watcher} of every response and every call's end from now on (one watcher: the metrics). */
+    public void observe(SipObserver watcher) {
+        this.observer = Objects.requireNonNull(watcher, "watcher");
+    }
+
+    private void observeEnd(SipCall call, String route) {
+        call.outcome().thenAccept(outcome -> observer.callEnded(route, outcome));
+    }
+
     void handled(InDialogRequest request) {
         dialogRequestListeners.forEach(listener -> listener.accept(request));
     }
@@ -270,6 +283,9 @@ public final class SipTelephony implements Telephony {
     // ---- events from the stack ------------------------------------------------------------
 
     private void dispatch(SipEvent event) {
+        if (event instanceof SipEvent.ResponseReceived r) {
+            observer.response(r.method(), r.response().getStatusCode());
+        }
         String callId = event.callId();
         SipCall call = callId == null ? null : calls.get(callId);
         if (call != null) {

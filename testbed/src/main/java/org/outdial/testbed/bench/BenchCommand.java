@@ -25,6 +25,7 @@ public final class BenchCommand {
         BENCHMARKS.put("concurrent-calls", ConcurrentCallsBench::main);
         BENCHMARKS.put("dead-air", DeadAirBench::main);
         BENCHMARKS.put("dialer", DialerBench::main);
+        BENCHMARKS.put("metrics", MetricsBench::main);
         BENCHMARKS.put("mixed-load", MixedLoadBench::main);
         BENCHMARKS.put("pacing-grid", PacingGridBench::main);
         BENCHMARKS.put("webhooks", WebhooksBench::main);
