@@ -30,12 +30,19 @@ public final class Dispatcher {
         private final long campaignId;
         private final String trunk;
         private final Instant takenAt;
+        /** A campaign's line: its campaign is woken when it is given back. A single call's is not. */
+        private final boolean campaign;
         private boolean returned;
 
         private Line(long campaignId, String trunk, Instant takenAt) {
+            this(campaignId, trunk, takenAt, true);
+        }
+
+        private Line(long campaignId, String trunk, Instant takenAt, boolean campaign) {
             this.campaignId = campaignId;
             this.trunk = trunk;
             this.takenAt = takenAt;
+            this.campaign = campaign;
         }
 
         public String trunk() {
@@ -131,6 +138,32 @@ public final class Dispatcher {
             t.waiting.add(campaignId);
         }
         return lines;
+    }
+
+    /**
+     * The owner id under which single calls (engine.call.SingleCalls) hold their lines: no
+     * autodialer has id 0 (identity columns start at 1).
+     */
+    public static final long SINGLE_CALLS = 0;
+
+    /**
+     * Takes one line on {@code trunk} for a single call (not an autodialer's), if the trunk is up
+     * and has room now: the same {@code max-calls} and {@code max-cps} the campaigns share, so a
+     * single call and a campaign never together exceed the trunk. Nobody waits for the trunk on a
+     * single call's behalf: a call that cannot start is refused at once.
+     */
+    public synchronized Optional<Line> tryAcquireSingle(String trunk, Instant now) {
+        Trunk t = trunk(trunk);
+        if (!t.breaker.up() || !t.capacity.tryAcquire(now)) {
+            return Optional.empty();
+        }
+        campaigns.computeIfAbsent(SINGLE_CALLS, id -> new Calls()).inFlight++;
+        return Optional.of(new Line(SINGLE_CALLS, trunk, now, false));
+    }
+
+    /** Whether {@code trunk} is up (answering); a down trunk takes no calls until a probe brings it back. */
+    public synchronized boolean up(String trunk) {
+        return trunk(trunk).breaker.up();
     }
 
     /**
@@ -252,7 +285,7 @@ public final class Dispatcher {
         campaigns.get(line.campaignId).inFlight--;
         Set<Long> woken = new LinkedHashSet<>(t.waiting);
         t.waiting.clear();
-        if (wakeOwn) {
+        if (wakeOwn && line.campaign) {
             woken.add(line.campaignId);
         }
         return List.copyOf(woken);
