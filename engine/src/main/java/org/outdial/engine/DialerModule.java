@@ -5,6 +5,7 @@ import java.time.InstantSource;
 import java.util.Map;
 import org.outdial.engine.abandonment.AbandonmentLedger;
 import org.outdial.engine.abandonment.AbandonmentSettings;
+import org.outdial.engine.call.SingleCallAudios;
 import org.outdial.engine.call.SingleCallFlow;
 import org.outdial.engine.call.SingleCalls;
 import org.outdial.engine.audio.AudioLibrary;
@@ -92,7 +93,8 @@ public record DialerModule(Dialer dialer, int recovered, AutoCloseable standing,
         SingleCallFlow singleFlow = new SingleCallFlow(telephony, dialer.dispatcher(), claims, settings, db,
                 new org.outdial.engine.history.CallHistoryRepository(), clock);
         SingleCalls single = new SingleCalls(singleFlow, dialer.dispatcher(), claims,
-                line -> operators.findPhone(line).isPresent(), audio, settings.trunkNames(), threads.calls(), clock,
+                line -> operators.findPhone(line).isPresent(), audio,
+                new SingleCallAudios(catalogue.audios(), catalogue.profiles()), settings.trunkNames(), threads.calls(), clock,
                 SingleCalls.DEFAULT_MAX_CALLS);
         return new DialerModule(dialer, recovered, standing, single);
     }

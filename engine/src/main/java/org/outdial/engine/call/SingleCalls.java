@@ -64,6 +64,7 @@ public final class SingleCalls {
     private final OperatorClaims claims;
     private final Lines lines;
     private final CallAudio audio;
+    private final SingleCallAudios audios;
     private final List<String> trunks;
     private final Executor calls;
     private final InstantSource clock;
@@ -75,7 +76,7 @@ public final class SingleCalls {
      * @param maxCalls single calls allowed in flight at once (seed 004: 20)
      */
     public SingleCalls(SingleCallFlow flow, Dispatcher dispatcher, OperatorClaims claims, Lines lines, CallAudio audio,
-                       List<String> trunks, Executor calls, InstantSource clock, int maxCalls) {
+                       SingleCallAudios audios, List<String> trunks, Executor calls, InstantSource clock, int maxCalls) {
         if (trunks.isEmpty()) {
             throw new IllegalArgumentException("single calls need at least one trunk");
         }
@@ -87,6 +88,7 @@ public final class SingleCalls {
         this.claims = claims;
         this.lines = lines;
         this.audio = audio;
+        this.audios = audios;
         this.trunks = List.copyOf(trunks);
         this.calls = calls;
         this.clock = clock;
@@ -100,12 +102,13 @@ public final class SingleCalls {
      *
      * @return the call's id
      */
-    public long originate(String phone, String outerLine, List<NumberAudio> audios, String meta) {
+    public long originate(String phone, String outerLine, List<SingleCallAudios.Draft> drafts, String meta) {
         String number = phone(phone);
         meta(meta);
-        if (audios == null || audios.isEmpty()) {
+        if (drafts == null || drafts.isEmpty()) {
             throw EngineException.invalid(NO_AUDIO);
         }
+        List<NumberAudio> audios = this.audios.check(drafts);
         String trunk = outerLine == null ? trunks.getFirst() : trunk(outerLine);
         precheck(number);
         AudioSource greeting;
