@@ -253,6 +253,11 @@ public final class OutdialServer implements AutoCloseable {
     }
 
     /** The dialer, or null when no trunk is configured. */
+    /** The engine's single calls, or null when no trunk is configured. */
+    public org.outdial.engine.call.SingleCalls singleCalls() {
+        return dialing.singleCalls();
+    }
+
     public Dialer dialer() {
         return dialing.dialer();
     }
