@@ -20,19 +20,21 @@ public final class SingleCall {
     private final String phone;
     private final String trunk;
     private final String operatorLine;
+    private final boolean operatorFirst;
     private final String meta;
     private final Instant startedAt;
     private volatile Call callee;
     private volatile Call operator;
     private volatile boolean hungUp;
 
-    SingleCall(long id, CallSource source, String phone, String trunk, String operatorLine, String meta,
-               Instant startedAt) {
+    SingleCall(long id, CallSource source, String phone, String trunk, String operatorLine, boolean operatorFirst,
+               String meta, Instant startedAt) {
         this.id = id;
         this.source = source;
         this.phone = phone;
         this.trunk = trunk;
         this.operatorLine = operatorLine;
+        this.operatorFirst = operatorFirst;
         this.meta = meta;
         this.startedAt = startedAt;
     }
@@ -53,9 +55,14 @@ public final class SingleCall {
         return trunk;
     }
 
-    /** The operator line rung first (directCall), or null. */
+    /** The operator line the call connects the number to, or null for a call without one. */
     public String operatorLine() {
         return operatorLine;
+    }
+
+    /** Whether the operator line is rung before the number (directCall) rather than after its answer. */
+    public boolean operatorFirst() {
+        return operatorFirst;
     }
 
     public String meta() {

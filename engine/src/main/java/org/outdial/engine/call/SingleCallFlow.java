@@ -62,26 +62,20 @@ public final class SingleCallFlow {
         this.clock = clock;
     }
 
-    /** Calls the number, plays {@code greeting} once answered, hangs up (originateNew). */
-    void informer(SingleCall call, Dispatcher.Line line, AudioSource greeting) {
+    /**
+     * Runs the call as {@code call} says: the number first (play, send digits, then offer it to the
+     * operator line when there is one, else hang up), or the operator line first (once it answers,
+     * the number; play and send digits to the callee, then connect them). Records it once, gives
+     * the operator's claim and the trunk line back.
+     *
+     * @param claim the operator line claimed for the call, or null for a call without one
+     */
+    void run(SingleCall call, Dispatcher.Line line, OperatorClaims.Claim claim, AudioSource greeting, String dtmf) {
         Facts facts = null;
+        Offer offer = new Offer();
         try {
-            Call callee = dialCallee(call);
-            try {
-                if (await(callee.answered(), settings.ringTimeout().plus(NETWORK_SLACK))) {
-                    try {
-                        callee.play(greeting).get(greeting.duration().plus(NETWORK_SLACK).toMillis(),
-                                TimeUnit.MILLISECONDS);
-                    } catch (ExecutionException | TimeoutException | CancellationException e) {
-                        // the callee hung up during the audio (the playback is cancelled), or media failed: the outcome says which
-                    }
-                }
-            } finally {
-                callee.hangup();
-            }
-            CallOutcome outcome = outcome(callee);
-            facts = Facts.ofCallee(outcome, outcome.answered() ? NumberState.ANSW_RJCT
-                    : OutcomeStates.forAutodial(outcome.outcome()));
+            facts = claim != null && call.operatorFirst() ? operatorFirst(call, claim, greeting, dtmf, offer)
+                    : calleeFirst(call, claim, greeting, dtmf, offer);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             facts = Facts.failed("Outdial stopped during the call");
@@ -89,72 +83,157 @@ public final class SingleCallFlow {
             log.error("Single call {} to {} failed", call.id(), call.phone(), e);
             facts = Facts.failed("the call failed: " + e);
         } finally {
-            end(call, line, facts, null);
+            if (claim != null) {
+                Instant now = clock.instant();
+                if (offer.answered) {
+                    claims.talkEnded(claim, offer.talk == null ? Duration.ZERO : offer.talk, now);
+                } else if (!offer.refused) {
+                    claims.released(claim, now); // never offered: the callee did not answer, or a dial failed
+                }
+            }
+            end(call, line, facts, claim == null ? null : call.operatorLine());
         }
     }
 
-    /** Rings the operator's line; once answered, calls the number and connects them (directCall). */
-    void direct(SingleCall call, Dispatcher.Line line, OperatorClaims.Claim claim) {
-        Facts facts = null;
-        Duration talked = null;
-        boolean operatorAnswered = false;
+    /** How the offer to the operator line went, for the claim's end. */
+    private static final class Offer {
+        boolean answered;
+        boolean refused;
+        CallOutcome refusal;
+        Duration talk;
+    }
+
+    private Facts calleeFirst(SingleCall call, OperatorClaims.Claim claim, AudioSource greeting, String dtmf,
+                              Offer offer) throws InterruptedException {
+        Call callee = dialCallee(call);
+        Call operator = null;
         try {
-            Call operator = telephony.dialLine(new LineCall(call.operatorLine(), call.phone(), null,
-                    Map.of(CALL_ID_HEADER, Long.toString(call.id())), settings.operatorRingTimeout(),
-                    settings.maxCallDuration()));
-            call.operator(operator);
+            if (!await(callee.answered(), settings.ringTimeout().plus(NETWORK_SLACK))) {
+                callee.hangup();
+                CallOutcome o = outcome(callee);
+                return Facts.ofCallee(o, o.answered() ? NumberState.ANSW_RJCT : OutcomeStates.forAutodial(o.outcome()));
+            }
+            play(callee, greeting);
+            send(callee, dtmf);
+            if (claim != null && !callee.outcome().isDone() && !call.hungUpByApi()) {
+                operator = offer(call, claim, offer);
+                if (operator != null) {
+                    offer.talk = connect(operator, callee);
+                }
+            }
+        } finally {
+            callee.hangup();
+        }
+        CallOutcome calleeOutcome = outcome(callee);
+        if (operator != null) {
+            CallOutcome operatorOutcome = outcome(operator);
+            return Facts.ofCallee(calleeOutcome, NumberState.ANSWER)
+                    .withOperator(operatorOutcome, offer.talk, hangupBy(calleeOutcome, operatorOutcome));
+        }
+        if (offer.refused) {
+            // Seed 004 ANSW_OP_NA: "answered by the subscriber and the operators did not accept the call".
+            return Facts.ofCallee(calleeOutcome, NumberState.ANSW_OP_NA)
+                    .withDetail("the operator line did not answer: the callee was hung up");
+        }
+        return Facts.ofCallee(calleeOutcome, NumberState.ANSW_RJCT);
+    }
+
+    private Facts operatorFirst(SingleCall call, OperatorClaims.Claim claim, AudioSource greeting, String dtmf,
+                                Offer offer) throws InterruptedException {
+        Call operator = offer(call, claim, offer);
+        if (operator == null) {
+            return Facts.operatorOnly(offer.refusal, call.hungUpByApi() ? BY_API
+                    : "the operator line did not answer (" + offer.refusal.outcome() + "): the number was not called");
+        }
+        try {
+            Call callee = dialCallee(call);
             try {
-                if (!await(operator.answered(), settings.operatorRingTimeout().plus(NETWORK_SLACK))) {
-                    operator.hangup();
-                    CallOutcome refused = outcome(operator);
-                    claims.refused(claim, OperatorConnect.refusal(refused), clock.instant());
-                    facts = Facts.operatorOnly(refused, call.hungUpByApi() ? BY_API
-                            : "the operator line did not answer (" + refused.outcome() + "): the number was not called");
-                    return;
-                }
-                operatorAnswered = true;
-                claims.answered(claim, clock.instant());
-                Call callee = dialCallee(call);
-                try {
-                    if (await(callee.answered(), settings.ringTimeout().plus(NETWORK_SLACK))) {
-                        operator.bridge(callee);
-                        CompletableFuture.anyOf(callee.outcome(), operator.outcome())
-                                .get(settings.maxCallDuration().plus(NETWORK_SLACK).toMillis(), TimeUnit.MILLISECONDS);
+                if (await(callee.answered(), settings.ringTimeout().plus(NETWORK_SLACK))) {
+                    play(callee, greeting);
+                    send(callee, dtmf);
+                    if (!callee.outcome().isDone() && !operator.outcome().isDone()) {
+                        offer.talk = connect(operator, callee);
                     }
-                } catch (ExecutionException | TimeoutException e) {
-                    // a leg failed or the call outlived its cap: both are hung up below, the outcomes say the rest
-                } finally {
-                    callee.hangup();
-                    operator.hangup();
                 }
-                CallOutcome calleeOutcome = outcome(callee);
-                CallOutcome operatorOutcome = outcome(operator);
-                Instant answeredAt = calleeOutcome.timings().answered();
-                if (answeredAt != null) {
-                    Instant firstEnd = earlier(calleeOutcome.timings().ended(), operatorOutcome.timings().ended());
-                    talked = firstEnd == null || firstEnd.isBefore(answeredAt) ? Duration.ZERO
-                            : Duration.between(answeredAt, firstEnd);
-                }
-                facts = Facts.ofCallee(calleeOutcome, calleeOutcome.answered() ? NumberState.ANSWER
-                        : OutcomeStates.forAutodial(calleeOutcome.outcome()))
-                        .withOperator(operatorOutcome, talked, hangupBy(calleeOutcome, operatorOutcome));
             } finally {
+                callee.hangup();
                 operator.hangup();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            facts = Facts.failed("Outdial stopped during the call");
-        } catch (RuntimeException e) {
-            log.error("Single call {} from line {} to {} failed", call.id(), call.operatorLine(), call.phone(), e);
-            facts = Facts.failed("the call failed: " + e);
+            CallOutcome calleeOutcome = outcome(callee);
+            CallOutcome operatorOutcome = outcome(operator);
+            return Facts.ofCallee(calleeOutcome, calleeOutcome.answered() ? NumberState.ANSWER
+                    : OutcomeStates.forAutodial(calleeOutcome.outcome()))
+                    .withOperator(operatorOutcome, offer.talk, hangupBy(calleeOutcome, operatorOutcome));
         } finally {
-            Instant now = clock.instant();
-            if (operatorAnswered) {
-                claims.talkEnded(claim, talked == null ? Duration.ZERO : talked, now);
-            } else if (facts == null || facts.operatorOutcome == null) {
-                claims.released(claim, now); // never offered: the dial itself failed
-            }
-            end(call, line, facts, call.operatorLine());
+            operator.hangup();
+        }
+    }
+
+    /**
+     * Rings the operator line with the callee's number as the caller; the answered leg, or null
+     * when it was not taken (the refusal is told to the claims and kept in {@code offer}).
+     */
+    private Call offer(SingleCall call, OperatorClaims.Claim claim, Offer offer) throws InterruptedException {
+        Call operator = telephony.dialLine(new LineCall(call.operatorLine(), call.phone(), null,
+                Map.of(CALL_ID_HEADER, Long.toString(call.id())), settings.operatorRingTimeout(),
+                settings.maxCallDuration()));
+        call.operator(operator);
+        if (await(operator.answered(), settings.operatorRingTimeout().plus(NETWORK_SLACK))) {
+            offer.answered = true;
+            claims.answered(claim, clock.instant());
+            return operator;
+        }
+        operator.hangup();
+        CallOutcome refused = outcome(operator);
+        offer.refused = true;
+        offer.refusal = refused;
+        claims.refused(claim, OperatorConnect.refusal(refused), clock.instant());
+        return null;
+    }
+
+    /** Bridges the two answered legs until either ends (or the longest call passes); the talk, from the callee's answer. */
+    private Duration connect(Call operator, Call callee) throws InterruptedException {
+        try {
+            operator.bridge(callee);
+            CompletableFuture.anyOf(callee.outcome(), operator.outcome())
+                    .get(settings.maxCallDuration().plus(NETWORK_SLACK).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException | IllegalStateException e) {
+            // a leg failed, ended before the bridge, or outlived the cap: both are hung up, the outcomes say the rest
+        } finally {
+            callee.hangup();
+            operator.hangup();
+        }
+        CallOutcome c = outcome(callee);
+        CallOutcome o = outcome(operator);
+        Instant answeredAt = c.timings().answered();
+        if (answeredAt == null) {
+            return null;
+        }
+        Instant firstEnd = earlier(c.timings().ended(), o.timings().ended());
+        return firstEnd == null || firstEnd.isBefore(answeredAt) ? Duration.ZERO : Duration.between(answeredAt, firstEnd);
+    }
+
+    /** Plays {@code audio} to the answered leg; a hang-up during it cancels the playback, as media failing does. */
+    private static void play(Call leg, AudioSource audio) throws InterruptedException {
+        if (audio.duration().isZero()) {
+            return;
+        }
+        try {
+            leg.play(audio).get(audio.duration().plus(NETWORK_SLACK).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException | CancellationException e) {
+            // the callee hung up during the audio (the playback is cancelled), or media failed: the outcome says which
+        }
+    }
+
+    /** Sends {@code digits} as RFC 4733 events to the answered leg; nothing when there are none. */
+    private static void send(Call leg, String digits) throws InterruptedException {
+        if (digits == null || digits.isEmpty() || leg.outcome().isDone()) {
+            return;
+        }
+        try {
+            leg.sendDtmf(digits).get(NETWORK_SLACK.plusSeconds(digits.length()).toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException | CancellationException e) {
+            // the callee hung up while the digits went out: the outcome says so
         }
     }
 
@@ -249,7 +328,12 @@ public final class SingleCallFlow {
                     null, null, null, null, null, detail, operator);
         }
 
-        /** The callee's facts, after the operator who took the call first: the talk is the bridged talk. */
+        Facts withDetail(String newDetail) {
+            return new Facts(state, sipCode, q850, hangupBy, dialToClient, forClientAnswered, seconds, talk,
+                    forOperatorAnswered, newDetail, operatorOutcome);
+        }
+
+        /** The callee's facts, with the operator who took the call: the talk is the bridged talk. */
         Facts withOperator(CallOutcome operator, Duration talked, String endedBy) {
             Integer forOperator = operator.timings().dialToAnswer().map(SingleCallFlow::wholeSeconds).orElse(null);
             return new Facts(state, sipCode, q850, endedBy, dialToClient, forClientAnswered, seconds,

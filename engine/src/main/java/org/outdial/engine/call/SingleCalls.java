@@ -96,31 +96,39 @@ public final class SingleCalls {
     }
 
     /**
+     * What a single call does, as a facade asks for it.
+     *
+     * @param source        which operation placed it (shown by the project's history)
+     * @param phone         the number to call, in any form {@link PhoneNumbers#normalize} reads
+     * @param outerLine     a configured trunk's name, or null for the first trunk
+     * @param operatorLine  an internal line to connect the number to, or null for none
+     * @param operatorFirst with an operator line: ring it first and call the number once it answers
+     *                      (else the number first, offered to the line after its audio and digits)
+     * @param audios        what the callee hears once answered, in order (may be empty)
+     * @param dtmf          RFC 4733 digits (0-9 * # A-D) sent to the callee after the audio, or null
+     * @param meta          the caller's free text, at most {@value #MAX_META} characters, or null
+     */
+    public record Order(CallSource source, String phone, String outerLine, String operatorLine, boolean operatorFirst,
+                        List<SingleCallAudios.Draft> audios, String dtmf, String meta) {
+        public Order {
+            java.util.Objects.requireNonNull(source, "source");
+            audios = audios == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(audios));
+        }
+    }
+
+    /**
      * Calls {@code phone} through {@code outerLine} (a configured trunk's name; null for the first),
-     * plays {@code audios} once answered, and hangs up (seed 004 /calls/originateNew). The audio
-     * is built before the call is admitted: a synthesis that fails is the request's error.
+     * plays {@code audios} once answered, and hangs up (seed 004 /calls/originateNew).
      *
      * @return the call's id
      */
     public long originate(String phone, String outerLine, List<SingleCallAudios.Draft> drafts, String meta) {
-        String number = phone(phone);
+        phone(phone);
         meta(meta);
         if (drafts == null || drafts.isEmpty()) {
             throw EngineException.invalid(NO_AUDIO);
         }
-        List<NumberAudio> audios = this.audios.check(drafts);
-        String trunk = outerLine == null ? trunks.getFirst() : trunk(outerLine);
-        precheck(number);
-        AudioSource greeting;
-        try {
-            greeting = audio.forAudios(audios);
-        } catch (CallAudio.Unavailable e) {
-            throw e.getMessage() != null && e.getMessage().startsWith("Text to speech failed")
-                    ? EngineException.invalid(TTS_FAILED) : EngineException.invalid("audios: " + e.getMessage());
-        }
-        Admitted admitted = admit(CallSource.API, number, trunk, null, meta);
-        start(admitted, () -> flow.informer(admitted.call, admitted.line, greeting));
-        return admitted.call.id();
+        return place(new Order(CallSource.API, phone, outerLine, null, false, drafts, null, meta));
     }
 
     /**
@@ -131,25 +139,54 @@ public final class SingleCalls {
      * @return the call's id
      */
     public long direct(String line, String phone, String meta) {
-        if (line == null || !lines.exists(line)) {
+        return place(new Order(CallSource.DIRECT, phone, null, line == null ? "" : line, true, List.of(), null, meta));
+    }
+
+    /**
+     * The one operation every single call is: checks {@code order} (seed 004's messages, in the
+     * order of its lists: line, phone, meta, audios, digits, outer line), refuses a second call to
+     * a number already in a call and a call beyond the limits, builds the audio before anything is
+     * dialed (a synthesis that fails is the request's error), takes a trunk line and the operator
+     * line, and starts the call. Returns at once with the call's id; the call's record is written
+     * when it ends.
+     */
+    public long place(Order order) {
+        if (order.operatorLine() != null && !lines.exists(order.operatorLine())) {
             throw EngineException.notFound(SIP_NOT_FOUND);
         }
-        String number = phone(phone);
-        meta(meta);
+        String number = phone(order.phone());
+        meta(order.meta());
+        List<NumberAudio> audios = this.audios.check(order.audios());
+        String dtmf = dtmf(order.dtmf());
+        String trunk = order.outerLine() == null ? trunks.getFirst() : trunk(order.outerLine());
         precheck(number);
-        Admitted admitted = admit(CallSource.DIRECT, number, trunks.getFirst(), line, meta);
-        // The one owner of operators' availability says whether the line is free: registered, working, not in a call.
-        Optional<OperatorClaims.Claim> claim = claims.claim(Dispatcher.SINGLE_CALLS, List.of(line), null,
-                clock.instant());
-        if (claim.isEmpty()) {
-            active.remove(admitted.call.id());
-            dispatcher.unused(admitted.line);
-            throw EngineException.conflict(SIP_NOT_READY);
-        }
+        AudioSource greeting;
         try {
-            start(admitted, () -> flow.direct(admitted.call, admitted.line, claim.get()));
+            greeting = audios.isEmpty() ? AudioSource.empty() : audio.forAudios(audios);
+        } catch (CallAudio.Unavailable e) {
+            throw e.getMessage() != null && e.getMessage().startsWith("Text to speech failed")
+                    ? EngineException.invalid(TTS_FAILED) : EngineException.invalid("audios: " + e.getMessage());
+        }
+        Admitted admitted = admit(order.source(), number, trunk, order.operatorLine(), order.operatorFirst(),
+                order.meta());
+        OperatorClaims.Claim claim = null;
+        if (order.operatorLine() != null) {
+            // The one owner of operators' availability says whether the line is free: registered, working, not in a call.
+            claim = claims.claim(Dispatcher.SINGLE_CALLS, List.of(order.operatorLine()), null, clock.instant())
+                    .orElse(null);
+            if (claim == null) {
+                active.remove(admitted.call.id());
+                dispatcher.unused(admitted.line);
+                throw EngineException.conflict(SIP_NOT_READY);
+            }
+        }
+        OperatorClaims.Claim held = claim;
+        try {
+            start(admitted, () -> flow.run(admitted.call, admitted.line, held, greeting, dtmf));
         } catch (EngineException e) {
-            claims.released(claim.get(), clock.instant());
+            if (held != null) {
+                claims.released(held, clock.instant());
+            }
             throw e;
         }
         return admitted.call.id();
@@ -206,6 +243,17 @@ public final class SingleCalls {
         }
     }
 
+    /** RFC 4733 events 0-15: the digits sip-stack can send. */
+    private static String dtmf(String digits) {
+        if (digits == null || digits.isEmpty()) {
+            return null;
+        }
+        if (!digits.matches("[0-9*#A-D]{1,100}")) {
+            throw EngineException.invalid("dtmf: digits must be 1 to 100 of 0-9, *, #, A-D");
+        }
+        return digits;
+    }
+
     private String trunk(String outerLine) {
         if (!trunks.contains(outerLine)) {
             throw EngineException.notFound(OUTER_LINE_NOT_FOUND);
@@ -223,7 +271,8 @@ public final class SingleCalls {
         }
     }
 
-    private synchronized Admitted admit(CallSource source, String number, String trunk, String line, String meta) {
+    private synchronized Admitted admit(CallSource source, String number, String trunk, String line,
+                                        boolean operatorFirst, String meta) {
         precheck(number);
         Instant now = clock.instant();
         Dispatcher.Line taken = dispatcher.tryAcquireSingle(trunk, now).orElseThrow(() -> dispatcher.up(trunk)
@@ -233,7 +282,7 @@ public final class SingleCalls {
         do {
             id = ThreadLocalRandom.current().nextLong(1, MAX_ID);
         } while (active.containsKey(id));
-        SingleCall call = new SingleCall(id, source, number, trunk, line, meta, now);
+        SingleCall call = new SingleCall(id, source, number, trunk, line, operatorFirst, meta, now);
         active.put(id, call);
         return new Admitted(call, taken);
     }

@@ -157,6 +157,45 @@ class SingleCallsTest {
         assertTrue(telephony.plays().isEmpty(), "nothing is played to a call nobody answered");
     }
 
+    @Test
+    void theNumberFirstHearsItsAudioGetsTheDigitsAndIsThenConnectedToTheOperatorLine() {
+        operators.ready(LINE);
+        telephony.whenLine(LINE, FakeTelephony.LineBehaviour.answers(Duration.ofSeconds(1), Duration.ofSeconds(3)));
+        long id = calls.place(new SingleCalls.Order(CallSource.API, "380501112255", null, LINE, false,
+                List.of(new SingleCallAudios.Draft(apiAudio, null)), "12#", null));
+
+        assertEquals(1, telephony.plays().size(), "the audio, before the operator");
+        assertEquals(List.of("380501112255:12#"), telephony.dtmfSent());
+        assertEquals(List.of(new FakeTelephony.Bridge("380501112255", LINE)), telephony.bridges());
+        ProjectCall call = record(id);
+        assertEquals(NumberState.ANSWER, call.record().state());
+        assertEquals(LINE, call.record().operatorNumber());
+        assertEquals(List.of("answered " + LINE, "talkEnded " + LINE), operators.log().subList(1, 3));
+    }
+
+    @Test
+    void aCalleeTheOperatorDoesNotTakeIsAnsweredWithoutOperator() {
+        operators.ready(LINE);
+        telephony.whenLine(LINE, FakeTelephony.LineBehaviour.ringsOut());
+        long id = calls.place(new SingleCalls.Order(CallSource.API, "380501112266", null, LINE, false, List.of(),
+                null, null));
+
+        assertTrue(telephony.bridges().isEmpty());
+        assertTrue(operators.log().contains("refused " + LINE + " NO_ANSWER"), operators.log().toString());
+        ProjectCall call = record(id);
+        assertEquals(NumberState.ANSW_OP_NA, call.record().state(), "seed 004: the operators did not accept the call");
+        assertEquals(LINE, call.record().operatorNumber());
+        assertEquals(0, dispatcher.inFlight());
+    }
+
+    @Test
+    void digitsOutsideRfc4733AreRefusedBeforeAnythingIsDialed() {
+        EngineException e = assertThrows(EngineException.class, () -> calls.place(new SingleCalls.Order(CallSource.API,
+                "380501112277", null, null, false, List.of(), "12.3", null)));
+        assertEquals("dtmf: digits must be 1 to 100 of 0-9, *, #, A-D", e.getMessage());
+        assertEquals(List.of(), telephony.dialed());
+    }
+
     private long originate() {
         return calls.originate("380501112233", null, List.of(new SingleCallAudios.Draft(apiAudio, null)), "m");
     }
