@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.outdial.api.config.OutdialConfig;
 import org.outdial.engine.DialerModule;
+import org.outdial.engine.call.SingleCalls;
 import org.outdial.engine.campaign.CampaignChanges;
 import org.outdial.engine.dialer.CampaignNotes;
 import org.outdial.engine.dialer.Dialer;
@@ -57,6 +58,11 @@ final class Dialing implements AutoCloseable {
     /** The trunks' health for {@code /api/health}; none without trunks. */
     Supplier<List<Dispatcher.TrunkHealth>> trunks() {
         return () -> module == null ? List.of() : module.dialer().dispatcher().health();
+    }
+
+    /** The single calls (UniTalk /calls/originateNew, /phones/directCall), or null without trunks. */
+    SingleCalls singleCalls() {
+        return module == null ? null : module.singleCalls();
     }
 
     Dialer dialer() {

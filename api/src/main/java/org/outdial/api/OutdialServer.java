@@ -28,6 +28,10 @@ import org.outdial.api.http.RouteGroup;
 import org.outdial.api.http.Router;
 import org.outdial.api.unitalk.AutodialCatalog;
 import org.outdial.api.unitalk.AutodialRoutes;
+import org.outdial.api.unitalk.calls.ProjectHistoryRoutes;
+import org.outdial.api.unitalk.calls.SingleCallRoutes;
+import org.outdial.engine.history.ProjectHistoryRepository;
+import org.outdial.engine.history.ProjectHistoryService;
 import org.outdial.engine.CampaignModule;
 import org.outdial.engine.DialerModule;
 import org.outdial.engine.abandonment.AbandonmentLedger;
@@ -203,6 +207,11 @@ public final class OutdialServer implements AutoCloseable {
             groups.add(OpenApiRoutes.load());
             groups.add(new MetricsRoutes(telemetry, config.metrics().requireKey()));
             Dialing wired = dialing;
+            // Issue 13: the single-call routes over the engine's one single-call operation, and the
+            // project-wide history every call (autodialers' and single) is recorded in.
+            groups.add(new SingleCallRoutes(wired::singleCalls));
+            groups.add(new ProjectHistoryRoutes(new ProjectHistoryService(db, new ProjectHistoryRepository(),
+                    ZoneId.systemDefault())));
             groups.add(DashboardRoutes.create(module, wired::dialer, wired.trunks(), config.trunks(), board,
                     deliveries::backlog, clock));
             groups.addAll(extraGroups);
@@ -266,6 +275,11 @@ public final class OutdialServer implements AutoCloseable {
     }
 
     /** The dialer, or null when no trunk is configured. */
+    /** The engine's single calls, or null when no trunk is configured. */
+    public org.outdial.engine.call.SingleCalls singleCalls() {
+        return dialing.singleCalls();
+    }
+
     public Dialer dialer() {
         return dialing.dialer();
     }

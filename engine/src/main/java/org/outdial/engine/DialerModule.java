@@ -7,6 +7,9 @@ import java.time.InstantSource;
 import java.util.Map;
 import org.outdial.engine.abandonment.AbandonmentLedger;
 import org.outdial.engine.abandonment.AbandonmentSettings;
+import org.outdial.engine.call.SingleCallAudios;
+import org.outdial.engine.call.SingleCallFlow;
+import org.outdial.engine.call.SingleCalls;
 import org.outdial.engine.audio.AudioLibrary;
 import org.outdial.engine.dialer.AbandonMessage;
 import org.outdial.engine.dialer.AutodialFlow;
@@ -44,9 +47,12 @@ import org.outdial.sip.call.Telephony;
  * started (the api starts SIP and RTP and hands them in). Closing it stops the dialer; the
  * telephony is the caller's to close.
  *
- * @param recovered numbers a previous run left DIALING, resolved before the dialer started
+ * @param recovered   numbers a previous run left DIALING, resolved before the dialer started
+ * @param singleCalls the one operation for single calls (issue 13), over the dialer's dispatcher,
+ *                    operator claims and call threads
  */
-public record DialerModule(Dialer dialer, int recovered, AutoCloseable standing) implements AutoCloseable {
+public record DialerModule(Dialer dialer, int recovered, AutoCloseable standing, SingleCalls singleCalls)
+        implements AutoCloseable {
 
     /** Decoded audio files kept in memory. */
     public static final long AUDIO_CACHE_BYTES = 256L << 20;
@@ -89,7 +95,13 @@ public record DialerModule(Dialer dialer, int recovered, AutoCloseable standing)
         GuaranteedFlow guaranteed = new GuaranteedFlow(telephony, audio, settings, clock, claims, connect, lines);
         Dialer dialer = Dialer.create(storage, clock, threads, new CallFlows(autodial, guaranteed), catalogue.scenarios(),
                 settings, telephony::probe, blocked, alarms, new Dialer.Operators(claims, readiness, lines), ledger, meters);
-        return new DialerModule(dialer, recovered, standing);
+        SingleCallFlow singleFlow = new SingleCallFlow(telephony, dialer.dispatcher(), claims, settings, db,
+                new org.outdial.engine.history.CallHistoryRepository(), clock);
+        SingleCalls single = new SingleCalls(singleFlow, dialer.dispatcher(), claims,
+                line -> operators.findPhone(line).isPresent(), audio,
+                new SingleCallAudios(catalogue.audios(), catalogue.profiles()), settings.trunkNames(), threads.calls(), clock,
+                SingleCalls.DEFAULT_MAX_CALLS);
+        return new DialerModule(dialer, recovered, standing, single);
     }
 
     /**

@@ -66,6 +66,14 @@ public final class CallAudio {
     }
 
     /**
+     * What a single call plays on answer (engine.call.SingleCalls): {@code audios} in order, each
+     * synthesis with its own profile. Built before dialing, as every call's audio.
+     */
+    public AudioSource forAudios(List<NumberAudio> audios) throws Unavailable {
+        return numberAudio(null, audios);
+    }
+
+    /**
      * What a GUARANTEED_DIAL call plays on answer before the operator: the number's own audio (seed
      * 004: at most one, a "Waiting melodies" audio or a synthesis), or nothing. On an audio error,
      * {@code useTaskAudioIfAudioError} means "Use autodialer audio", which for this type is none.

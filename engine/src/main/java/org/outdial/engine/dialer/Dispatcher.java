@@ -30,12 +30,19 @@ public final class Dispatcher {
         private final long campaignId;
         private final String trunk;
         private final Instant takenAt;
+        /** A campaign's line: its campaign is woken when it is given back. A single call's is not. */
+        private final boolean campaign;
         private boolean returned;
 
         private Line(long campaignId, String trunk, Instant takenAt) {
+            this(campaignId, trunk, takenAt, true);
+        }
+
+        private Line(long campaignId, String trunk, Instant takenAt, boolean campaign) {
             this.campaignId = campaignId;
             this.trunk = trunk;
             this.takenAt = takenAt;
+            this.campaign = campaign;
         }
 
         public String trunk() {
@@ -157,6 +164,32 @@ public final class Dispatcher {
     }
 
     /**
+     * The owner id under which single calls (engine.call.SingleCalls) hold their lines: no
+     * autodialer has id 0 (identity columns start at 1).
+     */
+    public static final long SINGLE_CALLS = 0;
+
+    /**
+     * Takes one line on {@code trunk} for a single call (not an autodialer's), if the trunk is up
+     * and has room now: the same {@code max-calls} and {@code max-cps} the campaigns share, so a
+     * single call and a campaign never together exceed the trunk. Nobody waits for the trunk on a
+     * single call's behalf: a call that cannot start is refused at once.
+     */
+    public synchronized Optional<Line> tryAcquireSingle(String trunk, Instant now) {
+        Trunk t = trunk(trunk);
+        if (!t.breaker.up() || !t.capacity.tryAcquire(now)) {
+            return Optional.empty();
+        }
+        campaigns.computeIfAbsent(SINGLE_CALLS, id -> new Calls()).inFlight++;
+        return Optional.of(new Line(SINGLE_CALLS, trunk, now, false));
+    }
+
+    /** Whether {@code trunk} is up (answering); a down trunk takes no calls until a probe brings it back. */
+    public synchronized boolean up(String trunk) {
+        return trunk(trunk).breaker.up();
+    }
+
+    /**
      * Gives back a line no call was started on (the claim found fewer numbers). The campaign is not
      * woken, and no longer waits for the trunk: it has nothing to call now (a tick or a change wakes it).
      */
@@ -260,11 +293,6 @@ public final class Dispatcher {
         return trunk(trunk).capacity.settings().maxCalls();
     }
 
-    /** Whether the trunk's breaker lets calls through. */
-    public synchronized boolean up(String trunk) {
-        return trunk(trunk).breaker.up();
-    }
-
     public synchronized int inFlight() {
         return campaigns.values().stream().mapToInt(c -> c.inFlight).sum();
     }
@@ -290,7 +318,7 @@ public final class Dispatcher {
         campaigns.get(line.campaignId).inFlight--;
         Set<Long> woken = new LinkedHashSet<>(t.waiting);
         t.waiting.clear();
-        if (wakeOwn) {
+        if (wakeOwn && line.campaign) {
             woken.add(line.campaignId);
         }
         return List.copyOf(woken);

@@ -372,7 +372,7 @@ public final class OperatorConnect {
 
 
     /** Why an operator's leg was not taken, from its outcome (OperatorClaims.Refusal). */
-    static Refusal refusal(CallOutcome outcome) {
+    public static Refusal refusal(CallOutcome outcome) {
         if (outcome == null) {
             return Refusal.NO_ANSWER; // no word from the network within the ring bound
         }

@@ -20,7 +20,7 @@ public final class CallHistoryRepository {
     private static final TypeReference<TreeMap<Integer, String>> PARAMS = new TypeReference<>() {
     };
 
-    private static final String COLUMNS = "id, autodialer_id, number_id, phone, state, call_end_time, operator_number, "
+    static final String COLUMNS = "id, autodialer_id, number_id, phone, state, call_end_time, operator_number, "
             + "user_id, called_count, real_called_count, seconds, seconds_for_client_answered, seconds_dial_to_client, "
             + "seconds_client_wait_operator, seconds_operator_wait_call, seconds_for_operator_answered, seconds_talk, "
             + "rid, name, note, link, params, sip_code, q850_cause, hangup_by, detail";
@@ -35,6 +35,22 @@ public final class CallHistoryRepository {
                 r.secondsTalk(), r.rid(), r.name(), r.note(), r.link(),
                 r.params() == null || r.params().isEmpty() ? null : json(r.params()), r.sipCode(), r.q850Cause(),
                 r.hangupBy(), r.detail());
+    }
+
+    /**
+     * Inserts the record of a single call (no autodialer: {@code r.campaignId()} is ignored and
+     * stored as NULL), with where it came from, and returns the new id.
+     */
+    public long insertSingle(Connection c, CallRecord r, CallSource source, String trunk, String meta)
+            throws SQLException {
+        return Sql.insert(c, "INSERT INTO call_record (" + COLUMNS.substring(4) + ", source, trunk, meta"
+                        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                null, r.numberId(), r.phone(), r.state(), r.callEndTime(), r.operatorNumber(), r.userId(),
+                r.calledCount(), r.realCalledCount(), r.seconds(), r.secondsForClientAnswered(), r.secondsDialToClient(),
+                r.secondsClientWaitOperator(), r.secondsOperatorWaitCall(), r.secondsForOperatorAnswered(),
+                r.secondsTalk(), r.rid(), r.name(), r.note(), r.link(),
+                r.params() == null || r.params().isEmpty() ? null : json(r.params()), r.sipCode(), r.q850Cause(),
+                r.hangupBy(), r.detail(), source.name(), trunk, meta);
     }
 
     /** How many records match (ignoring paging) and the requested page, newest first. */
@@ -103,7 +119,7 @@ public final class CallHistoryRepository {
         values.add("%" + part.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
     }
 
-    private static CallRecord map(ResultSet rs) throws SQLException {
+    static CallRecord map(ResultSet rs) throws SQLException {
         String params = rs.getString("params");
         return new CallRecord(rs.getLong("id"), rs.getLong("autodialer_id"), (Long) rs.getObject("number_id", Long.class),
                 rs.getString("phone"), NumberState.valueOf(rs.getString("state")),

@@ -115,6 +115,7 @@ final class FakeTelephony implements Telephony {
     private final List<FakeCall> silent = new CopyOnWriteArrayList<>();
     private volatile boolean hold;
     private final List<String> plays = new CopyOnWriteArrayList<>();
+    private final List<String> dtmf = new CopyOnWriteArrayList<>();
     private volatile Integer probeStatus;
     private final AtomicInteger probes = new AtomicInteger();
 
@@ -192,6 +193,11 @@ final class FakeTelephony implements Telephony {
     }
 
     /** The audio played to callees, by description. */
+    /** The digits sent, as "number:digits", in order. */
+    List<String> dtmfSent() {
+        return dtmf;
+    }
+
     List<String> plays() {
         return plays;
     }
@@ -374,6 +380,7 @@ final class FakeTelephony implements Telephony {
 
         @Override
         public CompletableFuture<Void> sendDtmf(String digits) {
+            dtmf.add(request.number() + ":" + digits);
             return CompletableFuture.completedFuture(null);
         }
 

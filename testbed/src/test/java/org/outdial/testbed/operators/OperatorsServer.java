@@ -30,11 +30,14 @@ final class OperatorsServer implements AutoCloseable {
     final OutdialServer server;
     final UniTalkClient api;
     final int sipPort;
+    /** The API key, for routes {@link UniTalkClient} has no method for. */
+    final String key;
 
-    private OperatorsServer(OutdialServer server, UniTalkClient api, int sipPort) {
+    private OperatorsServer(OutdialServer server, UniTalkClient api, int sipPort, String key) {
         this.server = server;
         this.api = api;
         this.sipPort = sipPort;
+        this.key = key;
     }
 
     /**
@@ -65,7 +68,7 @@ final class OperatorsServer implements AutoCloseable {
                 new OutdialConfig.Dialer(Duration.ofSeconds(5), operatorRing, operatorWait), defaults.audio(), registrar);
         OutdialServer server = OutdialServer.start(config);
         String key = new ApiKeys(server.database().dataSource()).create("operators", Instant.now()).secret();
-        return new OperatorsServer(server, new UniTalkClient(server.port(), key), sip);
+        return new OperatorsServer(server, new UniTalkClient(server.port(), key), sip, key);
     }
 
     /** The events in the outbox for {@code autodialerId}, oldest first. */
