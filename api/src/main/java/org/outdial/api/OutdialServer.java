@@ -24,6 +24,7 @@ import org.outdial.api.metrics.MetricsRoutes;
 import org.outdial.api.metrics.Telemetry;
 import org.outdial.api.openapi.OpenApiRoutes;
 import org.outdial.api.http.HttpServer;
+import org.outdial.api.http.Idempotency;
 import org.outdial.api.http.RouteGroup;
 import org.outdial.api.http.Router;
 import org.outdial.api.unitalk.AutodialCatalog;
@@ -221,7 +222,8 @@ public final class OutdialServer implements AutoCloseable {
 
             ApiKeyGate gate = new ApiKeyGate(new ApiKeys(ds), new RateLimiter(config.api().rateLimit()), clock);
             HttpServer http = HttpServer.start(new HttpServer.Settings(config.http().bindAddress(),
-                    config.http().port(), config.api().maxBodyBytes()), router, gate, telemetry);
+                    config.http().port(), config.api().maxBodyBytes()), router, gate, telemetry,
+                    Idempotency.over(ds, clock));
             if (dialing.dialer() != null) {
                 dialing.dialer().tick(); // picks up autodialers that were running before a restart
             }

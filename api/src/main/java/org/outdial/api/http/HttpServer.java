@@ -87,8 +87,17 @@ public final class HttpServer implements AutoCloseable {
         return start(settings, router, gate, HttpMeters.none());
     }
 
-    /** As above, telling {@code meters} of every request answered. */
+    /**
+     * As above, telling {@code meters} of every request answered; without an {@link Idempotency}
+     * a write request with an {@code Idempotency-Key} is refused with 400 (never run unguarded).
+     */
     public static HttpServer start(Settings settings, Router router, Gate gate, HttpMeters meters) {
+        return start(settings, router, gate, meters, null);
+    }
+
+    /** As above, with write requests that carry an {@code Idempotency-Key} run under {@code idempotency}. */
+    public static HttpServer start(Settings settings, Router router, Gate gate, HttpMeters meters,
+                                   Idempotency idempotency) {
         EventLoopGroup boss = new NioEventLoopGroup(1, new DefaultThreadFactory("http-accept", true));
         EventLoopGroup workers = new NioEventLoopGroup(0, new DefaultThreadFactory("http-io", true));
         ExecutorService handlers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("http-", 0).factory());
@@ -107,7 +116,7 @@ public final class HttpServer implements AutoCloseable {
                                     .addLast(new HttpServerCodec())
                                     .addLast(new HttpServerKeepAliveHandler())
                                     .addLast(new BoundedAggregator(settings.maxBodyBytes()))
-                                    .addLast(new RequestDispatcher(router, gate, handlers, meters));
+                                    .addLast(new RequestDispatcher(router, gate, handlers, meters, idempotency));
                         }
                     })
                     .bind(new InetSocketAddress(settings.bindAddress(), settings.port()))

@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.regex.Pattern;
@@ -36,16 +37,20 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
             Pattern.compile("([?&]token=)[^&#]*");
     private static final Logger log = LoggerFactory.getLogger(RequestDispatcher.class);
 
+    private static final String JSON = "application/json; charset=utf-8";
+
     private final Router router;
     private final Gate gate;
     private final ExecutorService handlers;
     private final HttpMeters meters;
+    private final Idempotency idempotency;
     /** Touched only on the channel's event loop. */
     private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
     private boolean running;
 
-    RequestDispatcher(Router router, Gate gate, ExecutorService handlers, HttpMeters meters) {
+    RequestDispatcher(Router router, Gate gate, ExecutorService handlers, HttpMeters meters, Idempotency idempotency) {
         super(false);
+        this.idempotency = idempotency;
         this.meters = meters;
         this.router = router;
         this.gate = gate;
@@ -122,12 +127,58 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
             Router.Route route = router.match(netty.method(), request.path());
             matched[0] = route.path();
             if (route.access() == Access.PUBLIC) {
-                return route.handler().handle(request);
+                return idempotent(netty, request, route, "public");
             }
             try (Gate.Admission admission = gate.enter(request)) {
                 request.caller(admission.caller());
-                return route.handler().handle(request);
+                return idempotent(netty, request, route, "key:" + admission.caller().keyId());
             }
+        } catch (Throwable t) {
+            return ErrorMapper.toResponse(t, netty.method().name(), request.path());
+        }
+    }
+
+    /**
+     * Runs the handler, under the request's {@code Idempotency-Key} when it has one and changes
+     * data (see {@link Idempotency}): replays the stored answer instead, or stores this one before
+     * it is sent. The key is checked after the route and the API key, so 404, 405, 401 and 429
+     * are never stored.
+     */
+    private Response idempotent(FullHttpRequest netty, Request request, Router.Route route, String owner) {
+        Optional<String> key = Idempotency.applies(netty.method()) ? Idempotency.keyOf(request) : Optional.empty();
+        if (key.isEmpty() || idempotency == null) {
+            if (key.isPresent()) {
+                throw new HttpException(400, "Idempotency-Key is not supported by this server");
+            }
+            return run(route, request, netty);
+        }
+        byte[] requestBody = new byte[netty.content().readableBytes()];
+        netty.content().getBytes(netty.content().readerIndex(), requestBody);
+        Idempotency.Start start = idempotency.begin(owner, key.get(),
+                Idempotency.fingerprint(netty.method().name(), netty.uri(), requestBody));
+        if (start instanceof Idempotency.Replay replay) {
+            return Response.stored(replay.status(), replay.body(), replay.contentType())
+                    .withHeader(Idempotency.REPLAYED, "true");
+        }
+        Idempotency.Claimed claim = (Idempotency.Claimed) start;
+        Response response;
+        byte[] body;
+        try {
+            response = run(route, request, netty);
+            body = serialize(response, netty);
+        } catch (Throwable t) {
+            idempotency.release(claim);
+            throw t;
+        }
+        String contentType = response.headers().getOrDefault("Content-Type", JSON);
+        idempotency.complete(claim, response.status(), contentType, body);
+        return Response.stored(response.status(), body, contentType).withHeaders(response.headers());
+    }
+
+    /** The handler's answer, its exceptions mapped to the error response. */
+    private static Response run(Router.Route route, Request request, FullHttpRequest netty) {
+        try {
+            return route.handler().handle(request);
         } catch (Throwable t) {
             return ErrorMapper.toResponse(t, netty.method().name(), request.path());
         }
@@ -174,7 +225,7 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(status), Unpooled.wrappedBuffer(body));
         response.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, "application/json; charset=utf-8")
+                .set(HttpHeaderNames.CONTENT_TYPE, JSON)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         headers.forEach(response.headers()::set);
         return response;

@@ -63,6 +63,14 @@ public final class Response {
         return new Response(200, new Raw(bytes), Map.of("Content-Type", contentType));
     }
 
+    /**
+     * An answer already serialized: one stored for an {@code Idempotency-Key} and sent again, or
+     * about to be stored. Any status, since a replayed answer may be a stored 4xx.
+     */
+    static Response stored(int status, byte[] bytes, String contentType) {
+        return new Response(status, new Raw(bytes), Map.of("Content-Type", contentType));
+    }
+
     /** A body written as is, not as JSON. */
     record Raw(byte[] bytes) {
     }
@@ -75,6 +83,13 @@ public final class Response {
     public Response withHeader(String name, String value) {
         Map<String, String> all = new LinkedHashMap<>(headers);
         all.put(name, value);
+        return new Response(status, body, all);
+    }
+
+    /** This response with {@code more} headers added (replacing any of the same name). */
+    Response withHeaders(Map<String, String> more) {
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.putAll(more);
         return new Response(status, body, all);
     }
 
