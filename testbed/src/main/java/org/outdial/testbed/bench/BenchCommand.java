@@ -27,6 +27,7 @@ public final class BenchCommand {
         BENCHMARKS.put("dialer", DialerBench::main);
         BENCHMARKS.put("mixed-load", MixedLoadBench::main);
         BENCHMARKS.put("pacing-grid", PacingGridBench::main);
+        BENCHMARKS.put("smart-run", SmartRunBench::main);
     }
 
     private BenchCommand() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,8 +81,12 @@ public final class SimulatedCarrier implements AutoCloseable {
      * @param number        the dialed number (the Request-URI's user part)
      * @param audibleFrames 20 ms packets of audible audio the caller sent (tones, speech; not silence)
      * @param byeFromCaller the caller (Outdial) ended it with a BYE; false when the callee hung up
+     * @param invitedAt     when the INVITE arrived
+     * @param answeredAt    when the 200 OK went out: the callee's answer as the callee sees it
+     * @param endedAt       when the call ended (the BYE either way)
      */
-    public record HeardCall(String number, int audibleFrames, boolean byeFromCaller) {
+    public record HeardCall(String number, int audibleFrames, boolean byeFromCaller, Instant invitedAt,
+                            Instant answeredAt, Instant endedAt) {
     }
 
     /** The last answered calls that ended, in the order they ended. */
@@ -291,6 +296,7 @@ public final class SimulatedCarrier implements AutoCloseable {
                 Response ok = response(Response.OK, call.invite, call.tag);
                 ok.setContent(SdpWriter.write(answer), sdpType());
                 call.answer = answer;
+                call.answeredAt = Instant.now();
                 call.tx.sendResponse(ok);
                 call.state = CallState.ANSWERED;
                 call.timer = schedule(() -> {
@@ -458,7 +464,8 @@ public final class SimulatedCarrier implements AutoCloseable {
                 if (this.answered.size() == HEARD_KEPT) {
                     this.answered.removeFirst();
                 }
-                this.answered.addLast(new HeardCall(call.number, call.echo.audibleFrames(), byCaller));
+                this.answered.addLast(new HeardCall(call.number, call.echo.audibleFrames(), byCaller, call.invitedAt,
+                        call.answeredAt, Instant.now()));
             }
         }
         result = result.equals("bye") ? "answered" : result;
@@ -556,6 +563,8 @@ public final class SimulatedCarrier implements AutoCloseable {
         final String tag;
         final long sessionId;
         final long started = System.nanoTime();
+        final Instant invitedAt = Instant.now();
+        Instant answeredAt;
         CallState state = CallState.RINGING;
         Dialog dialog;
         EchoMedia.Port echo;

@@ -1,0 +1,133 @@
+package org.outdial.testbed.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.outdial.testbed.carrier.SimulatedCarrier;
+import org.outdial.testbed.phones.CallRecord;
+
+/**
+ * A real SMART run's figures, measured from the outside as the pacing simulator measures its own:
+ * occupancy and talk from the operators' side (each simulated phone's call records: a talk from its
+ * 200 OK for as long as it lasted, then the campaign's wrap-up, {@code markAsBusySeconds}, clipped
+ * to the run's window), the dial-to-answer and answer-to-operator times from the carrier's and the
+ * phones' clocks (one JVM, one clock), and the dials and abandonment from Outdial's own counts.
+ *
+ * @param window            the run's length: operators logged in all of it, dials only in it
+ * @param operators         logged-in operators
+ * @param occupancy         (talk + wrap-up) / logged-in time, percent
+ * @param talkPerHour       talk minutes per operator-hour
+ * @param waitSeconds       mean time from an operator being free (after the wrap-up) to the next answered offer
+ * @param connections       offers the operators answered in the window
+ * @param dials             calls dialed (the campaign's calls that started)
+ * @param liveAnswered      of those, answered by a person
+ * @param abandoned         of those, no operator within the grace (ANSW_NF_OP)
+ * @param dialToAnswer      the carrier's INVITE-to-200 OK of every answered call, ms, sorted
+ * @param answerToOffer     the carrier's 200 OK to the operator phone's INVITE, ms, sorted (calls offered)
+ * @param answerToOperator  the carrier's 200 OK to the operator phone's 200 OK, ms, sorted
+ * @param meanTalk          the operators' mean talk
+ * @param offersNotAnswered offers cancelled before the phone answered (the grace ended while it rang)
+ */
+record SmartRunFigures(Duration window, int operators, double occupancy, double talkPerHour, double waitSeconds,
+                       long connections, long dials, long liveAnswered, long abandoned, long[] dialToAnswer,
+                       long[] answerToOffer, long[] answerToOperator, Duration meanTalk, long offersNotAnswered) {
+
+    /** Abandoned over live-answered, percent. */
+    double abandonedPercent() {
+        return liveAnswered == 0 ? 0 : 100.0 * abandoned / liveAnswered;
+    }
+
+    double answerRate() {
+        return dials == 0 ? 0 : (double) liveAnswered / dials;
+    }
+
+    double dialsPerHour() {
+        return dials / (operators * window.toMillis() / 3_600_000.0);
+    }
+
+    /**
+     * @param from      when the operators were logged in and the campaign got its numbers
+     * @param window    how long the campaign ran before it was paused
+     * @param operators the team
+     * @param wrapUp    the campaign's {@code markAsBusySeconds} (every talk gets it: {@code markAsBusyMinSecondsTalk} 0)
+     * @param phones    every call record of the operators' phones
+     * @param heard     the carrier's answered calls
+     * @param dials     the campaign's calls that started
+     * @param live      of those, answered by a person
+     * @param abandoned of those, ANSW_NF_OP
+     */
+    static SmartRunFigures of(Instant from, Duration window, int operators, Duration wrapUp, List<CallRecord> phones,
+                              List<SimulatedCarrier.HeardCall> heard, long dials, long live, long abandoned) {
+        long start = from.toEpochMilli();
+        long end = start + window.toMillis();
+        long wrap = wrapUp.toMillis();
+        long busy = 0;
+        long talk = 0;
+        long waited = 0;
+        long connections = 0;
+        long talkSum = 0;
+        long talks = 0;
+        Map<String, List<CallRecord>> byPhone = phones.stream()
+                .filter(c -> c.outcome() == CallRecord.Outcome.ANSWERED && c.answeredAt().isPresent())
+                .collect(Collectors.groupingBy(CallRecord::phone));
+        for (List<CallRecord> calls : byPhone.values()) {
+            calls.sort(Comparator.comparing(c -> c.answeredAt().orElseThrow()));
+            long freeSince = start;
+            for (CallRecord c : calls) {
+                long answered = c.answeredAt().orElseThrow().toEpochMilli();
+                long ended = answered + c.talk().toMillis();
+                talk += clip(answered, ended, start, end);
+                busy += clip(answered, ended + wrap, start, end);
+                if (answered >= start && answered < end) {
+                    waited += Math.max(0, answered - freeSince);
+                    connections++;
+                    talkSum += c.talk().toMillis();
+                    talks++;
+                }
+                freeSince = ended + wrap;
+            }
+        }
+        double loggedIn = (double) operators * window.toMillis();
+        double operatorHours = loggedIn / 3_600_000.0;
+
+        Map<String, SimulatedCarrier.HeardCall> answeredByNumber = new HashMap<>();
+        List<Long> toAnswer = new ArrayList<>();
+        for (SimulatedCarrier.HeardCall h : heard) {
+            if (h.answeredAt() != null) {
+                answeredByNumber.put(h.number(), h);
+                toAnswer.add(Duration.between(h.invitedAt(), h.answeredAt()).toMillis());
+            }
+        }
+        List<Long> toOffer = new ArrayList<>();
+        List<Long> toOperator = new ArrayList<>();
+        long notAnswered = 0;
+        for (CallRecord c : phones) {
+            if (c.outcome() == CallRecord.Outcome.NOT_ANSWERED) {
+                notAnswered++;
+            }
+            SimulatedCarrier.HeardCall h = answeredByNumber.get(c.caller());
+            if (h == null) {
+                continue;
+            }
+            toOffer.add(Duration.between(h.answeredAt(), c.offeredAt()).toMillis());
+            c.answeredAt().ifPresent(at -> toOperator.add(Duration.between(h.answeredAt(), at).toMillis()));
+        }
+        return new SmartRunFigures(window, operators, 100 * busy / loggedIn, talk / 60_000.0 / operatorHours,
+                connections == 0 ? 0 : waited / 1000.0 / connections, connections, dials, live, abandoned,
+                sorted(toAnswer), sorted(toOffer), sorted(toOperator),
+                Duration.ofMillis(talks == 0 ? 0 : Math.round((double) talkSum / talks)), notAnswered);
+    }
+
+    private static long clip(long from, long to, long start, long end) {
+        return Math.max(0, Math.min(to, end) - Math.max(from, start));
+    }
+
+    private static long[] sorted(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+}
