@@ -19,6 +19,7 @@ public final class LiveCall {
     private volatile int offers;
     private volatile int offersAnswered;
     private volatile Duration talk;
+    private volatile boolean waitOver;
 
     /** @param startedAt when the dialer started the call (its dial time until {@link #dialed} says otherwise) */
     public LiveCall(Instant startedAt) {
@@ -53,6 +54,15 @@ public final class LiveCall {
         }
     }
 
+    /**
+     * The callee no longer waits for an operator: they talked, were abandoned (and hear the message
+     * now), or the wait was given up. What is left is the call's end and its record, so SMART must
+     * not count them as a person about to take an operator (docs/PACING.md, "What SMART sees").
+     */
+    public void waitOver() {
+        waitOver = true;
+    }
+
     /** The callee talked with an operator this long. */
     public void talked(Duration bridged) {
         talk = bridged;
@@ -74,6 +84,11 @@ public final class LiveCall {
 
     public boolean withOperator() {
         return withOperator;
+    }
+
+    /** See {@link #waitOver()}. */
+    public boolean isWaitOver() {
+        return waitOver;
     }
 
     public int offers() {

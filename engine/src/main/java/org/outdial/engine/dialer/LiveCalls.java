@@ -62,7 +62,11 @@ public final class LiveCalls {
         c.cached = null;
     }
 
-    /** The campaign's calls in flight that no operator holds: dialing, ringing, or answered and waiting. */
+    /**
+     * The campaign's calls in flight that no operator holds: dialing, ringing, or answered and waiting.
+     * A call whose wait is over ({@link LiveCall#waitOver}: talked, abandoned, given up) is not one,
+     * though it is in flight until it is recorded.
+     */
     public synchronized List<Outlook.Call> withoutOperator(long campaignId) {
         Campaign c = campaigns.get(campaignId);
         if (c == null) {
@@ -70,7 +74,7 @@ public final class LiveCalls {
         }
         List<Outlook.Call> calls = new ArrayList<>(c.inFlight.size());
         for (LiveCall call : c.inFlight) {
-            if (!call.withOperator()) {
+            if (!call.withOperator() && !call.isWaitOver()) {
                 Instant dialed = call.dialedAt();
                 Instant answered = call.answeredAt();
                 // Clocks read on two threads: an answer is never before its dial.

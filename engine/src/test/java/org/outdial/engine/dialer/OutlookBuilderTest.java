@@ -86,6 +86,22 @@ class OutlookBuilderTest {
     }
 
     @Test
+    void aCallWhoseWaitIsOverIsNotWaitingThoughItIsStillInFlight() {
+        Instant t0 = now();
+        LiveCall talked = started(t0);
+        talked.answered(t0.plusSeconds(2));
+        talked.withOperator(true);
+        talked.talked(Duration.ofSeconds(20));
+        talked.waitOver();
+        talked.withOperator(false); // the operator let go; the call is being hung up and recorded
+        LiveCall abandoned = started(t0);
+        abandoned.answered(t0.plusSeconds(3));
+        abandoned.waitOver(); // hearing the abandonment message
+
+        assertEquals(List.of(), builder.build(CAMPAIGN, KYIV, PACING, LINES, t0.plusSeconds(23)).calls());
+    }
+
+    @Test
     void theSampleKeepsTheLastFiveHundredEndedCalls() {
         Instant t0 = now();
         for (int i = 0; i < 600; i++) {

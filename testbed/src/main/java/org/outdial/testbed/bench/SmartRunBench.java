@@ -52,6 +52,8 @@ import org.slf4j.LoggerFactory;
 public final class SmartRunBench {
 
     private static final String TRUNK = "carrier";
+    /** pacing.abandonment.grace at its default (FCC 47 CFR 64.1200(a)(7)): the simulator's too. */
+    private static final Duration GRACE = Duration.ofSeconds(2);
     private static final int FIRST_LINE = 2001;
     /** Callees stay on far longer than an operator talks (at most 4 × the mean), so the operator hangs up. */
     private static final Duration CALLEE_STAYS = Duration.ofMinutes(10);
@@ -135,7 +137,7 @@ public final class SmartRunBench {
                 System.out.println("  GET_LIST statistics.abandonment: " + task.path("statistics").path("abandonment"));
                 System.out.println("  carrier: calls ended by result " + carrier.results());
                 return SmartRunFigures.of(from, o.window(), o.operators(), o.wrapUp(), phones.calls(),
-                        carrier.answeredCalls(), dials, live, states.path("ANSW_NF_OP").asLong());
+                        carrier.answeredCalls(), dials, live, states.path("ANSW_NF_OP").asLong(), GRACE);
             }
         }
     }

@@ -32,10 +32,15 @@ import org.outdial.testbed.phones.CallRecord;
  * @param answerToOperator  the carrier's 200 OK to the operator phone's 200 OK, ms, sorted
  * @param meanTalk          the operators' mean talk
  * @param offersNotAnswered offers cancelled before the phone answered (the grace ended while it rang)
+ * @param unconnected       answered callees no operator took (the carrier answered, no phone answered their call)
+ * @param freeAtAnswer      of those, the ones with an operator free (not on a call, out of wrap-up) at the answer
+ * @param freeWithinGrace   of those, the ones with an operator free at some moment within the grace after it:
+ *                          the simulator, whose offers take no time, would have connected them
  */
 record SmartRunFigures(Duration window, int operators, double occupancy, double talkPerHour, double waitSeconds,
                        long connections, long dials, long liveAnswered, long abandoned, long[] dialToAnswer,
-                       long[] answerToOffer, long[] answerToOperator, Duration meanTalk, long offersNotAnswered) {
+                       long[] answerToOffer, long[] answerToOperator, Duration meanTalk, long offersNotAnswered,
+                       long unconnected, long freeAtAnswer, long freeWithinGrace) {
 
     /** Abandoned over live-answered, percent. */
     double abandonedPercent() {
@@ -60,9 +65,11 @@ record SmartRunFigures(Duration window, int operators, double occupancy, double 
      * @param dials     the campaign's calls that started
      * @param live      of those, answered by a person
      * @param abandoned of those, ANSW_NF_OP
+     * @param grace     pacing.abandonment.grace
      */
     static SmartRunFigures of(Instant from, Duration window, int operators, Duration wrapUp, List<CallRecord> phones,
-                              List<SimulatedCarrier.HeardCall> heard, long dials, long live, long abandoned) {
+                              List<SimulatedCarrier.HeardCall> heard, long dials, long live, long abandoned,
+                              Duration grace) {
         long start = from.toEpochMilli();
         long end = start + window.toMillis();
         long wrap = wrapUp.toMillis();
@@ -117,10 +124,74 @@ record SmartRunFigures(Duration window, int operators, double occupancy, double 
             toOffer.add(Duration.between(h.answeredAt(), c.offeredAt()).toMillis());
             c.answeredAt().ifPresent(at -> toOperator.add(Duration.between(h.answeredAt(), at).toMillis()));
         }
+        java.util.Set<String> taken = phones.stream().filter(c -> c.outcome() == CallRecord.Outcome.ANSWERED)
+                .map(CallRecord::caller).collect(Collectors.toSet());
+        Map<String, List<long[]>> busyByPhone = busyIntervals(phones, wrap);
+        long unconnected = 0;
+        long freeAtAnswer = 0;
+        long freeWithinGrace = 0;
+        for (SimulatedCarrier.HeardCall h : answeredByNumber.values()) {
+            long at = h.answeredAt().toEpochMilli();
+            if (taken.contains(h.number()) || at < start || at >= end) {
+                continue;
+            }
+            unconnected++;
+            boolean freeNow = false;
+            boolean freeSoon = false;
+            for (List<long[]> busyTimes : busyByPhone.values()) {
+                freeNow |= freeAt(busyTimes, at);
+                freeSoon |= !covered(busyTimes, at, at + grace.toMillis());
+            }
+            freeAtAnswer += freeNow ? 1 : 0;
+            freeWithinGrace += freeSoon ? 1 : 0;
+        }
+        // Phones never offered a call are free all the time.
+        long idlePhones = operators - busyByPhone.size();
+        if (idlePhones > 0) {
+            freeAtAnswer = unconnected;
+            freeWithinGrace = unconnected;
+        }
         return new SmartRunFigures(window, operators, 100 * busy / loggedIn, talk / 60_000.0 / operatorHours,
                 connections == 0 ? 0 : waited / 1000.0 / connections, connections, dials, live, abandoned,
                 sorted(toAnswer), sorted(toOffer), sorted(toOperator),
-                Duration.ofMillis(talks == 0 ? 0 : Math.round((double) talkSum / talks)), notAnswered);
+                Duration.ofMillis(talks == 0 ? 0 : Math.round((double) talkSum / talks)), notAnswered, unconnected,
+                freeAtAnswer, freeWithinGrace);
+    }
+
+    /** Each phone's busy times, sorted: from an offer to its end, and for a talk its wrap-up after. */
+    private static Map<String, List<long[]>> busyIntervals(List<CallRecord> phones, long wrap) {
+        Map<String, List<long[]>> busy = new HashMap<>();
+        for (CallRecord c : phones) {
+            long offered = c.offeredAt().toEpochMilli();
+            long to = c.answeredAt().map(a -> a.toEpochMilli() + c.talk().toMillis() + wrap).orElse(offered);
+            busy.computeIfAbsent(c.phone(), p -> new ArrayList<>()).add(new long[] {offered, Math.max(offered, to)});
+        }
+        busy.values().forEach(l -> l.sort(Comparator.comparingLong(i -> i[0])));
+        return busy;
+    }
+
+    private static boolean freeAt(List<long[]> busy, long t) {
+        for (long[] i : busy) {
+            if (i[0] <= t && t < i[1]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the sorted busy times cover all of [from, to). */
+    private static boolean covered(List<long[]> busy, long from, long to) {
+        long reached = from;
+        for (long[] i : busy) {
+            if (i[0] > reached) {
+                break;
+            }
+            reached = Math.max(reached, i[1]);
+            if (reached >= to) {
+                return true;
+            }
+        }
+        return reached >= to;
     }
 
     private static long clip(long from, long to, long start, long end) {

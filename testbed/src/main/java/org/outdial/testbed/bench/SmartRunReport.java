@@ -42,6 +42,10 @@ final class SmartRunReport {
         System.out.printf(Locale.ROOT, "  Outdial on the way to an operator: callee's 200 OK to the operator's INVITE %s; "
                 + "to the operator's 200 OK %s; offers cancelled before the phone answered: %d%n",
                 millis(real.answerToOffer()), millis(real.answerToOperator()), real.offersNotAnswered());
+        System.out.printf(Locale.ROOT, "  answered callees no operator took: %d; with an operator free at the answer: %d; "
+                        + "with one free at some moment within the grace (the simulator, whose offers take no time, "
+                        + "would have connected these): %d%n", real.unconnected(), real.freeAtAnswer(),
+                real.freeWithinGrace());
         System.out.println("  simulator workload: " + workload(p.workload()));
         System.out.println();
         System.out.println("| figure | real run | simulator mean | simulator 95 % range | real − mean | tolerance |");
