@@ -36,11 +36,17 @@ import org.outdial.testbed.phones.CallRecord;
  * @param freeAtAnswer      of those, the ones with an operator free (not on a call, out of wrap-up) at the answer
  * @param freeWithinGrace   of those, the ones with an operator free at some moment within the grace after it:
  *                          the simulator, whose offers take no time, would have connected them
+ * @param freeAfter         for those, ms from the answer to the first moment an operator was free, sorted
+ * @param overtaken         of the unconnected, the ones that saw a callee answered after them offered an
+ *                          operator while they waited (within the grace): not served oldest first
+ * @param overhead          answer to the operator's INVITE for the calls taken with an operator free at the
+ *                          answer: Outdial's own time on the way to an operator, ms, sorted
  */
 record SmartRunFigures(Duration window, int operators, double occupancy, double talkPerHour, double waitSeconds,
                        long connections, long dials, long liveAnswered, long abandoned, long[] dialToAnswer,
                        long[] answerToOffer, long[] answerToOperator, Duration meanTalk, long offersNotAnswered,
-                       long unconnected, long freeAtAnswer, long freeWithinGrace) {
+                       long unconnected, long freeAtAnswer, long freeWithinGrace, long[] freeAfter,
+                       long overtaken, long[] overhead) {
 
     /** Abandoned over live-answered, percent. */
     double abandonedPercent() {
@@ -130,6 +136,20 @@ record SmartRunFigures(Duration window, int operators, double occupancy, double 
         long unconnected = 0;
         long freeAtAnswer = 0;
         long freeWithinGrace = 0;
+        long overtaken = 0;
+        List<Long> freeAfter = new ArrayList<>();
+        List<Long> overhead = new ArrayList<>();
+        for (CallRecord c : phones) {
+            SimulatedCarrier.HeardCall h = answeredByNumber.get(c.caller());
+            if (h == null || c.outcome() != CallRecord.Outcome.ANSWERED) {
+                continue;
+            }
+            // Its own offer starts after the answer, so it does not cover the answer's moment.
+            long at = h.answeredAt().toEpochMilli();
+            if (busyByPhone.size() < operators || busyByPhone.values().stream().anyMatch(b -> freeAt(b, at))) {
+                overhead.add(Duration.between(h.answeredAt(), c.offeredAt()).toMillis());
+            }
+        }
         for (SimulatedCarrier.HeardCall h : answeredByNumber.values()) {
             long at = h.answeredAt().toEpochMilli();
             if (taken.contains(h.number()) || at < start || at >= end) {
@@ -138,10 +158,27 @@ record SmartRunFigures(Duration window, int operators, double occupancy, double 
             unconnected++;
             boolean freeNow = false;
             boolean freeSoon = false;
+            long first = Long.MAX_VALUE;
             for (List<long[]> busyTimes : busyByPhone.values()) {
                 freeNow |= freeAt(busyTimes, at);
-                freeSoon |= !covered(busyTimes, at, at + grace.toMillis());
+                boolean soon = !covered(busyTimes, at, at + grace.toMillis());
+                freeSoon |= soon;
+                if (soon) {
+                    first = Math.min(first, reach(busyTimes, at) - at);
+                }
             }
+            if (first != Long.MAX_VALUE) {
+                freeAfter.add(first);
+            }
+            long graceEnd = at + grace.toMillis();
+            boolean passed = false;
+            for (CallRecord c : phones) {
+                SimulatedCarrier.HeardCall younger = answeredByNumber.get(c.caller());
+                long offered = c.offeredAt().toEpochMilli();
+                passed |= younger != null && younger.answeredAt().toEpochMilli() > at && offered >= at
+                        && offered < graceEnd;
+            }
+            overtaken += passed ? 1 : 0;
             freeAtAnswer += freeNow ? 1 : 0;
             freeWithinGrace += freeSoon ? 1 : 0;
         }
@@ -155,7 +192,19 @@ record SmartRunFigures(Duration window, int operators, double occupancy, double 
                 connections == 0 ? 0 : waited / 1000.0 / connections, connections, dials, live, abandoned,
                 sorted(toAnswer), sorted(toOffer), sorted(toOperator),
                 Duration.ofMillis(talks == 0 ? 0 : Math.round((double) talkSum / talks)), notAnswered, unconnected,
-                freeAtAnswer, freeWithinGrace);
+                freeAtAnswer, freeWithinGrace, sorted(freeAfter), overtaken, sorted(overhead));
+    }
+
+    /** The first moment from {@code from} on that the sorted busy times do not cover. */
+    private static long reach(List<long[]> busy, long from) {
+        long reached = from;
+        for (long[] i : busy) {
+            if (i[0] > reached) {
+                break;
+            }
+            reached = Math.max(reached, i[1]);
+        }
+        return reached;
     }
 
     /** Each phone's busy times, sorted: from an offer to its end, and for a talk its wrap-up after. */

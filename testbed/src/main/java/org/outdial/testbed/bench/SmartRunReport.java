@@ -46,6 +46,11 @@ final class SmartRunReport {
                         + "with one free at some moment within the grace (the simulator, whose offers take no time, "
                         + "would have connected these): %d%n", real.unconnected(), real.freeAtAnswer(),
                 real.freeWithinGrace());
+        System.out.println("  for those, ms from the answer to an operator free: "
+                + java.util.Arrays.toString(real.freeAfter()) + "; overtaken while waiting (a callee answered after "
+                + "them was offered an operator within their grace): " + real.overtaken());
+        System.out.println("  Outdial's own time, for calls taken with an operator free at the answer (answer to the "
+                + "operator's INVITE): " + millis(real.overhead()));
         System.out.println("  simulator workload: " + workload(p.workload()));
         System.out.println();
         System.out.println("| figure | real run | simulator mean | simulator 95 % range | real − mean | tolerance |");
