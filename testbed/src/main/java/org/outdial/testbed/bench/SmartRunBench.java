@@ -121,7 +121,9 @@ public final class SmartRunBench {
                 }
                 Instant from = Instant.now();
                 api.addNumbers(campaign, numbers);
+                DialGaps gaps = DialGaps.start(carrier, phones);
                 watch(api, campaign, phones, from, o);
+                gaps.stop();
                 api.pause(campaign);
                 Instant paused = Instant.now();
                 drain(carrier, phones);
@@ -136,8 +138,17 @@ public final class SmartRunBench {
                 System.out.println("  numbers by state: " + states);
                 System.out.println("  GET_LIST statistics.abandonment: " + task.path("statistics").path("abandonment"));
                 System.out.println("  carrier: calls ended by result " + carrier.results());
+                System.out.println("  " + gaps.describe(from));
+                // The ledger's count (FCC: no operator on the line within the grace), which is what SMART is held
+                // to: the ANSW_NF_OP calls and any call an operator took after the grace.
+                JsonNode ledger = task.path("statistics").path("abandonment").path("today");
+                if (ledger.path("liveAnswered").asLong() != live) {
+                    System.out.println("  note: the ledger's live-answered " + ledger.path("liveAnswered").asLong()
+                            + " differs from the states' " + live);
+                }
                 return SmartRunFigures.of(from, o.window(), o.operators(), o.wrapUp(), phones.calls(),
-                        carrier.answeredCalls(), dials, live, states.path("ANSW_NF_OP").asLong(), GRACE);
+                        carrier.answeredCalls(), dials, ledger.path("liveAnswered").asLong(),
+                        ledger.path("abandoned").asLong(), GRACE);
             }
         }
     }

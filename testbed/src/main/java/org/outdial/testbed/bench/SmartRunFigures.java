@@ -26,7 +26,8 @@ import org.outdial.testbed.phones.CallRecord;
  * @param connections       offers the operators answered in the window
  * @param dials             calls dialed (the campaign's calls that started)
  * @param liveAnswered      of those, answered by a person
- * @param abandoned         of those, no operator within the grace (ANSW_NF_OP)
+ * @param abandoned         of those, no operator on the line within the grace (the ledger's count:
+ *                          ANSW_NF_OP, and a call an operator took after the grace)
  * @param dialToAnswer      the carrier's INVITE-to-200 OK of every answered call, ms, sorted
  * @param answerToOffer     the carrier's 200 OK to the operator phone's INVITE, ms, sorted (calls offered)
  * @param answerToOperator  the carrier's 200 OK to the operator phone's 200 OK, ms, sorted
@@ -39,6 +40,8 @@ import org.outdial.testbed.phones.CallRecord;
  * @param freeAfter         for those, ms from the answer to the first moment an operator was free, sorted
  * @param overtaken         of the unconnected, the ones that saw a callee answered after them offered an
  *                          operator while they waited (within the grace): not served oldest first
+ * @param hangUpLag         the operator's hang-up (the phone's BYE) to Outdial's BYE to the callee, ms, sorted:
+ *                          how late Outdial learns a talk ended, and so when the wrap-up starts
  * @param overhead          answer to the operator's INVITE for the calls taken with an operator free at the
  *                          answer: Outdial's own time on the way to an operator, ms, sorted
  */
@@ -46,7 +49,7 @@ record SmartRunFigures(Duration window, int operators, double occupancy, double 
                        long connections, long dials, long liveAnswered, long abandoned, long[] dialToAnswer,
                        long[] answerToOffer, long[] answerToOperator, Duration meanTalk, long offersNotAnswered,
                        long unconnected, long freeAtAnswer, long freeWithinGrace, long[] freeAfter,
-                       long overtaken, long[] overhead) {
+                       long overtaken, long[] hangUpLag, long[] overhead) {
 
     /** Abandoned over live-answered, percent. */
     double abandonedPercent() {
@@ -116,6 +119,7 @@ record SmartRunFigures(Duration window, int operators, double occupancy, double 
                 toAnswer.add(Duration.between(h.invitedAt(), h.answeredAt()).toMillis());
             }
         }
+        List<Long> hangUpLag = new ArrayList<>();
         List<Long> toOffer = new ArrayList<>();
         List<Long> toOperator = new ArrayList<>();
         long notAnswered = 0;
@@ -128,6 +132,9 @@ record SmartRunFigures(Duration window, int operators, double occupancy, double 
                 continue;
             }
             toOffer.add(Duration.between(h.answeredAt(), c.offeredAt()).toMillis());
+            if (c.outcome() == CallRecord.Outcome.ANSWERED && c.endedBy() == CallRecord.EndedBy.PHONE) {
+                hangUpLag.add(Duration.between(c.answeredAt().orElseThrow().plus(c.talk()), h.endedAt()).toMillis());
+            }
             c.answeredAt().ifPresent(at -> toOperator.add(Duration.between(h.answeredAt(), at).toMillis()));
         }
         java.util.Set<String> taken = phones.stream().filter(c -> c.outcome() == CallRecord.Outcome.ANSWERED)
@@ -192,7 +199,7 @@ record SmartRunFigures(Duration window, int operators, double occupancy, double 
                 connections == 0 ? 0 : waited / 1000.0 / connections, connections, dials, live, abandoned,
                 sorted(toAnswer), sorted(toOffer), sorted(toOperator),
                 Duration.ofMillis(talks == 0 ? 0 : Math.round((double) talkSum / talks)), notAnswered, unconnected,
-                freeAtAnswer, freeWithinGrace, sorted(freeAfter), overtaken, sorted(overhead));
+                freeAtAnswer, freeWithinGrace, sorted(freeAfter), overtaken, sorted(hangUpLag), sorted(overhead));
     }
 
     /** The first moment from {@code from} on that the sorted busy times do not cover. */

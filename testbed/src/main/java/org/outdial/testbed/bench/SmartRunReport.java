@@ -51,6 +51,8 @@ final class SmartRunReport {
                 + "them was offered an operator within their grace): " + real.overtaken());
         System.out.println("  Outdial's own time, for calls taken with an operator free at the answer (answer to the "
                 + "operator's INVITE): " + millis(real.overhead()));
+        System.out.println("  the operator's hang-up to Outdial's BYE to the callee (the wrap-up starts then): "
+                + millis(real.hangUpLag()));
         System.out.println("  simulator workload: " + workload(p.workload()));
         System.out.println();
         System.out.println("| figure | real run | simulator mean | simulator 95 % range | real − mean | tolerance |");

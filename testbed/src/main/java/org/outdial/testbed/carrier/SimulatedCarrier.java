@@ -62,6 +62,7 @@ public final class SimulatedCarrier implements AutoCloseable {
     private final ScheduledThreadPoolExecutor timers;
     private final Map<String, CarrierCall> calls = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> results = new ConcurrentHashMap<>();
+    private final LongAdder invites = new LongAdder();
     /** The last {@value #HEARD_KEPT} answered calls: enough for a test, bounded for the demo's long runs. */
     private final java.util.ArrayDeque<HeardCall> answered = new java.util.ArrayDeque<>();
     private static final int HEARD_KEPT = 10_000;
@@ -151,6 +152,11 @@ public final class SimulatedCarrier implements AutoCloseable {
         return settings;
     }
 
+    /** INVITEs that started a call so far (retransmissions not counted). */
+    public long invites() {
+        return invites.sum();
+    }
+
     /** Calls not yet ended: ringing, answered, or hanging up. */
     public int callsInProgress() {
         return calls.size();
@@ -236,6 +242,7 @@ public final class SimulatedCarrier implements AutoCloseable {
         if (calls.putIfAbsent(callId, call) != null) {
             return;
         }
+        invites.increment();
         synchronized (call) {
             try {
                 tx.sendResponse(response(Response.TRYING, invite, null));
