@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.outdial.engine.dialer.Dialer;
 import org.outdial.testbed.carrier.SimulatedCarrier;
 import org.outdial.testbed.phones.OperatorPhones;
 
 /**
- * Looks at a SMART run every 100 ms from the outside: the carrier's INVITE count and how many
- * operator phones are on a call. A stretch with no new INVITE while operators sit idle is the
+ * Looks at a SMART run every 100 ms: the carrier's INVITE count and how many operator phones are
+ * on a call, and how long a task waits for the dialer's one thread ({@link Dialer#flush}: the
+ * campaign looks and the timers, wrap-up ends included, share it). A stretch with no new INVITE while operators sit idle is the
  * dialer not dialing (a stall: the database, a collection, the machine), which the simulator,
  * deciding at every event, never has; a burst of dials after it answers in a burst.
  */
@@ -25,18 +27,21 @@ final class DialGaps {
 
     private final SimulatedCarrier carrier;
     private final OperatorPhones phones;
+    private final Dialer dialer;
+    private final List<Long> dialerLag = new ArrayList<>();
     private final List<Gap> gaps = new ArrayList<>();
     private final Thread thread;
     private volatile boolean stopped;
 
-    private DialGaps(SimulatedCarrier carrier, OperatorPhones phones) {
+    private DialGaps(SimulatedCarrier carrier, OperatorPhones phones, Dialer dialer) {
         this.carrier = carrier;
         this.phones = phones;
+        this.dialer = dialer;
         this.thread = Thread.ofPlatform().daemon().name("dial-gaps").unstarted(this::watch);
     }
 
-    static DialGaps start(SimulatedCarrier carrier, OperatorPhones phones) {
-        DialGaps g = new DialGaps(carrier, phones);
+    static DialGaps start(SimulatedCarrier carrier, OperatorPhones phones, Dialer dialer) {
+        DialGaps g = new DialGaps(carrier, phones, dialer);
         g.thread.start();
         return g;
     }
@@ -48,6 +53,19 @@ final class DialGaps {
         while (!stopped) {
             try {
                 Thread.sleep(STEP_MS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long asked = System.nanoTime();
+            try {
+                dialer.flush().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                synchronized (dialerLag) {
+                    dialerLag.add((System.nanoTime() - asked) / 1_000_000);
+                }
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                synchronized (dialerLag) {
+                    dialerLag.add(10_000L);
+                }
             } catch (InterruptedException e) {
                 return;
             }
@@ -83,6 +101,13 @@ final class DialGaps {
                 out.append(String.format(Locale.ROOT, "+%.0f: %.1f s, %d; ", Duration.between(from, g.from).toMillis()
                         / 1000.0, g.millis / 1000.0, g.minBusy == Integer.MAX_VALUE ? -1 : g.minBusy));
             }
+        }
+        synchronized (dialerLag) {
+            long[] lag = dialerLag.stream().mapToLong(Long::longValue).sorted().toArray();
+            out.append(String.format(Locale.ROOT, "%n  a task's wait for the dialer's thread (sampled every %d ms, n %d): "
+                    + "p50 %.0f ms, p99 %.0f ms, max %d ms, over 100 ms %d times", STEP_MS, lag.length,
+                    BenchMachine.percentile(lag, 50), BenchMachine.percentile(lag, 99),
+                    lag.length == 0 ? 0 : lag[lag.length - 1], java.util.Arrays.stream(lag).filter(l -> l > 100).count()));
         }
         return out.toString();
     }

@@ -121,7 +121,7 @@ public final class SmartRunBench {
                 }
                 Instant from = Instant.now();
                 api.addNumbers(campaign, numbers);
-                DialGaps gaps = DialGaps.start(carrier, phones);
+                DialGaps gaps = DialGaps.start(carrier, phones, server.dialer());
                 watch(api, campaign, phones, from, o);
                 gaps.stop();
                 api.pause(campaign);
