@@ -20,6 +20,10 @@ public final class LiveCall {
     private volatile int offersAnswered;
     private volatile Duration talk;
     private volatile boolean waitOver;
+    /** Told once, at the answer; set by {@link LiveCalls#started}. */
+    private volatile java.util.function.Consumer<LiveCall> onAnswered;
+    /** Whether {@link LiveCalls} has this call's outcome in its sample (guarded by LiveCalls). */
+    boolean outcomeSampled;
 
     /** @param startedAt when the dialer started the call (its dial time until {@link #dialed} says otherwise) */
     public LiveCall(Instant startedAt) {
@@ -38,7 +42,17 @@ public final class LiveCall {
 
     /** The callee answered. */
     public void answered(Instant at) {
+        boolean first = answeredAt == null;
         answeredAt = at;
+        java.util.function.Consumer<LiveCall> listener = onAnswered;
+        if (first && listener != null) {
+            listener.accept(this);
+        }
+    }
+
+    /** {@code listener} hears of the answer when it comes (LiveCalls' sample of outcomes). */
+    void onAnswered(java.util.function.Consumer<LiveCall> listener) {
+        onAnswered = listener;
     }
 
     /** An operator holds the call (claimed, reserved, or talking), or no longer does (refused, released). */

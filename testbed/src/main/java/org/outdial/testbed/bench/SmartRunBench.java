@@ -81,6 +81,9 @@ public final class SmartRunBench {
         SmartRunPrediction predicted = SmartRunPrediction.of(w, o.smartSpeed(), o.seeds());
         SmartRunReport.compare(o, real, predicted);
         System.out.println("  load average at the end " + BenchMachine.loadAverage());
+        System.out.flush();
+        // Some library thread outlives the closed server and keeps the JVM up: a benchmark ends here.
+        System.exit(0);
     }
 
     /** The real run; its figures. */
