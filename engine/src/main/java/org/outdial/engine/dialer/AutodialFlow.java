@@ -77,6 +77,7 @@ public final class AutodialFlow implements CallFlow {
             if (await(call.answered(), settings.ringTimeout().plus(NETWORK_SLACK)).orElse(false)) {
                 task.progress().answered(clock.instant());
                 connection = afterAnswer(task, call, greeting, scenario);
+                task.progress().waitOver(); // hung up in the audio, no transfer, or the operator's talk is over
             }
         } finally {
             call.hangup();

@@ -103,6 +103,7 @@ public final class GuaranteedFlow implements CallFlow {
                                 () -> lines.of(campaign), OperatorLineBook.pacing(campaign), reserved, moh, answeredAt,
                                 task.progress()));
                     }
+                    task.progress().waitOver(); // hung up in the audio, or the connection is over
                 }
             } finally {
                 call.hangup();

@@ -22,6 +22,11 @@ public final class LiveCall {
     private volatile Duration talk;
     private volatile Duration connected;
     private volatile Duration postDialDelay;
+    private volatile boolean waitOver;
+    /** Told once, at the answer; set by {@link LiveCalls#started}. */
+    private volatile java.util.function.Consumer<LiveCall> onAnswered;
+    /** Whether {@link LiveCalls} has this call's outcome in its sample (guarded by LiveCalls). */
+    boolean outcomeSampled;
 
     /** @param startedAt when the dialer started the call (its dial time until {@link #dialed} says otherwise) */
     public LiveCall(Instant startedAt) {
@@ -40,7 +45,17 @@ public final class LiveCall {
 
     /** The callee answered. */
     public void answered(Instant at) {
+        boolean first = answeredAt == null;
         answeredAt = at;
+        java.util.function.Consumer<LiveCall> listener = onAnswered;
+        if (first && listener != null) {
+            listener.accept(this);
+        }
+    }
+
+    /** {@code listener} hears of the answer when it comes (LiveCalls' sample of outcomes). */
+    void onAnswered(java.util.function.Consumer<LiveCall> listener) {
+        onAnswered = listener;
     }
 
     /** An operator holds the call (claimed, reserved, or talking), or no longer does (refused, released). */
@@ -54,6 +69,15 @@ public final class LiveCall {
         if (answered) {
             offersAnswered++;
         }
+    }
+
+    /**
+     * The callee no longer waits for an operator: they talked, were abandoned (and hear the message
+     * now), or the wait was given up. What is left is the call's end and its record, so SMART must
+     * not count them as a person about to take an operator (docs/PACING.md, "What SMART sees").
+     */
+    public void waitOver() {
+        waitOver = true;
     }
 
     /** The callee talked with an operator this long. */
@@ -101,6 +125,11 @@ public final class LiveCall {
 
     public boolean withOperator() {
         return withOperator;
+    }
+
+    /** See {@link #waitOver()}. */
+    public boolean isWaitOver() {
+        return waitOver;
     }
 
     public int offers() {

@@ -185,6 +185,9 @@ public final class OperatorConnect {
                 offered.add(claim.line());
                 Optional<Connection> done = offer(callee, hold, request, w, claim, limit);
                 claim = null;
+                if (done.isPresent()) {
+                    request.progress().waitOver(); // before the operator lets go: never seen as waiting again
+                }
                 request.progress().withOperator(false); // not taken: the next one is sought, or the call ends
                 if (done.isPresent()) {
                     return done.get();
@@ -194,6 +197,7 @@ public final class OperatorConnect {
                 }
             }
         } finally {
+            request.progress().waitOver();
             hold.stop();
             limit.cancel(false);
         }
@@ -326,6 +330,7 @@ public final class OperatorConnect {
      */
     private Connection abandon(Call callee, HoldMusic hold, Request request, CalleeWait w, String lastOffered)
             throws InterruptedException {
+        request.progress().waitOver(); // hearing the message, not waiting for an operator
         hold.stop();
         boolean played = message.playTo(callee, NETWORK_SLACK);
         Instant now = clock.instant();

@@ -97,6 +97,49 @@ class AbandonmentConnectTest {
     }
 
     @Test
+    void aSmartCalleeHearingTheMessageIsNoLongerACallWaitingForAnOperator() throws Exception {
+        LiveCalls live = new LiveCalls();
+        LiveCall progress = tracked(live);
+        java.util.concurrent.atomic.AtomicInteger waitingDuringMessage = new java.util.concurrent.atomic.AtomicInteger(-1);
+        // The message is synthesized when it first plays: what SMART's outlook sees at that moment.
+        OperatorConnect connect = new OperatorConnect(telephony, operators, OperatorReadiness.of(operators), settings,
+                clock, OpenLegs.none(), new AbandonmentSettings(3.0, Duration.ofDays(30), GRACE, 5, "Sorry."),
+                AbandonMessage.spoken((text, profile) -> {
+                    waitingDuringMessage.set(live.withoutOperator(7).size());
+                    return MESSAGE;
+                }, "Sorry."));
+        assertEquals(1, live.withoutOperator(7).size(), "answered and waiting");
+
+        OperatorConnect.Connection c = connect.connect(answered(), request(CampaignMode.SMART, progress));
+
+        assertEquals(NumberState.ANSW_NF_OP, c.state());
+        assertEquals(0, waitingDuringMessage.get(), "a callee hearing the message wants no operator");
+        assertEquals(List.of(), live.withoutOperator(7));
+    }
+
+    @Test
+    void aCalleeWhoseTalkIsOverIsNotWaitingWhileTheCallIsHungUpAndRecorded() throws Exception {
+        telephony.whenLine("2001", FakeTelephony.LineBehaviour.answers(Duration.ZERO, Duration.ofMillis(100)));
+        operators.ready("2001");
+        LiveCalls live = new LiveCalls();
+        LiveCall progress = tracked(live);
+
+        OperatorConnect.Connection c = connect.connect(answered(), request(CampaignMode.SMART, progress));
+
+        assertEquals(NumberState.ANSWER, c.state());
+        assertFalse(progress.withOperator(), "the operator let go");
+        assertEquals(List.of(), live.withoutOperator(7), "in flight until recorded, but nobody waits");
+    }
+
+    private static LiveCall tracked(LiveCalls live) {
+        LiveCall progress = new LiveCall(T0);
+        progress.dialed(T0);
+        progress.answered(T0);
+        live.started(7, progress);
+        return progress;
+    }
+
+    @Test
     void aFreeCalleeTakenAfterTheGraceTalksButCountsAsAbandoned() throws Exception {
         // The fake operator answers 3 s later on the test's clock: past the grace.
         telephony.whenLine("2001", FakeTelephony.LineBehaviour.answers(Duration.ofSeconds(3), Duration.ofSeconds(30)));
@@ -154,11 +197,15 @@ class AbandonmentConnectTest {
     }
 
     private static OperatorConnect.Request request(CampaignMode mode) {
+        return request(mode, LiveCall.untracked(T0));
+    }
+
+    private static OperatorConnect.Request request(CampaignMode mode, LiveCall progress) {
         Campaign campaign = new Campaign(7, "Spring sale", CampaignType.AUTODIAL, mode, CampaignStatus.IN_PROGRESS, T0,
                 null, null, null, 0, T0);
         AutodialNumber number = new AutodialNumber(1, 7, new NumberData(CALLEE, "Ivan Petrenko", null, null,
                 new java.util.TreeMap<>(), List.of()), NumberState.DIALING, T0, 0, 0, 0, false, null);
         return new OperatorConnect.Request(campaign, number, () -> List.of("2001"), null, null,
-                AudioSource.silence(Duration.ofSeconds(1)), T0);
+                AudioSource.silence(Duration.ofSeconds(1)), T0, progress);
     }
 }

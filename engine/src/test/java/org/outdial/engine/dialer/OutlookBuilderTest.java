@@ -86,6 +86,49 @@ class OutlookBuilderTest {
     }
 
     @Test
+    void aCallWhoseWaitIsOverIsNotWaitingThoughItIsStillInFlight() {
+        Instant t0 = now();
+        LiveCall talked = started(t0);
+        talked.answered(t0.plusSeconds(2));
+        talked.withOperator(true);
+        talked.talked(Duration.ofSeconds(20));
+        talked.waitOver();
+        talked.withOperator(false); // the operator let go; the call is being hung up and recorded
+        LiveCall abandoned = started(t0);
+        abandoned.answered(t0.plusSeconds(3));
+        abandoned.waitOver(); // hearing the abandonment message
+
+        assertEquals(List.of(), builder.build(CAMPAIGN, KYIV, PACING, LINES, t0.plusSeconds(23)).calls());
+    }
+
+    @Test
+    void anAnswerCountsWhenItComesNotWhenItsTalkEnds() {
+        Instant t0 = now();
+        LiveCall talking = started(t0);
+        talking.answered(t0.plusSeconds(3));
+        talking.withOperator(true); // talking: in flight for a while yet
+        LiveCall waiting = started(t0);
+        waiting.answered(t0.plusSeconds(2));
+        for (int i = 0; i < 8; i++) {
+            live.ended(CAMPAIGN, started(t0)); // rang out at the ring timeout
+        }
+
+        Outlook.Measured m = builder.build(CAMPAIGN, KYIV, PACING, LINES, t0.plusSeconds(5)).measured();
+
+        assertEquals(10, m.dialed(), "8 rang out, 2 answered and still up");
+        assertEquals(2, m.answered());
+        assertEquals(List.of(Duration.ofSeconds(3), Duration.ofSeconds(2)), m.dialToAnswer());
+        assertEquals(List.of(), m.talk(), "no talk has ended");
+
+        talking.talked(Duration.ofSeconds(40));
+        live.ended(CAMPAIGN, talking);
+        Outlook.Measured after = builder.build(CAMPAIGN, KYIV, PACING, LINES, t0.plusSeconds(45)).measured();
+        assertEquals(10, after.dialed(), "its outcome was counted once, at the answer");
+        assertEquals(2, after.answered());
+        assertEquals(List.of(Duration.ofSeconds(40)), after.talk());
+    }
+
+    @Test
     void theSampleKeepsTheLastFiveHundredEndedCalls() {
         Instant t0 = now();
         for (int i = 0; i < 600; i++) {

@@ -29,6 +29,7 @@ public final class BenchCommand {
         BENCHMARKS.put("mixed-load", MixedLoadBench::main);
         BENCHMARKS.put("pacing-grid", PacingGridBench::main);
         BENCHMARKS.put("webhooks", WebhooksBench::main);
+        BENCHMARKS.put("smart-run", SmartRunBench::main);
     }
 
     private BenchCommand() {

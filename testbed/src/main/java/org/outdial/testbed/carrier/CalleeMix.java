@@ -17,8 +17,32 @@ import java.util.SplittableRandom;
  *                    in their default proportions
  * @param ringing     how long an answering (or declining, or unreachable) callee lets it ring
  * @param talk        how long an answered callee stays on before hanging up, unless Outdial does first
+ * @param nonAnswers  what the numbers that do not answer do: {@link NonAnswers#MIXED}, the default
+ *                    shares of ring-outs and refusals, or {@link NonAnswers#RING_OUT}, every one
+ *                    rings until the caller gives up (the pacing simulator's model)
  */
-public record CalleeMix(long seed, double answerShare, Span ringing, Span talk) {
+public record CalleeMix(long seed, double answerShare, Span ringing, Span talk, NonAnswers nonAnswers) {
+
+    /** What the numbers that do not answer do. */
+    public enum NonAnswers {
+        /** The default shares: ring-outs, busy, unknown, unreachable, declined, network failures. */
+        MIXED,
+        /**
+         * Every one rings until the caller cancels (or the ring cap): what the pacing simulator
+         * models, a non-answer given up at the ring timeout; so a real run and the simulator see
+         * the same calls ({@code ./outdial bench smart-run}).
+         */
+        RING_OUT;
+
+        /** Parses {@code mixed} or {@code ring-out}. */
+        public static NonAnswers parse(String text) {
+            return switch (text.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "mixed" -> MIXED;
+                case "ring-out" -> RING_OUT;
+                default -> throw new IllegalArgumentException("non-answers must be mixed or ring-out, was '" + text + "'");
+            };
+        }
+    }
 
     /** Percent of all calls with the default answer share of 55 %; the non-answer ones add up to 45. */
     private static final int RING_OUT = 15;
@@ -41,9 +65,19 @@ public record CalleeMix(long seed, double answerShare, Span ringing, Span talk) 
         if (!(answerShare >= 0 && answerShare <= 1)) {
             throw new IllegalArgumentException("answer share must be 0..1, was " + answerShare);
         }
-        if (ringing == null || talk == null) {
-            throw new IllegalArgumentException("ringing and talk must be given");
+        if (ringing == null || talk == null || nonAnswers == null) {
+            throw new IllegalArgumentException("ringing, talk and nonAnswers must be given");
         }
+    }
+
+    /** The default non-answers ({@link NonAnswers#MIXED}). */
+    public CalleeMix(long seed, double answerShare, Span ringing, Span talk) {
+        this(seed, answerShare, ringing, talk, NonAnswers.MIXED);
+    }
+
+    /** This mix with {@code value} for the numbers that do not answer; the same numbers answer, the same way. */
+    public CalleeMix withNonAnswers(NonAnswers value) {
+        return new CalleeMix(seed, answerShare, ringing, talk, value);
     }
 
     /** The default shares and timings with {@code seed}. */
@@ -59,6 +93,9 @@ public record CalleeMix(long seed, double answerShare, Span ringing, Span talk) 
         double draw = random.nextDouble();
         if (draw < answerShare) {
             return new CalleeBehaviour.Answer(ringing.pick(random), talk.pick(random));
+        }
+        if (nonAnswers == NonAnswers.RING_OUT) {
+            return new CalleeBehaviour.RingUntilCancel();
         }
         // Scale the rest onto the non-answer behaviours in their default proportions.
         double point = (draw - answerShare) / (1 - answerShare) * NON_ANSWER_TOTAL;

@@ -14,6 +14,8 @@ record CarrierCommandLine(CarrierSettings settings, Optional<Long> exitWith, boo
                                     behaviours keep their proportions in the rest
               --ring MIN-MAX        ringing before an answer or a decline, seconds or ms (default 1-4)
               --talk MIN-MAX        how long an answered callee stays before hanging up (default 3-15)
+              --non-answers KIND    mixed: the others ring out, are busy, unknown, declined... in the
+                                    default proportions (default); ring-out: every one rings until CANCEL
               --ring-cap SECONDS    a never-answering number gets 480 after this if no CANCEL came (default 180)
               --verbose             log one line per call
               --exit-with PID       exit when process PID exits (the demo passes its own)
@@ -26,6 +28,7 @@ record CarrierCommandLine(CarrierSettings settings, Optional<Long> exitWith, boo
         double answer = CalleeMix.DEFAULT_ANSWER_SHARE;
         CalleeMix.Span ring = CalleeMix.DEFAULT_RINGING;
         CalleeMix.Span talk = CalleeMix.DEFAULT_TALK;
+        CalleeMix.NonAnswers nonAnswers = CalleeMix.NonAnswers.MIXED;
         java.time.Duration ringCap = CarrierSettings.DEFAULT_RING_CAP;
         boolean verbose = false;
         Long exitWith = null;
@@ -49,6 +52,7 @@ record CarrierCommandLine(CarrierSettings settings, Optional<Long> exitWith, boo
                             case "--answer-ratio" -> answer = Double.parseDouble(value);
                             case "--ring" -> ring = CalleeMix.Span.parse(value);
                             case "--talk" -> talk = CalleeMix.Span.parse(value);
+                            case "--non-answers" -> nonAnswers = CalleeMix.NonAnswers.parse(value);
                             case "--ring-cap" -> ringCap = java.time.Duration.ofSeconds(Long.parseLong(value));
                             case "--exit-with" -> exitWith = Long.parseLong(value);
                             default -> throw new IllegalArgumentException("unknown option " + option);
@@ -59,7 +63,7 @@ record CarrierCommandLine(CarrierSettings settings, Optional<Long> exitWith, boo
                 }
             }
         }
-        return new CarrierCommandLine(new CarrierSettings(bind, port, new CalleeMix(seed, answer, ring, talk), ringCap,
+        return new CarrierCommandLine(new CarrierSettings(bind, port, new CalleeMix(seed, answer, ring, talk, nonAnswers), ringCap,
                 verbose), Optional.ofNullable(exitWith), false);
     }
 }

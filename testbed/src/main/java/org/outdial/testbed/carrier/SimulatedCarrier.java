@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,6 +62,7 @@ public final class SimulatedCarrier implements AutoCloseable {
     private final ScheduledThreadPoolExecutor timers;
     private final Map<String, CarrierCall> calls = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> results = new ConcurrentHashMap<>();
+    private final LongAdder invites = new LongAdder();
     /** The last {@value #HEARD_KEPT} answered calls: enough for a test, bounded for the demo's long runs. */
     private final java.util.ArrayDeque<HeardCall> answered = new java.util.ArrayDeque<>();
     private static final int HEARD_KEPT = 10_000;
@@ -80,8 +82,12 @@ public final class SimulatedCarrier implements AutoCloseable {
      * @param number        the dialed number (the Request-URI's user part)
      * @param audibleFrames 20 ms packets of audible audio the caller sent (tones, speech; not silence)
      * @param byeFromCaller the caller (Outdial) ended it with a BYE; false when the callee hung up
+     * @param invitedAt     when the INVITE arrived
+     * @param answeredAt    when the 200 OK went out: the callee's answer as the callee sees it
+     * @param endedAt       when the call ended (the BYE either way)
      */
-    public record HeardCall(String number, int audibleFrames, boolean byeFromCaller) {
+    public record HeardCall(String number, int audibleFrames, boolean byeFromCaller, Instant invitedAt,
+                            Instant answeredAt, Instant endedAt) {
     }
 
     /** The last answered calls that ended, in the order they ended. */
@@ -144,6 +150,11 @@ public final class SimulatedCarrier implements AutoCloseable {
 
     public CarrierSettings settings() {
         return settings;
+    }
+
+    /** INVITEs that started a call so far (retransmissions not counted). */
+    public long invites() {
+        return invites.sum();
     }
 
     /** Calls not yet ended: ringing, answered, or hanging up. */
@@ -231,6 +242,7 @@ public final class SimulatedCarrier implements AutoCloseable {
         if (calls.putIfAbsent(callId, call) != null) {
             return;
         }
+        invites.increment();
         synchronized (call) {
             try {
                 tx.sendResponse(response(Response.TRYING, invite, null));
@@ -291,6 +303,7 @@ public final class SimulatedCarrier implements AutoCloseable {
                 Response ok = response(Response.OK, call.invite, call.tag);
                 ok.setContent(SdpWriter.write(answer), sdpType());
                 call.answer = answer;
+                call.answeredAt = Instant.now();
                 call.tx.sendResponse(ok);
                 call.state = CallState.ANSWERED;
                 call.timer = schedule(() -> {
@@ -458,7 +471,8 @@ public final class SimulatedCarrier implements AutoCloseable {
                 if (this.answered.size() == HEARD_KEPT) {
                     this.answered.removeFirst();
                 }
-                this.answered.addLast(new HeardCall(call.number, call.echo.audibleFrames(), byCaller));
+                this.answered.addLast(new HeardCall(call.number, call.echo.audibleFrames(), byCaller, call.invitedAt,
+                        call.answeredAt, Instant.now()));
             }
         }
         result = result.equals("bye") ? "answered" : result;
@@ -556,6 +570,8 @@ public final class SimulatedCarrier implements AutoCloseable {
         final String tag;
         final long sessionId;
         final long started = System.nanoTime();
+        final Instant invitedAt = Instant.now();
+        Instant answeredAt;
         CallState state = CallState.RINGING;
         Dialog dialog;
         EchoMedia.Port echo;

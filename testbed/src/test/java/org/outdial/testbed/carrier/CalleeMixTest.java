@@ -83,6 +83,40 @@ class CalleeMixTest {
                 CalleeMix.DEFAULT_TALK));
     }
 
+    @Test
+    void ringOutOnlyKeepsTheAnswersAndMakesEveryOtherNumberRingUntilCancelled() {
+        CalleeMix mixed = new CalleeMix(9, 0.2, CalleeMix.DEFAULT_RINGING, CalleeMix.DEFAULT_TALK);
+        CalleeMix ringOut = mixed.withNonAnswers(CalleeMix.NonAnswers.RING_OUT);
+        Map<String, Integer> counts = labels(ringOut);
+
+        assertShare(counts, "answer", 20);
+        assertShare(counts, "ring", 80);
+        assertEquals(2, counts.size(), counts::toString);
+        for (int i = 0; i < 2000; i++) {
+            String number = "38067" + (1_000_000 + i);
+            CalleeBehaviour before = mixed.behaviourOf(number);
+            CalleeBehaviour after = ringOut.behaviourOf(number);
+            if (before instanceof CalleeBehaviour.Answer) {
+                assertEquals(before, after, "the same numbers answer, after the same ringing: " + number);
+            } else {
+                assertEquals(new CalleeBehaviour.RingUntilCancel(), after, number + " was " + before);
+            }
+        }
+    }
+
+    @Test
+    void nonAnswersParseAndAreRequired() {
+        assertEquals(CalleeMix.NonAnswers.RING_OUT, CalleeMix.NonAnswers.parse("ring-out"));
+        assertEquals(CalleeMix.NonAnswers.MIXED, CalleeMix.NonAnswers.parse(" MIXED "));
+        assertThrows(IllegalArgumentException.class, () -> CalleeMix.NonAnswers.parse("busy"));
+        assertThrows(IllegalArgumentException.class, () -> new CalleeMix(1, 0.5, CalleeMix.DEFAULT_RINGING,
+                CalleeMix.DEFAULT_TALK, null));
+        assertEquals(CalleeMix.NonAnswers.MIXED, CalleeMix.realistic(1).nonAnswers());
+        assertEquals(CalleeMix.NonAnswers.RING_OUT, CarrierCommandLine.parse(new String[] {"--non-answers", "ring-out"})
+                .settings().mix().nonAnswers());
+        assertEquals(CalleeMix.NonAnswers.MIXED, CarrierCommandLine.parse(new String[0]).settings().mix().nonAnswers());
+    }
+
     private static Map<String, Integer> labels(CalleeMix mix) {
         Map<String, Integer> counts = new HashMap<>();
         for (int i = 0; i < NUMBERS; i++) {
