@@ -1,7 +1,6 @@
 package org.outdial.engine.webhook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -19,7 +18,6 @@ class WebhookPostgresTest {
 
     @Test
     void deliveriesWorkOnPostgres() throws Exception {
-        assumeTrue(LocalPostgres.binaries().isPresent(), "PostgreSQL is not installed");
         try (LocalPostgres postgres = LocalPostgres.startInstalled();
              Receiver r = new Receiver();
              WebhookFixture f = new WebhookFixture(postgres.storage(), WebhookFixture.FAST)) {
