@@ -10,22 +10,38 @@ package org.outdial.media.rtp;
  * @param samplesDropped samples thrown away to keep the delay bounded: pushed out by a burst
  *                       beyond the FIFO's capacity, or trimmed when the FIFO stayed a frame
  *                       deeper than needed (see {@link RelayedAudio}); 160 are one frame
- * @param trims          of those, the frames trimmed (160 samples each): a burst after a stall
- *                       of the far end or of an event loop left the FIFO a frame too deep
+ * @param trims          of those, the frames trimmed (160 samples each): a stall of 40 ms or
+ *                       more of the far end or of an event loop left the FIFO two frames too deep
+ * @param quietSkips     quiet frames (pauses) skipped to bring a FIFO left a frame too deep by a
+ *                       burst back to a frame's delay: not audio lost, not in samplesDropped
  * @param eventsRelayed  RFC 4733 telephone-event packets re-sent with this leg's payload type
  * @param eventsDropped  telephone-event packets not re-sent: this leg's far end did not
  *                       negotiate telephone-event, or too many were waiting
  */
-public record RelayStats(long framesRelayed, long underruns, long samplesDropped, long trims, long eventsRelayed,
+public record RelayStats(long framesRelayed, long underruns, long samplesDropped, long trims, long quietSkips,
+                         long eventsRelayed,
                          long eventsDropped) {
 
     /** A session that never relayed. */
-    public static final RelayStats NONE = new RelayStats(0, 0, 0, 0, 0, 0);
+    public static final RelayStats NONE = new RelayStats(0, 0, 0, 0, 0, 0, 0);
 
     public RelayStats {
-        if (framesRelayed < 0 || underruns < 0 || samplesDropped < 0 || trims < 0 || eventsRelayed < 0 || eventsDropped < 0) {
+        if (framesRelayed < 0 || underruns < 0 || samplesDropped < 0 || trims < 0 || quietSkips < 0 || eventsRelayed < 0 || eventsDropped < 0) {
             throw new IllegalArgumentException("relay counters must not be negative");
         }
+    }
+
+    /** Both directions' (or two snapshots') counters added. */
+    public RelayStats plus(RelayStats o) {
+        return new RelayStats(framesRelayed + o.framesRelayed, underruns + o.underruns, samplesDropped + o.samplesDropped,
+                trims + o.trims, quietSkips + o.quietSkips, eventsRelayed + o.eventsRelayed, eventsDropped + o.eventsDropped);
+    }
+
+    /** What was counted since {@code earlier}, a snapshot of the same relays. */
+    public RelayStats since(RelayStats earlier) {
+        return new RelayStats(framesRelayed - earlier.framesRelayed, underruns - earlier.underruns,
+                samplesDropped - earlier.samplesDropped, trims - earlier.trims, quietSkips - earlier.quietSkips,
+                eventsRelayed - earlier.eventsRelayed, eventsDropped - earlier.eventsDropped);
     }
 
     /** Samples dropped, in whole 20 ms frames (rounded up). */

@@ -265,10 +265,7 @@ public final class BridgedCallsBench {
             sender.join();
             // What is still in flight arrives within a few ticks.
             Thread.sleep(300);
-            RelayStats relays = new RelayStats(relaysTo.framesRelayed() - relaysFrom.framesRelayed(),
-                    relaysTo.underruns() - relaysFrom.underruns(), relaysTo.samplesDropped() - relaysFrom.samplesDropped(),
-                    relaysTo.trims() - relaysFrom.trims(), relaysTo.eventsRelayed() - relaysFrom.eventsRelayed(),
-                    relaysTo.eventsDropped() - relaysFrom.eventsDropped());
+            RelayStats relays = relaysTo.since(relaysFrom);
             for (DatagramChannel socket : sockets) {
                 socket.close();
             }
@@ -337,15 +334,9 @@ public final class BridgedCallsBench {
     private static RelayStats total(MediaLeg[] legA, MediaLeg[] legB) {
         RelayStats relays = RelayStats.NONE;
         for (int p = 0; p < legA.length; p++) {
-            relays = sum(sum(relays, legA[p].relayStats()), legB[p].relayStats());
+            relays = relays.plus(legA[p].relayStats()).plus(legB[p].relayStats());
         }
         return relays;
-    }
-
-    private static RelayStats sum(RelayStats a, RelayStats b) {
-        return new RelayStats(a.framesRelayed() + b.framesRelayed(), a.underruns() + b.underruns(),
-                a.samplesDropped() + b.samplesDropped(), a.trims() + b.trims(), a.eventsRelayed() + b.eventsRelayed(),
-                a.eventsDropped() + b.eventsDropped());
     }
 
     /** The far ends' sender: stream s (pair s / 2, side s % 2) sends in slot s % 10 of every 20 ms. */
@@ -445,9 +436,9 @@ public final class BridgedCallsBench {
                 cpuNanos / 1e9 / wall, farCpuNanos / 1e9 / wall, total == 0 ? 0 : 100.0 * busy / total,
                 Runtime.getRuntime().availableProcessors(), BenchMachine.rssMiB(), BenchMachine.loadAverage());
         System.out.printf(Locale.ROOT, "relays (the window, all legs): %d frames relayed, %d underruns, %d frames dropped "
-                + "(%d samples; %d frames trimmed after a burst left a FIFO a frame too deep, the rest pushed out by "
-                + "bursts over 100 ms)%n", relays.framesRelayed(), relays.underruns(), relays.framesDropped(),
-                relays.samplesDropped(), relays.trims());
+                + "(%d samples; %d frames trimmed after a stall left a FIFO two frames too deep, the rest pushed out "
+                + "by bursts over 100 ms); %d quiet frames skipped (no audio lost)%n", relays.framesRelayed(),
+                relays.underruns(), relays.framesDropped(), relays.samplesDropped(), relays.trims(), relays.quietSkips());
         System.out.printf(Locale.ROOT, "UDP receive errors (whole machine, /proc/net/snmp) during the window: %d, "
                 + "of which receive buffer full: %d%n", udpTo[0] - udpFrom[0], udpTo[1] - udpFrom[1]);
     }
