@@ -167,19 +167,24 @@ public final class OperatorConnect {
                         return notTaken(request, w, offered, "outdial", offered.isEmpty()
                                 ? "no operator lines to connect to" : "every operator line was offered the call", false);
                     }
-                    CompletableFuture<Void> woken = readiness.next();
+                    // In the queue from when the callee started waiting: the oldest gets the next operator.
+                    OperatorReadiness.Turn turn = readiness.join(w.start(),
+                            () -> claims.claim(campaignId, untried, request.pacing(), clock.instant()));
                     try {
-                        claim = claims.claim(campaignId, untried, request.pacing(), clock.instant()).orElse(null);
-                        request.progress().withOperator(claim != null);
-                        if (claim == null) {
-                            if (limit.isDone()) {
-                                return gaveUp(callee, hold, request, w, offered);
-                            }
-                            waitAny(woken, limit, callee.outcome());
-                            continue;
+                        if (!turn.claimed().isDone()) {
+                            waitAny(turn.claimed(), limit, callee.outcome());
                         }
-                    } finally {
-                        readiness.forget(woken);
+                    } catch (InterruptedException e) {
+                        readiness.leave(turn).ifPresent(handed -> claims.released(handed, clock.instant()));
+                        throw e;
+                    }
+                    claim = readiness.leave(turn).orElse(null);
+                    request.progress().withOperator(claim != null);
+                    if (claim == null) {
+                        if (limit.isDone() && !callee.outcome().isDone()) {
+                            return gaveUp(callee, hold, request, w, offered);
+                        }
+                        continue;
                     }
                 }
                 offered.add(claim.line());
