@@ -16,6 +16,7 @@ import org.outdial.api.OutdialServer;
 import org.outdial.api.auth.ApiKeys;
 import org.outdial.api.auth.RateLimitSettings;
 import org.outdial.api.config.OutdialConfig;
+import org.outdial.engine.dialer.Dialer;
 import org.outdial.engine.storage.StorageSettings;
 import org.outdial.sip.registrar.RegistrarSettings;
 import org.outdial.sip.trunk.TrunkSettings;
@@ -129,7 +130,7 @@ public final class SmartRunBench {
                 gaps.stop();
                 api.pause(campaign);
                 Instant paused = Instant.now();
-                drain(carrier, phones);
+                drain(carrier, phones, server.dialer(), campaign);
                 System.out.printf(Locale.ROOT, "  paused at +%.1f s; every call ended by +%.1f s%n",
                         Duration.between(from, paused).toMillis() / 1000.0,
                         Duration.between(from, Instant.now()).toMillis() / 1000.0);
@@ -224,16 +225,20 @@ public final class SmartRunBench {
         }
     }
 
-    /** Waits until every call has ended: rings cancelled, talks hung up by their operators. */
-    private static void drain(SimulatedCarrier carrier, OperatorPhones phones) throws InterruptedException {
+    /**
+     * Waits until every call has ended (rings cancelled, talks hung up by their operators) and the
+     * dialer has recorded each one: it lets go of a call's line only after writing its record.
+     */
+    private static void drain(SimulatedCarrier carrier, OperatorPhones phones, Dialer dialer, long campaign)
+            throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (carrier.callsInProgress() > 0 || phones.callsInProgress() > 0) {
+        while (carrier.callsInProgress() > 0 || phones.callsInProgress() > 0 || dialer.inFlight(campaign) > 0) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("calls still up 5 min after the pause: carrier "
-                        + carrier.callsInProgress() + ", phones " + phones.callsInProgress());
+                        + carrier.callsInProgress() + ", phones " + phones.callsInProgress() + ", dialer "
+                        + dialer.inFlight(campaign));
             }
             Thread.sleep(250);
         }
-        Thread.sleep(2000); // the last records: the dialer writes each call after its BYE
     }
 }
