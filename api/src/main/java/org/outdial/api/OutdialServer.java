@@ -210,7 +210,7 @@ public final class OutdialServer implements AutoCloseable {
             Dialing wired = dialing;
             // Issue 13: the single-call routes over the engine's one single-call operation, and the
             // project-wide history every call (autodialers' and single) is recorded in.
-            groups.add(new SingleCallRoutes(wired::singleCalls));
+            groups.add(new SingleCallRoutes(wired::singleCalls, wired::dialer));
             groups.add(new ProjectHistoryRoutes(new ProjectHistoryService(db, new ProjectHistoryRepository(),
                     ZoneId.systemDefault())));
             groups.add(DashboardRoutes.create(module, wired::dialer, wired.trunks(), config.trunks(), board,

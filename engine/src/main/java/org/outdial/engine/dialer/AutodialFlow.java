@@ -72,6 +72,7 @@ public final class AutodialFlow implements CallFlow {
         task.progress().dialed(clock.instant());
         Call call = telephony.dial(new DialRequest(task.route().trunk(), number.phone(), task.route().callerId(),
                 settings.ringTimeout(), settings.maxCallDuration()));
+        task.progress().placed(call, number.phone());
         OperatorConnect.Connection connection = null;
         try {
             if (await(call.answered(), settings.ringTimeout().plus(NETWORK_SLACK)).orElse(false)) {

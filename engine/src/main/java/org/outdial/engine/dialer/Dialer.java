@@ -22,6 +22,7 @@ import org.outdial.engine.campaign.CampaignEvent;
 import org.outdial.engine.campaign.CampaignStatus;
 import org.outdial.engine.event.EventOutbox;
 import org.outdial.engine.event.TriggerEvent;
+import org.outdial.engine.number.PhoneNumbers;
 import org.outdial.engine.number.AutodialNumber;
 import org.outdial.engine.number.BlockedNumbers;
 import org.outdial.engine.number.NumberRepository;
@@ -196,6 +197,19 @@ public final class Dialer implements CampaignChanges, CampaignNotes, AutoCloseab
     /** Calls in flight for one campaign (for tests and ops). */
     public int inFlight(long campaignId) {
         return dispatcher.inFlight(campaignId);
+    }
+
+    /**
+     * Hangs up the autodialers' calls in flight whose callee number or operator line is {@code number}
+     * (seed 004 /calls/hangup); each flow ends the operator's leg too and records the call with
+     * hangupBy outdial.
+     *
+     * @return how many calls were found
+     */
+    public int hangup(String number) {
+        List<LiveCall> found = live.involving(PhoneNumbers.digitsOf(number));
+        found.forEach(LiveCall::hangup);
+        return found.size();
     }
 
     /** Calls in flight over all campaigns. */

@@ -92,6 +92,7 @@ public final class GuaranteedFlow implements CallFlow {
             task.progress().dialed(clock.instant());
             Call call = telephony.dial(new DialRequest(task.route().trunk(), number.phone(), task.route().callerId(),
                     settings.ringTimeout(), settings.maxCallDuration()));
+            task.progress().placed(call, number.phone());
             OperatorConnect.Connection connection = null;
             try {
                 if (AutodialFlow.await(call.answered(), settings.ringTimeout().plus(NETWORK_SLACK)).orElse(false)) {

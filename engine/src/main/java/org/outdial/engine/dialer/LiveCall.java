@@ -3,6 +3,7 @@ package org.outdial.engine.dialer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.outdial.sip.call.Call;
 import org.outdial.sip.outcome.CallTimings;
 
 /**
@@ -23,6 +24,11 @@ public final class LiveCall {
     private volatile Duration connected;
     private volatile Duration postDialDelay;
     private volatile boolean waitOver;
+    /** The callee's leg once dialed, its number, and the operator line last offered it: what /calls/hangup finds. */
+    private volatile Call callee;
+    private volatile String phone;
+    private volatile String operatorLine;
+    private volatile boolean hungUp;
     /** Told once, at the answer; set by {@link LiveCalls#started}. */
     private volatile java.util.function.Consumer<LiveCall> onAnswered;
     /** Whether {@link LiveCalls} has this call's outcome in its sample (guarded by LiveCalls). */
@@ -41,6 +47,34 @@ public final class LiveCall {
     /** The INVITE is about to go out. */
     public void dialed(Instant at) {
         dialedAt = at;
+    }
+
+    /** The callee's leg was placed to {@code number} (digits): it can now be hung up by number. */
+    public void placed(Call call, String number) {
+        phone = number;
+        callee = call;
+        if (hungUp) {
+            call.hangup(); // hung up by the API between the dial and now
+        }
+    }
+
+    /** The operator on {@code line} is offered the call (rung, then talking): the line /calls/hangup finds it by. */
+    public void offeredTo(String line) {
+        operatorLine = line;
+    }
+
+    /** Whether the callee's number or the operator line it talks with is {@code digits}. */
+    public boolean involves(String digits) {
+        return digits.equals(phone) || digits.equals(operatorLine);
+    }
+
+    /** Hangs the callee up (seed 004 /calls/hangup): the flow ends the operator's leg with it and records the call. */
+    public void hangup() {
+        hungUp = true;
+        Call call = callee;
+        if (call != null) {
+            call.hangup();
+        }
     }
 
     /** The callee answered. */

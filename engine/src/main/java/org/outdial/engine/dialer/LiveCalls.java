@@ -92,6 +92,15 @@ public final class LiveCalls {
         c.cached = null;
     }
 
+    /** The calls in flight of every campaign whose callee number or operator line is {@code digits}. */
+    public synchronized List<LiveCall> involving(String digits) {
+        List<LiveCall> found = new ArrayList<>();
+        for (Campaign c : campaigns.values()) {
+            c.inFlight.stream().filter(call -> call.involves(digits)).forEach(found::add);
+        }
+        return found;
+    }
+
     /**
      * The campaign's calls in flight that no operator holds: dialing, ringing, or answered and waiting.
      * A call whose wait is over ({@link LiveCall#waitOver}: talked, abandoned, given up) is not one,

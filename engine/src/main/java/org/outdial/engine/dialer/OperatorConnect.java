@@ -215,6 +215,7 @@ public final class OperatorConnect {
     private Optional<Connection> offer(Call callee, HoldMusic hold, Request request, CalleeWait w, Claim claim,
                                        CompletableFuture<Void> limit) throws InterruptedException {
         Instant invitedAt = clock.instant();
+        request.progress().offeredTo(claim.line());
         Call open = standing.openLeg(claim.line()).orElse(null);
         if (open != null) { // always-connected: switched onto the open leg, no INVITE and no ring (StandingLegs)
             claims.answered(claim, invitedAt);

@@ -269,6 +269,40 @@ class OperatorsWithSimulatedPhonesTest {
     }
 
     @Test
+    void callsHangupByTheOperatorsLineEndsTheirAutodialerCallOnBothLegs() throws Exception {
+        OperatorPhones phones = phones(7101, 1, PhoneBehaviour.answers(Duration.ofMillis(50),
+                DurationDraw.fixed(Duration.ofSeconds(60))));
+        try {
+            SimulatedPhone phone = phones.phone("7101");
+            long id = outdial.api.add(AutodialerTask.autodial("hangup").with("autodialerType", "GUARANTEED_DIAL")
+                    .with("groupId", group("hangup", phones)).threads(1));
+            outdial.api.addNumbers(id, numbers("380671", 1, "0001"));
+            Await.until("the phone is talking", Duration.ofSeconds(10), () -> phone.callsInProgress() == 1);
+            Await.until("busy: bridged", Duration.ofSeconds(3), () -> outdial.api.lineStatus("7101").equals("busy"));
+            assertEquals("Found: 0", hangup("7199").path("message").asText(), "no call on that line");
+
+            Instant asked = Instant.now();
+            assertEquals("Found: 1", hangup("7101").path("message").asText());
+
+            Await.until("the call ended at the phone", Duration.ofSeconds(5), () -> phone.calls().size() == 1);
+            assertTrue(Duration.between(asked, Instant.now()).compareTo(Duration.ofSeconds(5)) < 0);
+            Await.until("FINISHED", Duration.ofSeconds(10), () -> outdial.api.status(id).equals("FINISHED"));
+            JsonNode record = outdial.history(id).getFirst();
+            assertEquals("ANSWER", record.path("state").asText(), record.toString());
+            assertEquals("7101", record.path("operatorNumber").asText(), record.toString());
+            assertEquals("outdial", record.path("hangupBy").asText(), record.toString());
+            assertTrue(record.path("secondsTalk").asInt() < 30, "hung up long before the phone's 60 s: " + record);
+        } finally {
+            phones.close();
+        }
+    }
+
+    private JsonNode hangup(String number) {
+        return outdial.api.post("calls/hangup",
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("number", number));
+    }
+
+    @Test
     void phonesInnerSaysBusyDuringACallOnlineAfterItAndOfflineAfterTheUnregister() throws Exception {
         OperatorPhones phones = phones(7001, 1, PhoneBehaviour.answers(Duration.ofMillis(50),
                 DurationDraw.fixed(Duration.ofSeconds(3))));

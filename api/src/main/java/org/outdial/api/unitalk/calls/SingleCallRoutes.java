@@ -13,6 +13,7 @@ import org.outdial.api.http.RouteGroup;
 import org.outdial.api.http.Router;
 import org.outdial.engine.call.SingleCallAudios;
 import org.outdial.engine.call.SingleCalls;
+import org.outdial.engine.dialer.Dialer;
 
 /**
  * Seed 004's single-call routes, a facade over {@link SingleCalls}: {@code /api/calls/originateNew}
@@ -35,9 +36,16 @@ public final class SingleCallRoutes implements RouteGroup {
     };
 
     private final Supplier<SingleCalls> calls;
+    /** The autodialers' calls, which /calls/hangup by number also ends; null where none is wired. */
+    private final Supplier<Dialer> dialer;
 
     /** @param calls the engine's single calls, or a supplier of null when no trunk is configured */
     public SingleCallRoutes(Supplier<SingleCalls> calls) {
+        this(calls, () -> null);
+    }
+
+    public SingleCallRoutes(Supplier<SingleCalls> calls, Supplier<Dialer> dialer) {
+        this.dialer = dialer;
         this.calls = calls;
     }
 
@@ -67,6 +75,10 @@ public final class SingleCallRoutes implements RouteGroup {
         Long id = request.bind("id", Long.class);
         String number = text(request, "number");
         int found = calls().hangup(id, number);
+        Dialer autodialers = dialer.get();
+        if (id == null && autodialers != null) {
+            found += autodialers.hangup(number); // seed 004: "by internal/external line number", any active call
+        }
         return Response.success("Found: " + found);
     }
 
