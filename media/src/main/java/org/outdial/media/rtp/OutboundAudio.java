@@ -37,6 +37,22 @@ interface OutboundAudio {
         return false;
     }
 
+    /**
+     * Whether this tick should send a second audio packet ({@link #writeCatchUp}): a relay whose
+     * FIFO a burst left a frame too deep sends that frame early instead of dropping it.
+     */
+    default boolean catchUpReady() {
+        return false;
+    }
+
+    /**
+     * Appends the extra frame of this tick, as {@link #writeFrame} does; false when there is none
+     * after all. The sender gives it the next RTP timestamp and keeps later packets a frame ahead.
+     */
+    default boolean writeCatchUp(Codec codec, ByteBuf out) {
+        return false;
+    }
+
     /** The last frame has been sent. */
     void ended();
 

@@ -10,15 +10,15 @@ package org.outdial.media.rtp;
  * @param samplesDropped samples thrown away to keep the delay bounded: pushed out by a burst
  *                       beyond the FIFO's capacity, or trimmed when the FIFO stayed a frame
  *                       deeper than needed (see {@link RelayedAudio}); 160 are one frame
- * @param trims          of those, the frames trimmed (160 samples each): a stall of 40 ms or
- *                       more of the far end or of an event loop left the FIFO two frames too deep
- * @param quietSkips     quiet frames (pauses) skipped to bring a FIFO left a frame too deep by a
- *                       burst back to a frame's delay: not audio lost, not in samplesDropped
+ * @param trims          of those, frames trimmed (160 samples each); always 0 since the relay
+ *                       catches up instead (kept so that older figures keep their meaning)
+ * @param catchUps       frames sent as a tick's second packet to bring a FIFO left a frame too
+ *                       deep by a burst back to a frame's delay: not lost, sent 20 ms early
  * @param eventsRelayed  RFC 4733 telephone-event packets re-sent with this leg's payload type
  * @param eventsDropped  telephone-event packets not re-sent: this leg's far end did not
  *                       negotiate telephone-event, or too many were waiting
  */
-public record RelayStats(long framesRelayed, long underruns, long samplesDropped, long trims, long quietSkips,
+public record RelayStats(long framesRelayed, long underruns, long samplesDropped, long trims, long catchUps,
                          long eventsRelayed,
                          long eventsDropped) {
 
@@ -26,7 +26,7 @@ public record RelayStats(long framesRelayed, long underruns, long samplesDropped
     public static final RelayStats NONE = new RelayStats(0, 0, 0, 0, 0, 0, 0);
 
     public RelayStats {
-        if (framesRelayed < 0 || underruns < 0 || samplesDropped < 0 || trims < 0 || quietSkips < 0 || eventsRelayed < 0 || eventsDropped < 0) {
+        if (framesRelayed < 0 || underruns < 0 || samplesDropped < 0 || trims < 0 || catchUps < 0 || eventsRelayed < 0 || eventsDropped < 0) {
             throw new IllegalArgumentException("relay counters must not be negative");
         }
     }
@@ -34,13 +34,13 @@ public record RelayStats(long framesRelayed, long underruns, long samplesDropped
     /** Both directions' (or two snapshots') counters added. */
     public RelayStats plus(RelayStats o) {
         return new RelayStats(framesRelayed + o.framesRelayed, underruns + o.underruns, samplesDropped + o.samplesDropped,
-                trims + o.trims, quietSkips + o.quietSkips, eventsRelayed + o.eventsRelayed, eventsDropped + o.eventsDropped);
+                trims + o.trims, catchUps + o.catchUps, eventsRelayed + o.eventsRelayed, eventsDropped + o.eventsDropped);
     }
 
     /** What was counted since {@code earlier}, a snapshot of the same relays. */
     public RelayStats since(RelayStats earlier) {
         return new RelayStats(framesRelayed - earlier.framesRelayed, underruns - earlier.underruns,
-                samplesDropped - earlier.samplesDropped, trims - earlier.trims, quietSkips - earlier.quietSkips,
+                samplesDropped - earlier.samplesDropped, trims - earlier.trims, catchUps - earlier.catchUps,
                 eventsRelayed - earlier.eventsRelayed, eventsDropped - earlier.eventsDropped);
     }
 

@@ -22,21 +22,19 @@ import org.outdial.media.codec.G711;
  * arrivals that jitter around the tick settle after the first one instead of alternating silence
  * and audio: each frame then waits one tick more, 20 ms plus less than the jitter. But a far
  * end's or an event loop's stall followed by a burst leaves the FIFO deeper than the arrivals
- * need (up to 100 ms) for the rest of the call. Hence the trims, decided once a second: when for
- * {@value #TRIM_WINDOW_TICKS} ticks every tick sent a frame and the youngest of those frames had
- * waited at least 20 ms + {@value #TRIM_MARGIN_MILLIS} ms since it arrived, the FIFO is deeper than
- * its arrivals need. A voice relay does what an adaptive playout buffer does (it adjusts the delay
- * in the gaps between talk spurts, not inside them): one frame too deep, the next <em>quiet</em>
- * frame that leaves with another one waiting behind it is skipped (mean magnitude at most
- * {@value #QUIET_LEVEL}, about -46 dBov: a pause in speech), so the delay comes back to a frame at
- * the talker's next pause and nothing they said is lost. Only a FIFO two frames too deep (the
- * youngest waited 40 ms + the margin: a stall of 40 ms or more) loses its oldest frame at once, so
- * the added delay stays within two frames even through continuous sound. The margin is what keeps
- * a FIFO that settled one frame deep because its arrivals come just before the tick (delay
- * 20-25 ms) from being trimmed, which would only bring back the underrun a second later. So in
- * the steady state the relay adds at most one frame plus {@value #TRIM_MARGIN_MILLIS} ms (two
- * frames after a burst until the next pause), and loses nothing while stalls stay under 40 ms
- * (measured in {@code RtpBridgeLoopbackTest} and the bridged-calls benchmark).
+ * need (up to 100 ms) for the rest of the call. Hence the catch-up: when for
+ * {@value #TRIM_WINDOW_TICKS} ticks (one second) every tick sent a frame and the youngest of those
+ * frames had waited at least 20 ms + {@value #TRIM_MARGIN_MILLIS} ms since it arrived, the oldest
+ * waiting frame goes out at once as a second packet of that tick ({@link #writeCatchUp}: the sender
+ * gives it the next RTP timestamp and sends every later packet one frame of timestamps ahead), so
+ * the delay comes back to a frame and nothing is dropped: the far end's jitter buffer gets one
+ * packet 20 ms early, which it holds. (The trim that dropped that frame instead lost 0.02 % of the
+ * frames on a quiet machine; docs/BENCHMARKS.md.) The margin is what keeps a FIFO that settled one
+ * frame deep because its arrivals come just before the tick (delay 20-25 ms) from catching up,
+ * which would only bring back the underrun a second later. So in the steady state the relay adds
+ * at most one frame plus {@value #TRIM_MARGIN_MILLIS} ms, the issue's bound of one frame within
+ * the jitter, and loses a frame only to a stall longer than its capacity (measured in
+ * {@code RtpBridgeLoopbackTest} and the bridged-calls benchmark).
  *
  * <p>Telephone-events (RFC 4733) are not audio: each received event packet waits in its own small
  * queue and a tick sends one, in place of an audio frame, under this leg's negotiated payload type
@@ -60,15 +58,11 @@ final class RelayedAudio implements OutboundAudio {
      * state's delay down, so the room costs no delay.
      */
     static final int CAPACITY_FRAMES = (int) MediaPacer.MAX_LAG_TICKS;
-    /** One second of ticks with a frame to spare before the oldest is trimmed. */
+    /** One second of ticks with a frame to spare before the oldest is sent early. */
     static final int TRIM_WINDOW_TICKS = 50;
     /** Waits of up to a frame plus this are kept: jitter of the arrivals, not a FIFO too deep. */
     static final int TRIM_MARGIN_MILLIS = 5;
     private static final long TRIM_AGE_NANOS = (20 + TRIM_MARGIN_MILLIS) * 1_000_000L;
-    /** Two frames too deep: the oldest is trimmed whatever it holds. */
-    private static final long FORCED_TRIM_AGE_NANOS = (40 + TRIM_MARGIN_MILLIS) * 1_000_000L;
-    /** A frame whose mean magnitude is at most this is a pause, skipped without loss when a frame too deep. */
-    static final int QUIET_LEVEL = 160;
     /** Event packets waiting: a digit's three end packets arrive at once (§2.5.1.4), with room to spare. */
     static final int EVENT_QUEUE = 16;
     /** Payload bytes kept per event packet: four events of §2.3 (one, or a few with redundancy). */
@@ -96,9 +90,9 @@ final class RelayedAudio implements OutboundAudio {
     private long underruns;
     private long droppedSamples;
     private long trims;
-    /** One frame too deep: skip the next quiet frame that has another behind it. */
-    private boolean skipQuiet;
-    private long quietSkips;
+    /** The window showed a frame too many waiting: send it as this tick's second packet. */
+    private boolean catchUp;
+    private long catchUps;
     private long eventsRelayed;
     private long eventsDropped;
     // The sending leg's, touched on its event loop only.
@@ -206,12 +200,6 @@ final class RelayedAudio implements OutboundAudio {
                 Silence.write(codec, out);
                 return true;
             }
-            if (skipQuiet && waiting >= 2 * FRAME && quiet(head)) {
-                head = (head + FRAME) % CAPACITY;
-                waiting -= FRAME;
-                quietSkips++;
-                skipQuiet = false;
-            }
             for (int i = 0; i < FRAME; i++) {
                 frame[i] = fifo[(head + i) % CAPACITY];
             }
@@ -232,26 +220,40 @@ final class RelayedAudio implements OutboundAudio {
         if (++windowTicks < TRIM_WINDOW_TICKS) {
             return;
         }
-        if (windowYoungest >= FORCED_TRIM_AGE_NANOS && waiting >= FRAME) {
-            head = (head + FRAME) % CAPACITY;
-            waiting -= FRAME;
-            droppedSamples += FRAME;
-            trims++;
-        } else {
-            // Armed until a quiet frame goes, or a window shows the FIFO no longer too deep.
-            skipQuiet = windowYoungest >= TRIM_AGE_NANOS;
-        }
+        catchUp = windowYoungest >= TRIM_AGE_NANOS && waiting >= FRAME;
         windowTicks = 0;
         windowYoungest = Long.MAX_VALUE;
     }
 
-    /** Under the lock: whether the frame starting at {@code at} is a pause (mean magnitude at most {@link #QUIET_LEVEL}). */
-    private boolean quiet(int at) {
-        long sum = 0;
-        for (int i = 0; i < FRAME; i++) {
-            sum += Math.abs(fifo[(at + i) % CAPACITY]);
+    @Override
+    public boolean catchUpReady() {
+        synchronized (lock) {
+            if (catchUp && waiting < FRAME) {
+                catchUp = false;
+            }
+            return catchUp;
         }
-        return sum <= (long) QUIET_LEVEL * FRAME;
+    }
+
+    @Override
+    public boolean writeCatchUp(Codec codec, ByteBuf out) {
+        synchronized (lock) {
+            if (!catchUp || waiting < FRAME) {
+                catchUp = false;
+                return false;
+            }
+            catchUp = false;
+            for (int i = 0; i < FRAME; i++) {
+                frame[i] = fifo[(head + i) % CAPACITY];
+            }
+            head = (head + FRAME) % CAPACITY;
+            waiting -= FRAME;
+            framesRelayed++;
+            catchUps++;
+        }
+        codec.encode(frame, 0, FRAME, encoded, 0);
+        out.writeBytes(encoded);
+        return true;
     }
 
     @Override
@@ -271,7 +273,7 @@ final class RelayedAudio implements OutboundAudio {
 
     RelayStats stats() {
         synchronized (lock) {
-            return new RelayStats(framesRelayed, underruns, droppedSamples, trims, quietSkips, eventsRelayed, eventsDropped);
+            return new RelayStats(framesRelayed, underruns, droppedSamples, trims, catchUps, eventsRelayed, eventsDropped);
         }
     }
 

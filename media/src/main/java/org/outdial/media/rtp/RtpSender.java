@@ -37,6 +37,8 @@ final class RtpSender {
     private final OutboundDtmf dtmf = new OutboundDtmf();
     private OutboundAudio audio = Silence.INSTANCE;
     private long firstTick = -1;
+    /** Timestamps the stream runs ahead of the pacer's clock: a frame per catch-up ({@link #sendCatchUp}). */
+    private long catchUpSamples;
 
     /** Position in the pacer's list for its event loop, -1 when not ticking. */
     int pacerIndex = -1;
@@ -127,10 +129,11 @@ final class RtpSender {
         // timestamp jump (RFC 3550 §5.1: "the timestamp ... increments monotonically and linearly
         // in time"), not as audio played too late. The sequence number "increments by one for each
         // RTP data packet sent" (§5.1).
-        long timestamp = firstTimestamp.plus((tick - firstTick) * SAMPLES_PER_FRAME).value();
+        long timestamp = firstTimestamp.plus((tick - firstTick) * SAMPLES_PER_FRAME + catchUpSamples).value();
         int sequence = firstSequence.plus(statistics.packetsSent()).value();
         ByteBuf packet = channel.alloc().ioBuffer(RtpPacket.FIXED_HEADER_LENGTH + SAMPLES_PER_FRAME);
         OutboundAudio ended = null;
+        boolean audioSent = false;
         try {
             if (!dtmf.writeEvent(peer, sequence, timestamp, ssrc, packet)
                     && !audio.writeEvent(peer, sequence, timestamp, ssrc, packet)) {
@@ -141,6 +144,7 @@ final class RtpSender {
                     ended = audio;
                     audio = Silence.INSTANCE;
                 }
+                audioSent = true;
             }
         } catch (RuntimeException e) {
             packet.release();
@@ -149,12 +153,35 @@ final class RtpSender {
         int bytes = packet.readableBytes();
         channel.writeAndFlush(new DatagramPacket(packet, peer.remote()), channel.voidPromise());
         statistics.onSent(tick, deadlineNanos, bytes, nanoClock.getAsLong());
+        if (audioSent && ended == null && audio.catchUpReady()) {
+            sendCatchUp(peer, timestamp + SAMPLES_PER_FRAME);
+        }
         // Futures complete after the packet has left, so a flow that plays the next prompt from
         // a callback continues on the very next tick.
         if (ended != null) {
             ended.ended();
         }
         dtmf.afterSend();
+    }
+
+    /**
+     * The source's extra frame, right behind this tick's packet, with the next timestamp: every
+     * later packet's timestamp is a frame further ahead of the pacer's clock, so the stream stays
+     * linear in its own timestamps (RFC 3550 §5.1) and the far end sees one packet early.
+     */
+    private void sendCatchUp(RtpPeer peer, long timestamp) {
+        ByteBuf extra = channel.alloc().ioBuffer(RtpPacket.FIXED_HEADER_LENGTH + SAMPLES_PER_FRAME);
+        int sequence = firstSequence.plus(statistics.packetsSent()).value();
+        RtpPacket.writeHeader(extra, false, peer.codec().payloadType(), sequence,
+                new RtpTimestamp(0).plus(timestamp).value(), ssrc);
+        if (!audio.writeCatchUp(peer.codec(), extra)) {
+            extra.release();
+            return;
+        }
+        catchUpSamples += SAMPLES_PER_FRAME;
+        int bytes = extra.readableBytes();
+        channel.writeAndFlush(new DatagramPacket(extra, peer.remote()), channel.voidPromise());
+        statistics.onCatchUp(bytes);
     }
 
     @Override

@@ -35,6 +35,12 @@ final class SendStatistics {
         lastSentNanos = sentNanos;
     }
 
+    /** A tick's second packet (a relay's catch-up): counted, but no interval or lateness of its own. */
+    void onCatchUp(int bytes) {
+        packetsSent++;
+        bytesSent += bytes;
+    }
+
     long packetsSent() {
         return packetsSent;
     }

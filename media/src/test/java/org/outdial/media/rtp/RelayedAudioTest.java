@@ -207,70 +207,35 @@ class RelayedAudioTest {
         assertEquals(Arrays.toString(frameOf(2000)), Arrays.toString(tick()), "the 1000 frame was the event's time");
     }
 
-    /**
-     * Arrivals every 20 ms at n·20, ticks at n·20 + 10: a frame should wait 10 ms. A far end that
-     * stalled {@code extraFrames} × 20 ms then sent what it had at once, so that many frames wait
-     * after every send from then on, for {@code ticks} ticks of frames at {@code level}.
-     */
-    private void burstThenSteady(int extraFrames, int ticks, int level) {
-        for (int i = 0; i <= extraFrames; i++) {
-            offerUlaw(160, level);
-        }
-        for (int t = 0; t < ticks; t++) {
+    @Test
+    void aFifoLeftAFrameTooDeepByABurstSendsItsOldestFrameEarlyAfterASecondAndLosesNothing() {
+        // Arrivals every 20 ms at n·20, ticks at n·20 + 10: a frame should wait 10 ms. A far end
+        // that stalled sent two at once, so one frame waits after every send: 30 ms each, from the
+        // second frame on (the first went out 10 ms after the burst: the first window keeps all).
+        offerUlaw(160, 1000);
+        offerUlaw(160, 1000);
+        for (int t = 0; t < 2 * RelayedAudio.TRIM_WINDOW_TICKS - 1; t++) {
             nowMillis = 20L * t + 10;
             tick();
+            assertFalse(relay.catchUpReady(), "not before the second window is over");
             nowMillis = 20L * (t + 1);
-            offerUlaw(160, level);
+            offerUlaw(160, 1000);
         }
-    }
-
-    @Test
-    void aFifoLeftAFrameTooDeepKeepsEverySpokenFrameAndSkipsTheNextQuietOne() {
-        burstThenSteady(1, 3 * RelayedAudio.TRIM_WINDOW_TICKS, 1000);
-        assertEquals(0, relay.droppedSamples(), "a frame too deep: no spoken frame is lost");
-        assertEquals(0, relay.stats().quietSkips());
-
-        // Two frames wait after each arrival. The talker pauses: when the quiet frame is the
-        // oldest with another behind it, it is skipped and its successor goes at once.
-        nowMillis += 10;
-        assertEquals(Arrays.toString(frameOf(1000)), Arrays.toString(tick()));
-        nowMillis += 10;
-        offerUlaw(160, 0);
-        nowMillis += 10;
-        assertEquals(Arrays.toString(frameOf(1000)), Arrays.toString(tick()));
-        nowMillis += 10;
-        offerUlaw(160, 3000);
-        nowMillis += 10;
-        assertEquals(Arrays.toString(frameOf(3000)), Arrays.toString(tick()), "the pause was skipped");
-        nowMillis += 10;
-        offerUlaw(160, 4000);
-        nowMillis += 10;
-        assertEquals(Arrays.toString(frameOf(4000)), Arrays.toString(tick()), "one frame's delay again");
-        assertEquals(1, relay.stats().quietSkips());
-        assertEquals(0, relay.droppedSamples(), "a skipped pause is not audio lost");
-        assertEquals(0, relay.underruns());
-    }
-
-    @Test
-    void aFifoLeftTwoFramesTooDeepLosesItsOldestFrameAfterASecond() {
-        // The first window keeps all (its first frame went out 10 ms after the burst).
-        burstThenSteady(2, 2 * RelayedAudio.TRIM_WINDOW_TICKS - 1, 1000);
-        assertEquals(0, relay.droppedSamples(), "not before the second window is over");
-
         nowMillis += 10;
         tick();
 
-        assertEquals(160, relay.droppedSamples(), "trimmed at the end of the window");
-        assertEquals(1, relay.stats().trims());
-        assertEquals(0, relay.stats().quietSkips());
+        assertTrue(relay.catchUpReady(), "a frame too many waited for a whole window");
+        ByteBuf extra = Unpooled.buffer();
+        assertTrue(relay.writeCatchUp(Codec.PCMU, extra));
+        assertEquals(Arrays.toString(frameOf(1000)), Arrays.toString(toLevels(ByteBufUtil.getBytes(extra))));
+        assertFalse(relay.catchUpReady(), "one frame early, once");
+        assertEquals(0, relay.droppedSamples(), "nothing dropped");
+        assertEquals(1, relay.stats().catchUps());
+        nowMillis += 10;
+        offerUlaw(160, 2000);
+        nowMillis += 10;
+        assertEquals(Arrays.toString(frameOf(2000)), Arrays.toString(tick()), "the next frame goes out 10 ms after it came");
         assertEquals(0, relay.underruns());
-    }
-
-    @Test
-    void aQuietFrameIsNeverSkippedWhileTheFifoIsAsShallowAsItsArrivalsNeed() {
-        burstThenSteady(0, 3 * RelayedAudio.TRIM_WINDOW_TICKS, 0);
-
-        assertEquals(new RelayStats(3 * RelayedAudio.TRIM_WINDOW_TICKS, 0, 0, 0, 0, 0, 0), relay.stats());
     }
 
     @Test

@@ -268,6 +268,57 @@ class RtpSenderTest {
         assertEquals((byte) 0xFF, tick().getByte(12), "silence: nothing more arrived");
     }
 
+    @Test
+    void aCatchUpSendsASecondPacketWithTheNextTimestampAndLaterPacketsStayAFrameAhead() {
+        connect(Codec.PCMU, -1);
+        int[] frame = {0};
+        boolean[] extraDue = {false};
+        sender.replaceAudio(new OutboundAudio() {
+            @Override
+            public boolean writeFrame(Codec codec, ByteBuf out) {
+                out.writeBytes(ulawFrame(1000 * (++frame[0])));
+                return true;
+            }
+
+            @Override
+            public boolean catchUpReady() {
+                return extraDue[0];
+            }
+
+            @Override
+            public boolean writeCatchUp(Codec codec, ByteBuf out) {
+                extraDue[0] = false;
+                return writeFrame(codec, out);
+            }
+
+            @Override
+            public void ended() {
+            }
+
+            @Override
+            public void cancel() {
+            }
+        });
+        ByteBuf first = tick();
+        extraDue[0] = true;
+        ByteBuf second = tick();
+        DatagramPacket extra = channel.readOutbound();
+        ByteBuf third = tick();
+        assertNull(channel.readOutbound(), "one packet a tick again");
+
+        sent.add(extra.content());
+        List<ByteBuf> packets = List.of(first, second, extra.content(), third);
+        long t0 = RtpPacket.timestamp(first, 0);
+        int s0 = RtpPacket.sequenceNumber(first, 0);
+        for (int i = 0; i < packets.size(); i++) {
+            assertEquals(i, frameNumber(packets.get(i)), "the frames in order");
+            assertEquals((s0 + i) & 0xFFFF, RtpPacket.sequenceNumber(packets.get(i), 0));
+            assertEquals((t0 + 160L * i) & 0xFFFF_FFFFL, RtpPacket.timestamp(packets.get(i), 0),
+                    "linear timestamps: the stream is a frame ahead of the pacer from the catch-up on");
+        }
+        assertEquals(4, sender.statistics().packetsSent());
+    }
+
     private static byte[] ulawFrame(int sample) {
         byte[] frame = new byte[160];
         Arrays.fill(frame, G711.linearToUlaw((short) sample));

@@ -436,9 +436,9 @@ public final class BridgedCallsBench {
                 cpuNanos / 1e9 / wall, farCpuNanos / 1e9 / wall, total == 0 ? 0 : 100.0 * busy / total,
                 Runtime.getRuntime().availableProcessors(), BenchMachine.rssMiB(), BenchMachine.loadAverage());
         System.out.printf(Locale.ROOT, "relays (the window, all legs): %d frames relayed, %d underruns, %d frames dropped "
-                + "(%d samples; %d frames trimmed after a stall left a FIFO two frames too deep, the rest pushed out "
-                + "by bursts over 100 ms); %d quiet frames skipped (no audio lost)%n", relays.framesRelayed(),
-                relays.underruns(), relays.framesDropped(), relays.samplesDropped(), relays.trims(), relays.quietSkips());
+                + "(%d samples; %d trimmed, the rest pushed out by bursts over 100 ms); %d frames sent early as a "
+                + "tick's second packet after a burst left a FIFO a frame too deep (not lost)%n", relays.framesRelayed(),
+                relays.underruns(), relays.framesDropped(), relays.samplesDropped(), relays.trims(), relays.catchUps());
         System.out.printf(Locale.ROOT, "UDP receive errors (whole machine, /proc/net/snmp) during the window: %d, "
                 + "of which receive buffer full: %d%n", udpTo[0] - udpFrom[0], udpTo[1] - udpFrom[1]);
     }
