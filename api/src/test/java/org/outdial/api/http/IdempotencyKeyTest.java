@@ -105,6 +105,11 @@ class IdempotencyKeyTest {
     }
 
     private static long autodialer() {
+        return autodialer(api, key);
+    }
+
+    /** A new AUTODIAL FIXED autodialer over {@code api}, for the tests here and on PostgreSQL. */
+    static long autodialer(TestApi api, String key) {
         ObjectNode task = JSON.createObjectNode();
         task.put("name", "Idempotent campaign " + System.nanoTime());
         task.put("autodialerType", "AUTODIAL");
@@ -129,6 +134,10 @@ class IdempotencyKeyTest {
     }
 
     private static int numbersIn(long id) {
+        return numbersIn(api, key, id);
+    }
+
+    static int numbersIn(TestApi api, String key, long id) {
         HttpResponse<String> response = api.postJson(AUTODIAL, key,
                 "{\"action\":\"GET_NUMBERS\",\"id\":" + id + ",\"limit\":5000}");
         assertEquals(200, response.statusCode(), response.body());
