@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * class is the one place the facade's refusals become replies.
  *
  * <p>Every reply is HTTP 200, as JSON-RPC over HTTP has it, except {@code internal_error} (500,
- * so that a retry with the same Idempotency-Key runs again) and a method other than POST (405).
+ * so that a retry with the same Idempotency-Key runs again) and a method other than POST (the router's 405).
  * The route is public at the HTTP level: the Call API authenticates by {@code access_token}.
  */
 public final class JsonRpcEndpoint implements RouteGroup {
@@ -74,12 +74,7 @@ public final class JsonRpcEndpoint implements RouteGroup {
     @Override
     public void register(Router router) {
         router.post(PATH, Access.PUBLIC, this::handle);
-        // Seed 000: "Requests to API are always made using POST method": the others get the API's own error.
-        for (HttpMethod other : List.of(HttpMethod.GET, HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.PATCH)) {
-            router.add(other, PATH, Access.PUBLIC, request -> Response.facadeError(405,
-                    failure(NullNode.instance, RpcException.of(RpcError.INVALID_REQUEST), null))
-                    .withHeader("Allow", "POST"));
-        }
+        // Seed 000: "Requests to API are always made using POST method": other methods get the router's 405.
     }
 
     Response handle(Request request) {
