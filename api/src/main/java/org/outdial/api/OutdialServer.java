@@ -31,6 +31,7 @@ import org.outdial.api.unitalk.AutodialCatalog;
 import org.outdial.api.unitalk.AutodialRoutes;
 import org.outdial.api.unitalk.calls.ProjectHistoryRoutes;
 import org.outdial.api.unitalk.calls.SingleCallRoutes;
+import org.outdial.api.jsonrpc.CallApi;
 import org.outdial.engine.history.ProjectHistoryRepository;
 import org.outdial.engine.history.ProjectHistoryService;
 import org.outdial.engine.CampaignModule;
@@ -211,6 +212,8 @@ public final class OutdialServer implements AutoCloseable {
             // Issue 13: the single-call routes over the engine's one single-call operation, and the
             // project-wide history every call (autodialers' and single) is recorded in.
             groups.add(new SingleCallRoutes(wired::singleCalls, wired::dialer));
+            // The JSON-RPC 2.0 Call API v4.0 (seeds 000, 001) over the same single calls.
+            groups.add(CallApi.create(config.jsonRpc(), new ApiKeys(ds), clock, wired::singleCalls, audios, ttsProfiles));
             groups.add(new ProjectHistoryRoutes(new ProjectHistoryService(db, new ProjectHistoryRepository(),
                     ZoneId.systemDefault())));
             groups.add(DashboardRoutes.create(module, wired::dialer, wired.trunks(), config.trunks(), board,

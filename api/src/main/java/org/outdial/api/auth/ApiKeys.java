@@ -84,6 +84,19 @@ public final class ApiKeys {
         }
     }
 
+    /** Key {@code id}, straight from the database; empty once revoked. */
+    public Optional<ApiKey> find(long id) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement select = c.prepareStatement("SELECT id, name, created_at FROM api_key WHERE id = ?")) {
+            select.setLong(1, id);
+            try (ResultSet rs = select.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read API keys: " + e.getMessage(), e);
+        }
+    }
+
     public List<ApiKey> list() {
         try (Connection c = dataSource.getConnection();
              PreparedStatement select = c.prepareStatement("SELECT id, name, created_at FROM api_key ORDER BY id");

@@ -20,9 +20,10 @@ import org.outdial.sip.trunk.TrunkSettings;
  */
 public record OutdialConfig(Http http, StorageSettings storage, Sip sip, List<TrunkSettings> trunks,
                             Api api, Dialer dialer, Audio audio, RegistrarSettings registrar, Pacing pacing,
-                            Webhooks webhooks, Metrics metrics) {
+                            Webhooks webhooks, Metrics metrics, JsonRpc jsonRpc) {
 
     public OutdialConfig {
+        requireSection("json-rpc", jsonRpc);
         requireSection("http", http);
         requireSection("storage", storage);
         requireSection("sip", sip);
@@ -74,6 +75,19 @@ public record OutdialConfig(Http http, StorageSettings storage, Sip sip, List<Tr
     }
 
 
+    /** A configuration with the JSON-RPC Call API section's defaults. */
+    public OutdialConfig(Http http, StorageSettings storage, Sip sip, List<TrunkSettings> trunks, Api api,
+                         Dialer dialer, Audio audio, RegistrarSettings registrar, Pacing pacing, Webhooks webhooks,
+                         Metrics metrics) {
+        this(http, storage, sip, trunks, api, dialer, audio, registrar, pacing, webhooks, metrics, JsonRpc.defaults());
+    }
+
+    /** This configuration with another JSON-RPC Call API section. */
+    public OutdialConfig withJsonRpc(JsonRpc newJsonRpc) {
+        return new OutdialConfig(http, storage, sip, trunks, api, dialer, audio, registrar, pacing, webhooks,
+                metrics, newJsonRpc);
+    }
+
     public static OutdialConfig defaults() {
         return new OutdialConfig(Http.defaults(), new StorageSettings("jdbc:h2:file:./data/outdial", "sa", "", 16),
                 Sip.defaults(), List.of(), Api.defaults(), Dialer.defaults(), Audio.defaults(), RegistrarSettings.DEFAULTS,
@@ -83,31 +97,31 @@ public record OutdialConfig(Http http, StorageSettings storage, Sip sip, List<Tr
     /** This configuration with another storage, for tests and tools. */
     public OutdialConfig withStorage(StorageSettings newStorage) {
         return new OutdialConfig(http, newStorage, sip, trunks, api, dialer, audio, registrar, pacing, webhooks,
-                metrics);
+                metrics, jsonRpc);
     }
 
     /** This configuration with another HTTP section. */
     public OutdialConfig withHttp(Http newHttp) {
         return new OutdialConfig(newHttp, storage, sip, trunks, api, dialer, audio, registrar, pacing, webhooks,
-                metrics);
+                metrics, jsonRpc);
     }
 
     /** This configuration with another API section. */
     public OutdialConfig withApi(Api newApi) {
         return new OutdialConfig(http, storage, sip, trunks, newApi, dialer, audio, registrar, pacing, webhooks,
-                metrics);
+                metrics, jsonRpc);
     }
 
     /** This configuration with another webhooks section. */
     public OutdialConfig withWebhooks(Webhooks newWebhooks) {
         return new OutdialConfig(http, storage, sip, trunks, api, dialer, audio, registrar, pacing, newWebhooks,
-                metrics);
+                metrics, jsonRpc);
     }
 
     /** This configuration with another metrics section. */
     public OutdialConfig withMetrics(Metrics newMetrics) {
         return new OutdialConfig(http, storage, sip, trunks, api, dialer, audio, registrar, pacing, webhooks,
-                newMetrics);
+                newMetrics, jsonRpc);
     }
 
     private static void requireSection(String name, Object section) {
@@ -372,6 +386,64 @@ public record OutdialConfig(Http http, StorageSettings storage, Sip sip, List<Tr
                 waits.add(HumanDuration.parse("webhooks.retry-schedule", part.trim()));
             }
             return new org.outdial.engine.webhook.WebhookSettings(timeout, waits, allowPrivate, poll, project);
+        }
+    }
+
+    /**
+     * The JSON-RPC 2.0 Call API v4.0 at {@code POST /v4.0} (key {@code json-rpc}; seeds 000 and 001,
+     * docs/API.md "JSON-RPC Call API v4.0"). Lists are comma-separated strings, so that one
+     * environment variable can set them.
+     *
+     * @param ipWhitelist        addresses or CIDR blocks allowed to call it; empty (the default): nobody,
+     *                           as seed 000 says ("By default access to API is denied for everyone")
+     * @param pointsPerMinute    Call API points per minute (every successful method costs 1)
+     * @param pointsPerDay       Call API points per day (UTC)
+     * @param keyLifetime        how long after its creation a permanent key (an API key) works;
+     *                           0 (the default): for ever
+     * @param blockedKeys        ids of API keys refused with {@code access_token_blocked}
+     * @param virtualNumbers     the project's numbers ({@code virtual_phone_number}), E.164
+     * @param internationalCalls whether calls to another country than the virtual number's are
+     *                           allowed (seed 000: "By default international calls are not permitted")
+     * @param ttsMaxLength       the longest text-to-speech message, in characters
+     * @param ttsProfile         the speech synthesis profile ({@code /api/ttsProfiles}) that reads
+     *                           {@code tts} messages; 0: the project's first profile
+     * @param enabled            false: every request is refused with {@code account_inactive}
+     * @param users              ids of the API keys that may use the Call API (seed 000 "Call API
+     *                           users"), or {@code *} for every key; others get {@code forbidden}
+     * @param disabledComponents components switched off ({@code call-management},
+     *                           {@code informer-calls}; {@code basic}): their methods answer
+     *                           {@code component_disabled}
+     */
+    public record JsonRpc(String ipWhitelist, int pointsPerMinute, int pointsPerDay, Duration keyLifetime,
+                          String blockedKeys, String virtualNumbers, boolean internationalCalls, int ttsMaxLength,
+                          long ttsProfile, boolean enabled, String users, String disabledComponents) {
+
+        public JsonRpc {
+            users = users == null || users.isBlank() ? "*" : users;
+            disabledComponents = disabledComponents == null ? "" : disabledComponents;
+            ipWhitelist = ipWhitelist == null ? "" : ipWhitelist;
+            blockedKeys = blockedKeys == null ? "" : blockedKeys;
+            virtualNumbers = virtualNumbers == null ? "" : virtualNumbers;
+            if (pointsPerMinute < 1 || pointsPerMinute > 1_000_000) {
+                throw new IllegalArgumentException("json-rpc.points-per-minute must be 1..1000000, was " + pointsPerMinute);
+            }
+            if (pointsPerDay < 1 || pointsPerDay > 100_000_000) {
+                throw new IllegalArgumentException("json-rpc.points-per-day must be 1..100000000, was " + pointsPerDay);
+            }
+            if (keyLifetime == null || keyLifetime.isNegative()) {
+                throw new IllegalArgumentException("json-rpc.key-lifetime must be 0 or more, was " + keyLifetime);
+            }
+            if (ttsMaxLength < 1 || ttsMaxLength > org.outdial.engine.call.SingleCallAudios.MAX_TEXT) {
+                throw new IllegalArgumentException("json-rpc.tts-max-length must be 1.."
+                        + org.outdial.engine.call.SingleCallAudios.MAX_TEXT + ", was " + ttsMaxLength);
+            }
+            if (ttsProfile < 0) {
+                throw new IllegalArgumentException("json-rpc.tts-profile must be 0 or a profile id, was " + ttsProfile);
+            }
+        }
+
+        public static JsonRpc defaults() {
+            return new JsonRpc("", 60, 10_000, Duration.ZERO, "", "", false, 1000, 0, true, "*", "");
         }
     }
 }

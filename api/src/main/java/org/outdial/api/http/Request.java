@@ -45,10 +45,31 @@ public final class Request {
     private Caller caller;
     private ObjectNode json;
     private Form form;
+    private final java.net.InetAddress remote;
 
     Request(FullHttpRequest netty) {
+        this(netty, null);
+    }
+
+    Request(FullHttpRequest netty, java.net.InetAddress remote) {
         this.netty = netty;
         this.uri = new QueryStringDecoder(netty.uri(), CharsetUtil.UTF_8);
+        this.remote = remote;
+    }
+
+    /**
+     * The address the request came from: the TCP peer (no proxy header is trusted), for checks by
+     * address such as the JSON-RPC Call API's IP allow-list. Empty when not known.
+     */
+    public Optional<java.net.InetAddress> remoteAddress() {
+        return Optional.ofNullable(remote);
+    }
+
+    /** The raw body bytes (a copy), for a facade that checks their encoding itself. */
+    public byte[] bytes() {
+        byte[] copy = new byte[netty.content().readableBytes()];
+        netty.content().getBytes(netty.content().readerIndex(), copy);
+        return copy;
     }
 
     public HttpMethod method() {

@@ -89,7 +89,7 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
                 long started = System.nanoTime();
                 String[] route = {HttpMeters.UNMATCHED};
                 try {
-                    Response response = handle(request, route);
+                    Response response = handle(request, route, ctx.channel().remoteAddress());
                     body = serialize(response, request);
                     status = response.status();
                     headers = response.headers();
@@ -121,8 +121,9 @@ final class RequestDispatcher extends SimpleChannelInboundHandler<FullHttpReques
     }
 
     /** Runs the request's handler; {@code matched[0]} is set to the route's path once one matched. */
-    private Response handle(FullHttpRequest netty, String[] matched) {
-        Request request = new Request(netty);
+    private Response handle(FullHttpRequest netty, String[] matched, java.net.SocketAddress from) {
+        Request request = new Request(netty,
+                from instanceof java.net.InetSocketAddress inet ? inet.getAddress() : null);
         try {
             Router.Route route = router.match(netty.method(), request.path());
             matched[0] = route.path();

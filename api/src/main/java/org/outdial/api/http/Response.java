@@ -56,6 +56,18 @@ public final class Response {
     }
 
     /**
+     * An error in a facade's own vocabulary (the JSON-RPC Call API's error object), which that
+     * facade renders in its one place, with a 4xx or 5xx status. UniTalk's errors never take this
+     * path: they are thrown and mapped by {@link ErrorMapper}.
+     */
+    public static Response facadeError(int status, Object body) {
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("status must be 400..599, was " + status);
+        }
+        return new Response(status, body, Map.of());
+    }
+
+    /**
      * {@code bytes} as they are, with {@code contentType}: a static file (the dashboard's page,
      * script and style), written without JSON serialization.
      */

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.outdial.engine.dialer.DialerSettings;
 import org.outdial.engine.dialer.Dispatcher;
+import org.outdial.engine.dialer.HoldMusic;
 import org.outdial.engine.dialer.OperatorConnect;
 import org.outdial.engine.dialer.OutcomeStates;
 import org.outdial.engine.history.CallHistoryRepository;
@@ -71,11 +72,22 @@ public final class SingleCallFlow {
      * @param claim the operator line claimed for the call, or null for a call without one
      */
     void run(SingleCall call, Dispatcher.Line line, OperatorClaims.Claim claim, AudioSource greeting, String dtmf) {
+        run(call, line, claim, new Media(greeting, AudioSource.empty(), AudioSource.empty()), dtmf);
+    }
+
+    /**
+     * What a single call plays: the callee's message once it answers, the operator's once the line
+     * answers, and what the answered leg that waits for the other hears (each may be empty: silence).
+     */
+    record Media(AudioSource greeting, AudioSource operatorGreeting, AudioSource hold) {
+    }
+
+    void run(SingleCall call, Dispatcher.Line line, OperatorClaims.Claim claim, Media media, String dtmf) {
         Facts facts = null;
         Offer offer = new Offer();
         try {
-            facts = claim != null && call.operatorFirst() ? operatorFirst(call, claim, greeting, dtmf, offer)
-                    : calleeFirst(call, claim, greeting, dtmf, offer);
+            facts = claim != null && call.operatorFirst() ? operatorFirst(call, claim, media, dtmf, offer)
+                    : calleeFirst(call, claim, media, dtmf, offer);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             facts = Facts.failed("Outdial stopped during the call");
@@ -103,8 +115,9 @@ public final class SingleCallFlow {
         Duration talk;
     }
 
-    private Facts calleeFirst(SingleCall call, OperatorClaims.Claim claim, AudioSource greeting, String dtmf,
+    private Facts calleeFirst(SingleCall call, OperatorClaims.Claim claim, Media media, String dtmf,
                               Offer offer) throws InterruptedException {
+        AudioSource greeting = media.greeting();
         Call callee = dialCallee(call);
         Call operator = null;
         try {
@@ -116,7 +129,15 @@ public final class SingleCallFlow {
             play(callee, greeting);
             send(callee, dtmf);
             if (claim != null && !callee.outcome().isDone() && !call.hungUpByApi()) {
-                operator = offer(call, claim, offer);
+                HoldMusic hold = HoldMusic.start(callee, media.hold());
+                try {
+                    operator = offer(call, claim, offer);
+                    if (operator != null) {
+                        play(operator, media.operatorGreeting());
+                    }
+                } finally {
+                    hold.stop();
+                }
                 if (operator != null) {
                     offer.talk = connect(operator, callee);
                 }
@@ -138,24 +159,36 @@ public final class SingleCallFlow {
         return Facts.ofCallee(calleeOutcome, NumberState.ANSW_RJCT);
     }
 
-    private Facts operatorFirst(SingleCall call, OperatorClaims.Claim claim, AudioSource greeting, String dtmf,
+    private Facts operatorFirst(SingleCall call, OperatorClaims.Claim claim, Media media, String dtmf,
                                 Offer offer) throws InterruptedException {
+        AudioSource greeting = media.greeting();
         Call operator = offer(call, claim, offer);
+        if (operator != null) {
+            // Seed 001: the operator "listens to the message till the end, and than calls a contact".
+            play(operator, media.operatorGreeting());
+        }
         if (operator == null) {
             return Facts.operatorOnly(offer.refusal, call.hungUpByApi() ? BY_API
                     : "the operator line did not answer (" + offer.refusal.outcome() + "): the number was not called");
         }
         try {
+            HoldMusic hold = operator.outcome().isDone() ? null : HoldMusic.start(operator, media.hold());
             Call callee = dialCallee(call);
             try {
                 if (await(callee.answered(), settings.ringTimeout().plus(NETWORK_SLACK))) {
                     play(callee, greeting);
                     send(callee, dtmf);
+                    if (hold != null) {
+                        hold.stop();
+                    }
                     if (!callee.outcome().isDone() && !operator.outcome().isDone()) {
                         offer.talk = connect(operator, callee);
                     }
                 }
             } finally {
+                if (hold != null) {
+                    hold.stop();
+                }
                 callee.hangup();
                 operator.hangup();
             }
@@ -174,7 +207,7 @@ public final class SingleCallFlow {
      * when it was not taken (the refusal is told to the claims and kept in {@code offer}).
      */
     private Call offer(SingleCall call, OperatorClaims.Claim claim, Offer offer) throws InterruptedException {
-        Call operator = telephony.dialLine(new LineCall(call.operatorLine(), call.phone(), null,
+        Call operator = telephony.dialLine(new LineCall(call.operatorLine(), call.operatorCallerId(), null,
                 Map.of(CALL_ID_HEADER, Long.toString(call.id())), settings.operatorRingTimeout(),
                 settings.maxCallDuration()));
         call.operator(operator);
@@ -225,20 +258,49 @@ public final class SingleCallFlow {
         }
     }
 
-    /** Sends {@code digits} as RFC 4733 events to the answered leg; nothing when there are none. */
+    /**
+     * Sends {@code digits} as RFC 4733 events to the answered leg, each '.' a pause of one second
+     * before the next digits (seed 001 {@code dtmf_string}); nothing when there are none. A pause
+     * ends early when the leg hangs up.
+     */
     private static void send(Call leg, String digits) throws InterruptedException {
-        if (digits == null || digits.isEmpty() || leg.outcome().isDone()) {
+        if (digits == null || digits.isEmpty()) {
             return;
         }
+        int i = 0;
+        while (i < digits.length() && !leg.outcome().isDone()) {
+            if (digits.charAt(i) == '.') {
+                pause(leg, PAUSE);
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < digits.length() && digits.charAt(end) != '.') {
+                end++;
+            }
+            String run = digits.substring(i, end);
+            try {
+                leg.sendDtmf(run).get(NETWORK_SLACK.plusSeconds(run.length()).toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException | CancellationException e) {
+                return; // the callee hung up while the digits went out: the outcome says so
+            }
+            i = end;
+        }
+    }
+
+    /** Seed 001: "a symbol . = '1 second'". */
+    private static final Duration PAUSE = Duration.ofSeconds(1);
+
+    private static void pause(Call leg, Duration pause) throws InterruptedException {
         try {
-            leg.sendDtmf(digits).get(NETWORK_SLACK.plusSeconds(digits.length()).toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException | CancellationException e) {
-            // the callee hung up while the digits went out: the outcome says so
+            leg.outcome().get(pause.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // the pause passed (or the leg's outcome failed): go on
         }
     }
 
     private Call dialCallee(SingleCall call) {
-        Call callee = telephony.dial(new DialRequest(call.trunk(), call.phone(), null, settings.ringTimeout(),
+        Call callee = telephony.dial(new DialRequest(call.trunk(), call.phone(), call.callerId(), settings.ringTimeout(),
                 settings.maxCallDuration()));
         call.callee(callee);
         return callee;

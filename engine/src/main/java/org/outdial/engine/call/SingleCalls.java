@@ -107,12 +107,41 @@ public final class SingleCalls {
      * @param audios        what the callee hears once answered, in order (may be empty)
      * @param dtmf          RFC 4733 digits (0-9 * # A-D) sent to the callee after the audio, or null
      * @param meta          the caller's free text, at most {@value #MAX_META} characters, or null
+     * @param callerId      the caller ID the callee is shown (a number), or null for the trunk's own
+     * @param operatorCallerId the caller ID the operator line is shown, or null for the callee's number
+     * @param operatorAudios what the operator hears once it answers, before it is connected (may be empty)
+     * @param hold          what the answered leg that waits for the other hears
      */
     public record Order(CallSource source, String phone, String outerLine, String operatorLine, boolean operatorFirst,
-                        List<SingleCallAudios.Draft> audios, String dtmf, String meta) {
+                        List<SingleCallAudios.Draft> audios, String dtmf, String meta, String callerId,
+                        String operatorCallerId, List<SingleCallAudios.Draft> operatorAudios, Hold hold) {
         public Order {
             java.util.Objects.requireNonNull(source, "source");
             audios = audios == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(audios));
+            operatorAudios = operatorAudios == null ? List.of()
+                    : java.util.Collections.unmodifiableList(new ArrayList<>(operatorAudios));
+            hold = hold == null ? Hold.NONE : hold;
+        }
+
+        /** An order with the trunk's caller ID, the callee's number shown to the operator, no operator audio, no hold music. */
+        public Order(CallSource source, String phone, String outerLine, String operatorLine, boolean operatorFirst,
+                     List<SingleCallAudios.Draft> audios, String dtmf, String meta) {
+            this(source, phone, outerLine, operatorLine, operatorFirst, audios, dtmf, meta, null, null, List.of(),
+                    Hold.NONE);
+        }
+    }
+
+    /**
+     * What the answered leg hears while the other is dialed, or hears its message (JSON-RPC
+     * {@code media_file_id}, "Dialing Music"): nothing (silence), the engine's default hold tone,
+     * or an audio file, played again each time it ends.
+     */
+    public record Hold(boolean play, Long audioId) {
+        public static final Hold NONE = new Hold(false, null);
+        public static final Hold DEFAULT = new Hold(true, null);
+
+        public static Hold of(long audioId) {
+            return new Hold(true, audioId);
         }
     }
 
@@ -157,18 +186,25 @@ public final class SingleCalls {
         String number = phone(order.phone());
         meta(order.meta());
         List<NumberAudio> audios = this.audios.check(order.audios());
+        List<NumberAudio> operatorAudios = this.audios.check(order.operatorAudios());
         String dtmf = dtmf(order.dtmf());
+        String callerId = callerId(order.callerId());
+        String operatorCallerId = callerId(order.operatorCallerId());
         String trunk = order.outerLine() == null ? trunks.getFirst() : trunk(order.outerLine());
         precheck(number);
         AudioSource greeting;
+        SingleCallFlow.Media media;
         try {
             greeting = audios.isEmpty() ? AudioSource.empty() : audio.forAudios(audios);
+            media = new SingleCallFlow.Media(greeting,
+                    operatorAudios.isEmpty() ? AudioSource.empty() : audio.forAudios(operatorAudios),
+                    order.hold().play() ? audio.onHold(order.hold().audioId()) : AudioSource.empty());
         } catch (CallAudio.Unavailable e) {
             throw e.getMessage() != null && e.getMessage().startsWith("Text to speech failed")
                     ? EngineException.invalid(TTS_FAILED) : EngineException.invalid("audios: " + e.getMessage());
         }
         Admitted admitted = admit(order.source(), number, trunk, order.operatorLine(), order.operatorFirst(),
-                order.meta());
+                order.meta(), callerId, operatorCallerId);
         OperatorClaims.Claim claim = null;
         if (order.operatorLine() != null) {
             // The one owner of operators' availability says whether the line is free: registered, working, not in a call.
@@ -182,7 +218,7 @@ public final class SingleCalls {
         }
         OperatorClaims.Claim held = claim;
         try {
-            start(admitted, () -> flow.run(admitted.call, admitted.line, held, greeting, dtmf));
+            start(admitted, () -> flow.run(admitted.call, admitted.line, held, media, dtmf));
         } catch (EngineException e) {
             if (held != null) {
                 claims.released(held, clock.instant());
@@ -226,6 +262,33 @@ public final class SingleCalls {
         return Optional.ofNullable(active.get(id));
     }
 
+    /**
+     * Hangs up one leg of call {@code id} (JSON-RPC disconnect.leg); the call's flow then ends as it
+     * does when that party hangs up.
+     *
+     * @return false when the call or the leg is not in flight
+     */
+    public boolean disconnect(long id, long legId) {
+        Optional<SingleCall.Leg> leg = find(id).flatMap(c -> c.leg(legId));
+        leg.ifPresent(l -> l.call().hangup());
+        return leg.isPresent();
+    }
+
+    /**
+     * Sends {@code digits} (0-9 * # A-D) as RFC 4733 events on one answered leg of call {@code id}
+     * (JSON-RPC send.dtmf). Returns once they are queued; they go out in about 0.2 s each.
+     *
+     * @return false when the call or the leg is not in flight
+     */
+    public boolean sendDtmf(long id, long legId, String digits) {
+        if (digits == null || !digits.matches("[0-9*#A-D]{1,100}")) {
+            throw EngineException.invalid("dtmf: digits must be 1 to 100 of 0-9, *, #, A-D");
+        }
+        Optional<SingleCall.Leg> leg = find(id).flatMap(c -> c.leg(legId));
+        leg.ifPresent(l -> l.call().sendDtmf(digits));
+        return leg.isPresent();
+    }
+
     private record Admitted(SingleCall call, Dispatcher.Line line) {
     }
 
@@ -243,15 +306,29 @@ public final class SingleCalls {
         }
     }
 
-    /** RFC 4733 events 0-15: the digits sip-stack can send. */
+    /**
+     * RFC 4733 events 0-15, the digits sip-stack can send, and '.', a pause of one second before
+     * the next (seed 001 {@code dtmf_string}: "You can specify timeout ... by using a symbol . = '1 second'").
+     */
     private static String dtmf(String digits) {
         if (digits == null || digits.isEmpty()) {
             return null;
         }
-        if (!digits.matches("[0-9*#A-D]{1,100}")) {
-            throw EngineException.invalid("dtmf: digits must be 1 to 100 of 0-9, *, #, A-D");
+        if (!digits.matches("[0-9*#A-D.]{1,100}")) {
+            throw EngineException.invalid("dtmf: digits must be 1 to 100 of 0-9, *, #, A-D and '.' (a pause of 1 s)");
         }
         return digits;
+    }
+
+    private static String callerId(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        String number = PhoneNumbers.normalize(raw);
+        if (number == null) {
+            throw EngineException.invalid("callerId: not a number in international format");
+        }
+        return number;
     }
 
     private String trunk(String outerLine) {
@@ -272,7 +349,7 @@ public final class SingleCalls {
     }
 
     private synchronized Admitted admit(CallSource source, String number, String trunk, String line,
-                                        boolean operatorFirst, String meta) {
+                                        boolean operatorFirst, String meta, String callerId, String operatorCallerId) {
         precheck(number);
         Instant now = clock.instant();
         Dispatcher.Line taken = dispatcher.tryAcquireSingle(trunk, now).orElseThrow(() -> dispatcher.up(trunk)
@@ -283,6 +360,7 @@ public final class SingleCalls {
             id = ThreadLocalRandom.current().nextLong(1, MAX_ID);
         } while (active.containsKey(id));
         SingleCall call = new SingleCall(id, source, number, trunk, line, operatorFirst, meta, now);
+        call.callerIds(callerId, operatorCallerId);
         active.put(id, call);
         return new Admitted(call, taken);
     }

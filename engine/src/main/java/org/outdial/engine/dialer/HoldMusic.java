@@ -10,7 +10,7 @@ import org.outdial.sip.call.Call;
  * ends until {@link #stop()}. Without a {@code moh}, {@link #DEFAULT}: silence with a short tone
  * every few seconds, so the callee knows the line is alive (docs/DIALER.md, "Calls with operators").
  */
-final class HoldMusic {
+public final class HoldMusic {
 
     /**
      * 425 Hz, the ITU-T E.180 tone frequency most networks use for their call-progress tones, for
@@ -29,7 +29,7 @@ final class HoldMusic {
     }
 
     /** Starts {@code music} on {@code call}; an empty source plays nothing (the call sends silence). */
-    static HoldMusic start(Call call, AudioSource music) {
+    public static HoldMusic start(Call call, AudioSource music) {
         HoldMusic hold = new HoldMusic(call, music);
         if (music.frameCount() > 0) {
             hold.playAgain();
@@ -50,7 +50,7 @@ final class HoldMusic {
     }
 
     /** Stops the music; the call then sends silence until it is bridged or hung up. Idempotent. */
-    synchronized void stop() {
+    public synchronized void stop() {
         if (!stopped) {
             stopped = true;
             call.stopPlayback();

@@ -66,6 +66,9 @@ final class OperatorsServer implements AutoCloseable {
                 List.of(new TrunkSettings("callee", "127.0.0.1", calleePort, "udp", null, null, "15550100", "", 200, 500)),
                 new OutdialConfig.Api(defaults.api().maxBodyBytes(), RateLimitSettings.unlimited()),
                 new OutdialConfig.Dialer(Duration.ofSeconds(5), operatorRing, operatorWait), defaults.audio(), registrar);
+        // The JSON-RPC Call API open to the tests on loopback, with one virtual number (UK, as the callees' 44...).
+        config = config.withJsonRpc(new OutdialConfig.JsonRpc("127.0.0.1", 1000, 100_000, Duration.ZERO, "",
+                "442079460000", false, 1000, 0, true, "*", ""));
         OutdialServer server = OutdialServer.start(config);
         String key = new ApiKeys(server.database().dataSource()).create("operators", Instant.now()).secret();
         return new OperatorsServer(server, new UniTalkClient(server.port(), key), sip, key);

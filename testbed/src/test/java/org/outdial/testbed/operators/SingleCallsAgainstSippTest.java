@@ -163,6 +163,27 @@ class SingleCallsAgainstSippTest {
         assertEquals(record.path("hangupBy").asText(), call.path("hangupBy").asText());
     }
 
+    @Test
+    void jsonRpcInformerCallPlaysTheSynthesisAndIsInTheHistoryUnderItsCallSessionId() {
+        LocalDateTime since = LocalDateTime.now().minusMinutes(1);
+        JsonNode reply = json("/v4.0", "{\"jsonrpc\":\"2.0\",\"id\":\"r1\",\"method\":\"start.informer_call\","
+                + "\"params\":{\"access_token\":\"" + key + "\",\"virtual_phone_number\":\"442079460000\","
+                + "\"contact\":\"442079460123\",\"external_id\":\"crm-9\",\"contact_message\":{\"type\":\"tts\","
+                + "\"value\":\"Your order is ready for collection\"}}}", 200);
+        long id = reply.path("result").path("data").path("call_session_id").asLong();
+        assertTrue(id > 0, reply.toString());
+        JsonNode call = awaitInHistory(since, id);
+        assertEquals("API", call.path("source").asText());
+        assertEquals("ANSW_RJCT", call.path("state").asText(), call.toString());
+        assertEquals("crm-9", call.path("comment").asText());
+        assertTrue(call.path("secondsTalk").asInt() >= 1, "the synthesis played: " + call);
+        // International calls are off by default: a US contact for a UK virtual number is refused.
+        JsonNode refused = json("/v4.0", "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"start.informer_call\","
+                + "\"params\":{\"access_token\":\"" + key + "\",\"virtual_phone_number\":\"442079460000\","
+                + "\"contact\":\"12125550100\",\"contact_message\":{\"type\":\"tts\",\"value\":\"x\"}}}", 200);
+        assertEquals(-32002, refused.path("error").path("code").asInt(), refused.toString());
+    }
+
     // ---- helpers
 
     private JsonNode awaitInHistory(LocalDateTime since, long id) {
