@@ -35,6 +35,8 @@ import java.util.concurrent.CompletableFuture;
 public final class AnsweringMachineDetector {
 
     private static final int FRAME_MS = 20;
+    /** The noise floor lifts the silence threshold to at most this many times {@code silenceThreshold}. */
+    static final int NOISE_CAP = 4;
 
     private final AmdSettings settings;
     private final ToneBank toneBank = new ToneBank();
@@ -97,7 +99,10 @@ public final class AnsweringMachineDetector {
         elapsedMs += frameMs;
         double level = meanAbs(frame, offset, length);
         noiseFloor.add(level);
-        double threshold = Math.max(settings.silenceThreshold(), settings.noiseFactor() * noiseFloor.level());
+        // The floor raises the threshold on a hissing line, but at most to NOISE_CAP times the
+        // fixed one: a greeting spoken without a pause would otherwise become its own floor.
+        double threshold = Math.max(settings.silenceThreshold(), Math.min(NOISE_CAP * settings.silenceThreshold(),
+                settings.noiseFactor() * noiseFloor.level()));
         boolean loud = level >= threshold;
         ToneBank.Kind tone = loud ? toneBank.analyse(frame, offset, length) : ToneBank.Kind.NONE;
         trackTone(tone, frameMs);
