@@ -393,6 +393,10 @@ final class FakeTelephony implements Telephony {
         }
 
         @Override
+        public void onSentAudio(Consumer<short[]> listener) {
+        }
+
+        @Override
         public RtpStats mediaStats() {
             return RtpStats.EMPTY;
         }

@@ -6,9 +6,14 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DatagramPacket;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.outdial.media.audio.AudioSource;
+import org.outdial.media.codec.Codec;
+import org.outdial.media.codec.G711;
 import org.outdial.media.dtmf.DtmfSender;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sending half of a session: on every tick of the shared {@link MediaPacer} (registered by
@@ -25,6 +30,7 @@ import org.outdial.media.dtmf.DtmfSender;
  */
 final class RtpSender {
 
+    private static final Logger log = LoggerFactory.getLogger(RtpSender.class);
     private static final int SAMPLES_PER_FRAME = AudioSource.FRAME_SAMPLES;
 
     private final Channel channel;
@@ -39,6 +45,8 @@ final class RtpSender {
     private long firstTick = -1;
     /** Timestamps the stream runs ahead of the pacer's clock: a frame per catch-up ({@link #sendCatchUp}). */
     private long catchUpSamples;
+    /** Gets every tick's audio as sent (a recording); null for none. Read on the event loop only. */
+    private volatile Consumer<short[]> sentListener;
 
     /** Position in the pacer's list for its event loop, -1 when not ticking. */
     int pacerIndex = -1;
@@ -80,6 +88,16 @@ final class RtpSender {
 
     SendStatistics statistics() {
         return statistics;
+    }
+
+    /**
+     * Sets the one listener for sent audio (replacing the previous; null for none): each tick's
+     * frame decoded back to linear PCM, in a new array that is the listener's to keep; a tick that
+     * carried a telephone-event instead of audio is a frame of silence (the far end hears the
+     * digit, which is not audio). Runs on the event loop and must not block.
+     */
+    void onSentAudio(Consumer<short[]> listener) {
+        sentListener = listener;
     }
 
     /** Plays {@code source} from its first frame, cancelling what played. */
@@ -133,27 +151,31 @@ final class RtpSender {
         int sequence = firstSequence.plus(statistics.packetsSent()).value();
         ByteBuf packet = channel.alloc().ioBuffer(RtpPacket.FIXED_HEADER_LENGTH + SAMPLES_PER_FRAME);
         OutboundAudio ended = null;
-        boolean audioSent = false;
+        boolean audioFrame = false;
         try {
             if (!dtmf.writeEvent(peer, sequence, timestamp, ssrc, packet)
                     && !audio.writeEvent(peer, sequence, timestamp, ssrc, packet)) {
                 // RFC 3551 §4.1: "Applications without silence suppression MUST set the marker bit
                 // to zero"; the stream never pauses, so audio packets never carry it.
                 RtpPacket.writeHeader(packet, false, peer.codec().payloadType(), sequence, timestamp, ssrc);
+                audioFrame = true;
                 if (!audio.writeFrame(peer.codec(), packet)) {
                     ended = audio;
                     audio = Silence.INSTANCE;
                 }
-                audioSent = true;
             }
         } catch (RuntimeException e) {
             packet.release();
             throw e;
         }
+        Consumer<short[]> tap = sentListener;
+        if (tap != null) {
+            tapSent(tap, audioFrame ? peer.codec() : null, packet);
+        }
         int bytes = packet.readableBytes();
         channel.writeAndFlush(new DatagramPacket(packet, peer.remote()), channel.voidPromise());
         statistics.onSent(tick, deadlineNanos, bytes, nanoClock.getAsLong());
-        if (audioSent && ended == null && audio.catchUpReady()) {
+        if (audioFrame && ended == null && audio.catchUpReady()) {
             sendCatchUp(peer, timestamp + SAMPLES_PER_FRAME);
         }
         // Futures complete after the packet has left, so a flow that plays the next prompt from
@@ -180,8 +202,34 @@ final class RtpSender {
         }
         catchUpSamples += SAMPLES_PER_FRAME;
         int bytes = extra.readableBytes();
+        Consumer<short[]> tap = sentListener;
+        if (tap != null) {
+            tapSent(tap, peer.codec(), extra);
+        }
         channel.writeAndFlush(new DatagramPacket(extra, peer.remote()), channel.voidPromise());
         statistics.onCatchUp(bytes);
+    }
+
+    /**
+     * Hands the tick's payload, decoded, to {@code tap} before the packet leaves (the send
+     * releases it); {@code codec} null means the tick carried an event: silence.
+     */
+    private void tapSent(Consumer<short[]> tap, Codec codec, ByteBuf packet) {
+        short[] pcm = new short[SAMPLES_PER_FRAME];
+        if (codec != null) {
+            int offset = packet.readerIndex() + RtpPacket.FIXED_HEADER_LENGTH;
+            int length = Math.min(SAMPLES_PER_FRAME, packet.writerIndex() - offset);
+            boolean ulaw = codec == Codec.PCMU;
+            for (int i = 0; i < length; i++) {
+                byte b = packet.getByte(offset + i);
+                pcm[i] = ulaw ? G711.ulawToLinear(b) : G711.alawToLinear(b);
+            }
+        }
+        try {
+            tap.accept(pcm);
+        } catch (RuntimeException e) {
+            log.warn("{}: sent-audio listener failed", this, e);
+        }
     }
 
     @Override

@@ -214,6 +214,17 @@ public final class RtpSession implements AutoCloseable {
         receiver.onAudio(listener);
     }
 
+    /**
+     * Sets the one listener for sent audio (replacing the previous; null for none): every 20 ms
+     * frame this session sends, decoded to 16-bit linear PCM at 8 kHz, 160 samples, whatever its
+     * source (playback, a relayed leg, silence; a telephone-event tick is silence). With
+     * {@link #onAudio} it is both directions of the call, for a recording. The array is the
+     * listener's to keep. Runs on the event loop, before the packet leaves, so it must not block.
+     */
+    public void onSentAudio(Consumer<short[]> listener) {
+        sender.onSentAudio(listener);
+    }
+
     /** A snapshot of the counters; after {@link #close}, the final values. */
     public RtpStats stats() {
         RtpStats done = finalStats;

@@ -102,6 +102,41 @@ class RtpLoopbackTest {
     }
 
     @Test
+    void theSentAudioTapSeesEveryFrameSentDecodedTheSameAsTheFarEndHearsIt() throws Exception {
+        connect(Codec.PCMA);
+        ConcurrentLinkedQueue<short[]> sent = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<short[]> received = new ConcurrentLinkedQueue<>();
+        caller.onSentAudio(sent::add);
+        callee.onAudio(received::add);
+
+        caller.play(toneSequence()).get(5, TimeUnit.SECONDS);
+        caller.onSentAudio(null);
+        stopCallerAndDrain();
+
+        assertTrue(sent.stream().allMatch(f -> f.length == 160), "every tap frame is one 20 ms frame");
+        assertEquals(List.of(400.0, 800.0, 1200.0, 1600.0, 2000.0),
+                new ToneDetector(TONES, 8000, 0.6).sequence(concat(sent), 160, 3));
+        // The tap decodes what was sent, so it matches the far end sample for sample where both have it.
+        short[] tapped = concat(sent);
+        short[] heard = concat(received);
+        int tone = indexOfFirstLoud(heard);
+        int tappedTone = indexOfFirstLoud(tapped);
+        assertTrue(tone >= 0 && tappedTone >= 0, "a tone in both");
+        for (int i = 0; i < 800; i++) {
+            assertEquals(heard[tone + i], tapped[tappedTone + i], "sample " + i + " of the first tone");
+        }
+    }
+
+    private static int indexOfFirstLoud(short[] pcm) {
+        for (int i = 0; i < pcm.length; i++) {
+            if (Math.abs(pcm[i]) > 2000) {
+                return i - (i % 160);
+            }
+        }
+        return -1;
+    }
+
+    @Test
     void aToneSequenceSurvivesALawToo() throws Exception {
         connect(Codec.PCMA);
         ConcurrentLinkedQueue<short[]> received = new ConcurrentLinkedQueue<>();

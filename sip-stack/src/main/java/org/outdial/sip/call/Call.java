@@ -53,6 +53,14 @@ public interface Call {
     /** Called with every decoded 20 ms frame (160 samples at 8 kHz) received from the callee. */
     void onAudio(Consumer<short[]> listener);
 
+    /**
+     * Called with every 20 ms frame (160 samples at 8 kHz) sent to the callee, decoded back from
+     * G.711: what plays, what a bridge relays from the other call, or silence (a DTMF tick is
+     * silence). With {@link #onAudio} it is both directions of the call, what a recording needs.
+     * Runs on the media event loop before the packet leaves: the listener must not block.
+     */
+    void onSentAudio(Consumer<short[]> listener);
+
     /** The call's RTP counters and send timing, final once the call has ended; empty before media. */
     RtpStats mediaStats();
 

@@ -48,6 +48,11 @@ final class CallMedia {
     }
 
     /** The leg, while it is connected to a far end; null before the answer and once closed. */
+    /** The leg, connected or not. */
+    MediaLeg leg() {
+        return leg;
+    }
+
     MediaLeg connectedLeg() {
         return connected ? leg : null;
     }

@@ -39,6 +39,9 @@ public interface MediaLeg extends AutoCloseable {
 
     void onAudio(Consumer<short[]> listener);
 
+    /** Sets the listener for every frame sent, decoded (see {@code RtpSession.onSentAudio}). */
+    void onSentAudio(Consumer<short[]> listener);
+
     /**
      * Sends what {@code other} receives from now on (one direction of a bridge), replacing what
      * was playing: audio transcoded between the G.711 laws, RFC 4733 events under this leg's

@@ -81,6 +81,11 @@ public final class RtpMediaLegs implements MediaLegs {
         }
 
         @Override
+        public void onSentAudio(Consumer<short[]> listener) {
+            session.onSentAudio(listener);
+        }
+
+        @Override
         public void relayFrom(MediaLeg other) {
             if (!(other instanceof Leg from)) {
                 throw new IllegalArgumentException("can relay only another leg of the media engine, not " + other);

@@ -49,6 +49,7 @@ final class SipCall implements Call {
     private final List<Consumer<CallProgress>> progressListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<DtmfEvent>> dtmfListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<short[]>> audioListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<short[]>> sentAudioListeners = new CopyOnWriteArrayList<>();
 
     private volatile String callId = "";
     /** Null until the RTP leg is open. */
@@ -129,6 +130,23 @@ final class SipCall implements Call {
     @Override
     public void onAudio(Consumer<short[]> listener) {
         audioListeners.add(listener);
+    }
+
+    @Override
+    public void onSentAudio(Consumer<short[]> listener) {
+        sentAudioListeners.add(listener);
+        // The leg decodes what it sends only once someone listens (a recording): most calls never
+        // pay for it. Set here when the leg exists, else by place() (under the lock, so one of the two sees the other).
+        MediaLeg leg = lock.read(() -> media == null ? null : media.leg());
+        if (leg != null) {
+            leg.onSentAudio(this::sentFrame);
+        }
+    }
+
+    private void sentFrame(short[] frame) {
+        for (Consumer<short[]> l : sentAudioListeners) {
+            l.accept(frame);
+        }
     }
 
     @Override
@@ -223,6 +241,9 @@ final class SipCall implements Call {
         leg.onDtmf(event -> dtmfListeners.forEach(l -> l.accept(event)));
         leg.onAudio(frame -> audioListeners.forEach(l -> l.accept(frame)));
         media = new CallMedia(leg, telephony.nextSessionId());
+        if (!sentAudioListeners.isEmpty()) {
+            leg.onSentAudio(this::sentFrame);
+        }
         try {
             callId = invite.prepare(request, media.offer());
             // Registered before sending: the first response can beat the return of sendRequest.
