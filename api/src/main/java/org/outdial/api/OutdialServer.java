@@ -48,6 +48,7 @@ import org.outdial.engine.campaign.CatalogReferences;
 import org.outdial.engine.catalog.Catalog;
 import org.outdial.engine.operator.OperatorBoard;
 import org.outdial.engine.operator.Operators;
+import org.outdial.engine.robot.CatalogScriptReferences;
 import org.outdial.engine.robot.VoiceRobots;
 import org.outdial.engine.scenario.Scenarios;
 import java.time.Instant;
@@ -141,7 +142,7 @@ public final class OutdialServer implements AutoCloseable {
             TtsProfiles ttsProfiles = new TtsProfiles(ds, clock);
             Scenarios scenarios = new Scenarios(ds, clock,
                     config.trunks().stream().map(TrunkSettings::name).collect(Collectors.toSet()));
-            VoiceRobots robots = new VoiceRobots(ds, clock);
+            VoiceRobots robots = new VoiceRobots(ds, clock, new CatalogScriptReferences(audios, ttsProfiles, operators));
             TriggerActions triggerActions = new TriggerActions(ds, clock);
             BlockedLists blockedLists = new BlockedLists(ds, clock);
             deliverer = Deliverer.start(db, clock, config.webhooks().settings(), triggerActions,

@@ -333,8 +333,13 @@ class CatalogApiTest {
         refused(400, "Wrong value for 'triggerAction.type': expected one of WEBHOOK, TELEGRAM, BLOCK_NUMBER, was 'SMS'",
                 post("/api/triggerActions/action", "{\"action\":\"ADD\",\"triggerAction\":{\"name\":\"bad\",\"type\":\"SMS\"}}"));
 
-        long robot = ok(post("/api/voiceRobots/action", "{\"action\":\"ADD\",\"robot\":{\"name\":\"Survey\",\"script\":{\"nodes\":[{\"id\":1}]}}}")).get("data").asLong();
-        assertEquals("{\"nodes\":[{\"id\":1}]}", ok(post("/api/voiceRobots/action", "{\"action\":\"GET_LIST\"}")).get("data").get(0).get("script").toString());
+        String script = "{\"nodes\":[{\"id\":1,\"type\":\"END\",\"endNodeType\":\"END_SUCCESS\"}]}";
+        long robot = ok(post("/api/voiceRobots/action", "{\"action\":\"ADD\",\"robot\":{\"name\":\"Survey\",\"script\":" + script + "}}")).get("data").asLong();
+        assertEquals(script, ok(post("/api/voiceRobots/action", "{\"action\":\"GET_LIST\"}")).get("data").get(0).get("script").toString());
+        refused(400, "Wrong script: node 1: type is null",
+                post("/api/voiceRobots/action", "{\"action\":\"ADD\",\"robot\":{\"name\":\"Bad\",\"script\":{\"nodes\":[{\"id\":1}]}}}"));
+        refused(400, "Wrong script: node 1: groupId 999999: Group not found",
+                post("/api/voiceRobots/action", "{\"action\":\"ADD\",\"robot\":{\"name\":\"Bad\",\"script\":{\"nodes\":[{\"id\":1,\"type\":\"TRANSFER\",\"groupId\":999999}]}}}"));
         refused(400, "Wrong script: an object with a nodes array is expected",
                 post("/api/voiceRobots/action", "{\"action\":\"ADD\",\"robot\":{\"name\":\"Bad\",\"script\":[]}}"));
 

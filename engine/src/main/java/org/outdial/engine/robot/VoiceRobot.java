@@ -8,8 +8,9 @@ import org.outdial.engine.error.EngineException;
 
 /**
  * A voice robot (UniTalk's "voice secretary", {@code voiceSecretaryId}): a script of nodes kept as
- * JSON text. Only its outline is checked here (a JSON object with a {@code nodes} array); the
- * node vocabulary comes with the robot runner.
+ * JSON text. Only its outline is checked here (a JSON object with a {@code nodes} array), so a row
+ * stored by an earlier version still reads; {@link VoiceRobots} validates the node vocabulary when a
+ * script is saved ({@link ScriptParser}) and the flow parses it again before each call.
  *
  * @param id     0 for a robot not stored yet
  * @param script a JSON object, at most 1,000,000 characters (the column's size)

@@ -14,7 +14,7 @@ import org.outdial.engine.storage.Sql;
 import org.outdial.engine.storage.StorageException;
 import org.outdial.engine.storage.Transactor;
 
-/** Voice robots: stored scripts, validated in outline. */
+/** Voice robots: stored scripts, validated when saved ({@link ScriptParser}, {@link ScriptReferences}). */
 public final class VoiceRobots {
 
     /** UniTalk's autodialer ADD/UPDATE: "Voice secretary not found". */
@@ -22,14 +22,29 @@ public final class VoiceRobots {
 
     private final Transactor db;
     private final InstantSource clock;
+    private final ScriptReferences references;
     private final Repository repository = new Repository();
 
+    /** A store whose scripts' references are not checked (tests of the store alone). */
     public VoiceRobots(DataSource dataSource, InstantSource clock) {
+        this(dataSource, clock, ScriptReferences.unchecked());
+    }
+
+    public VoiceRobots(DataSource dataSource, InstantSource clock, ScriptReferences references) {
         this.db = new Transactor(Objects.requireNonNull(dataSource, "dataSource"));
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.references = Objects.requireNonNull(references, "references");
+    }
+
+    /** The script of {@code robot}, validated as a call will run it (docs/API.md, "Voice robot scripts"). */
+    public RobotScript validate(VoiceRobot robot) {
+        RobotScript script = ScriptParser.parse(robot.script());
+        ScriptReferences.check(script, references);
+        return script;
     }
 
     public long add(VoiceRobot robot) {
+        validate(robot);
         return write(c -> {
             if (repository.nameTaken(c, robot.name(), 0)) {
                 throw EngineException.conflict("Name already present");
@@ -39,6 +54,7 @@ public final class VoiceRobots {
     }
 
     public void update(VoiceRobot robot) {
+        validate(robot);
         write(c -> {
             if (!repository.exists(c, robot.id())) {
                 throw EngineException.notFound(NOT_FOUND);

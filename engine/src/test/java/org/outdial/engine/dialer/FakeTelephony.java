@@ -296,6 +296,7 @@ final class FakeTelephony implements Telephony {
         private final Instant start = clock.instant();
         private final LineBehaviour line;
         private volatile CompletableFuture<Void> playing = CompletableFuture.completedFuture(null);
+        private final org.outdial.sip.call.DigitBuffer digits = new org.outdial.sip.call.DigitBuffer();
 
         FakeCall(DialRequest request, Behaviour behaviour, LineBehaviour line) {
             this.request = request;
@@ -386,6 +387,16 @@ final class FakeTelephony implements Telephony {
 
         @Override
         public void onDtmf(Consumer<DtmfEvent> listener) {
+        }
+
+        @Override
+        public java.util.Optional<Character> nextDigit(java.time.Duration within) throws InterruptedException {
+            return outcome.isDone() ? java.util.Optional.empty() : digits.next(within);
+        }
+
+        /** The callee presses {@code keys}, as RFC 4733 events would deliver them. */
+        void press(String keys) {
+            keys.chars().forEach(c -> digits.add((char) c));
         }
 
         @Override

@@ -1,6 +1,8 @@
 package org.outdial.sip.call;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.outdial.media.audio.AudioSource;
@@ -49,6 +51,16 @@ public interface Call {
 
     /** Called for every DTMF digit received from the callee. */
     void onDtmf(Consumer<DtmfEvent> listener);
+
+    /**
+     * The next DTMF digit the callee pressed, waiting up to {@code within} for one: the awaitable
+     * form of {@link #onDtmf} for a flow that reads top to bottom (a voice robot's menu). Digits are
+     * kept from the moment the call's media opens, in order ({@link DigitBuffer}), so one pressed
+     * while audio plays is returned by the next call; receiving a digit does not stop playback
+     * (the flow decides: {@link #stopPlayback}). Empty when no digit came in time, or at once when
+     * the call has ended and no digit is left.
+     */
+    Optional<Character> nextDigit(Duration within) throws InterruptedException;
 
     /** Called with every decoded 20 ms frame (160 samples at 8 kHz) received from the callee. */
     void onAudio(Consumer<short[]> listener);

@@ -2,8 +2,10 @@ package org.outdial.sip.call;
 
 import java.io.IOException;
 import java.text.ParseException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -50,6 +52,7 @@ final class SipCall implements Call {
     private final List<Consumer<DtmfEvent>> dtmfListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<short[]>> audioListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<short[]>> sentAudioListeners = new CopyOnWriteArrayList<>();
+    private final DigitBuffer digits = new DigitBuffer();
 
     private volatile String callId = "";
     /** Null until the RTP leg is open. */
@@ -125,6 +128,11 @@ final class SipCall implements Call {
     @Override
     public void onDtmf(Consumer<DtmfEvent> listener) {
         dtmfListeners.add(listener);
+    }
+
+    @Override
+    public Optional<Character> nextDigit(Duration within) throws InterruptedException {
+        return digits.next(within);
     }
 
     @Override
@@ -238,7 +246,10 @@ final class SipCall implements Call {
         } catch (IOException e) {
             return new CallEvent.NotPlaced(LocalCause.LOCAL_ERROR, "no RTP port: " + e.getMessage(), dialed);
         }
-        leg.onDtmf(event -> dtmfListeners.forEach(l -> l.accept(event)));
+        leg.onDtmf(event -> {
+            digits.add(event.digit());
+            dtmfListeners.forEach(l -> l.accept(event));
+        });
         leg.onAudio(frame -> audioListeners.forEach(l -> l.accept(frame)));
         media = new CallMedia(leg, telephony.nextSessionId());
         if (!sentAudioListeners.isEmpty()) {
@@ -399,6 +410,7 @@ final class SipCall implements Call {
     private void finish(Finish finish, List<Runnable> after) {
         timers.stopAll();
         closeMedia();
+        digits.close();
         invite.release(finish.outcome().answered());
         if (!callId.isEmpty()) {
             telephony.unregister(this);
