@@ -16,6 +16,7 @@ import org.outdial.engine.history.CallHistoryRepository;
 import org.outdial.engine.history.CallHistoryService;
 import org.outdial.engine.number.BlockedNumbers;
 import org.outdial.engine.number.NumberBatches;
+import org.outdial.engine.job.CallJobs;
 import org.outdial.engine.number.NumberExpander;
 import org.outdial.engine.number.NumberIntake;
 import org.outdial.engine.number.NumberRepository;
@@ -31,9 +32,10 @@ import org.outdial.engine.storage.Transactor;
  * accepted numbers out (what it has not written yet stays stored for the next start).
  *
  * @param zone the zone dates are read and shown in (GET_CALLS_HISTORY, stateDateTime)
+ * @param jobs call jobs: a phone queued once per request (JAICP addPhones), read and canceled by job
  */
 public record CampaignModule(CampaignService campaigns, NumberService numbers, CallHistoryService history,
-                               ZoneId zone, NumberExpander expander) implements AutoCloseable {
+                               ZoneId zone, NumberExpander expander, CallJobs jobs) implements AutoCloseable {
 
     /**
      * How long an action waits for an autodialer's accepted numbers to be written out before it
@@ -59,7 +61,7 @@ public record CampaignModule(CampaignService campaigns, NumberService numbers, C
         CampaignService campaigns = new CampaignService(store, new CampaignValidator(references, zone));
         NumberService numbers = new NumberService(store);
         CallHistoryService history = new CallHistoryService(db, campaignRepository, new CallHistoryRepository(), zone);
-        return new CampaignModule(campaigns, numbers, history, zone, expander);
+        return new CampaignModule(campaigns, numbers, history, zone, expander, new CallJobs(store, blocked));
     }
 
     @Override

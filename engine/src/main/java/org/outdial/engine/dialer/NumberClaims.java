@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.outdial.engine.number.AutodialNumber;
 import org.outdial.engine.number.NumberRepository;
@@ -65,6 +67,7 @@ public final class NumberClaims {
         List<AutodialNumber> toCall = new ArrayList<>(wanted);
         List<AutodialNumber> blocked = new ArrayList<>();
         int deferred = 0;
+        Set<String> phones = new HashSet<>();
         // Candidates are read in a few pages so that deferred or blocked ones do not starve the claim.
         int guard = 0;
         while (toCall.size() < wanted && guard++ < 4) {
@@ -77,6 +80,11 @@ public final class NumberClaims {
             for (AutodialNumber n : candidates) {
                 if (toCall.size() + call.size() == wanted) {
                     break;
+                }
+                if (!phones.add(n.phone())) {
+                    // Another call job of the same phone (JAICP's addPhones queues a phone again) is
+                    // claimed already: one call at a time per callee; this one waits for a later claim.
+                    continue;
                 }
                 switch (screen.apply(n)) {
                     case Verdict.Call ignored -> call.add(n);

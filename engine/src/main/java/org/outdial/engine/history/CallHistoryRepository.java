@@ -68,6 +68,22 @@ public final class CallHistoryRepository {
                 CallHistoryRepository::map, values.toArray());
     }
 
+    /**
+     * The calls made to the numbers (call jobs) {@code numberIds} of autodialer {@code campaignId},
+     * oldest first: JAICP's getReport reads a job's calls here, the same rows GET_CALLS_HISTORY shows.
+     */
+    public List<CallRecord> forNumbers(Connection c, long campaignId, java.util.Collection<Long> numberIds)
+            throws SQLException {
+        if (numberIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new java.util.ArrayList<>(numberIds);
+        params.add(campaignId);
+        return Sql.list(c, "SELECT " + COLUMNS + " FROM call_record WHERE number_id IN ("
+                        + "?, ".repeat(numberIds.size() - 1) + "?) AND autodialer_id = ? ORDER BY id",
+                CallHistoryRepository::map, params.toArray());
+    }
+
     public long countFor(Connection c, long campaignId) throws SQLException {
         return Sql.count(c, "SELECT COUNT(*) FROM call_record WHERE autodialer_id = ?", campaignId);
     }

@@ -46,11 +46,21 @@ public final class NumberRepository {
     public static final String COLUMNS = "id, autodialer_id, phone, state, state_at, called_count, real_called_count, "
             + "repeat_count, high_priority, next_attempt_at, name, note, link, params, audios";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM autodial_number ";
+    /**
+     * The claim's guard for a phone queued more than once (V16 {@code shared_phone}): one of its
+     * jobs is not a candidate while another is being dialed, so a callee never gets two calls at
+     * once. Rows of a phone queued once skip the subquery.
+     */
+    private static final String NO_SIBLING_DIALING = "AND (shared_phone = FALSE OR NOT EXISTS (SELECT 1 "
+            + "FROM autodial_number d WHERE d.phone = autodial_number.phone "
+            + "AND d.autodialer_id = autodial_number.autodialer_id AND d.state = 'DIALING')) ";
 
     // ---------------------------------------------------------------- reads
 
     /**
-     * Which of {@code phones} the autodialer already holds, with their states. Looks them up
+     * Which of {@code phones} the autodialer already holds, with the state of each one's latest
+     * call job (the highest {@code job_seq}: a phone JAICP's addPhones queued again has several
+     * rows; UniTalk's actions see the latest). Looks them up
      * through the (autodialer, phone) index with {@code IN} lists of {@value #LOOKUP_CHUNK}
      * parameters: H2 does not use an index for {@code = ANY(array)}.
      */
@@ -64,7 +74,7 @@ public final class NumberRepository {
             params.add(campaignId);
             params.addAll(chunk);
             for (Map.Entry<String, NumberState> row : Sql.list(c, "SELECT phone, state FROM autodial_number "
-                            + "WHERE autodialer_id = ? AND phone IN (" + "?, ".repeat(chunk.size() - 1) + "?)",
+                            + "WHERE autodialer_id = ? AND phone IN (" + "?, ".repeat(chunk.size() - 1) + "?) ORDER BY job_seq",
                     rs -> Map.entry(rs.getString(1), NumberState.valueOf(rs.getString(2))), params.toArray())) {
                 found.put(row.getKey(), row.getValue());
             }
@@ -88,7 +98,9 @@ public final class NumberRepository {
     }
 
     public Optional<AutodialNumber> find(Connection c, long campaignId, String phone) throws SQLException {
-        return Sql.one(c, SELECT + "WHERE autodialer_id = ? AND phone = ?", NumberRepository::map, campaignId, phone);
+        // The latest call job of the phone (GET_NUMBER shows one number).
+        return Sql.one(c, SELECT + "WHERE autodialer_id = ? AND phone = ? ORDER BY job_seq DESC LIMIT 1",
+                NumberRepository::map, campaignId, phone);
     }
 
     public Optional<AutodialNumber> findById(Connection c, long id) throws SQLException {
@@ -118,7 +130,7 @@ public final class NumberRepository {
     public List<AutodialNumber> claimableNew(Connection c, long campaignId, boolean highPriority, int limit,
                                              Instant now) throws SQLException {
         return Sql.list(c, SELECT + "WHERE autodialer_id = ? AND state = 'NEW' AND high_priority = ? "
-                        + "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) "
+                        + "AND (next_attempt_at IS NULL OR next_attempt_at <= ?) " + NO_SIBLING_DIALING
                         + "ORDER BY autodialer_id, state, high_priority, id LIMIT ?",
                 NumberRepository::map, campaignId, highPriority, now, limit);
     }
@@ -130,7 +142,8 @@ public final class NumberRepository {
      */
     public List<AutodialNumber> dueRetries(Connection c, long campaignId, int limit, Instant now) throws SQLException {
         return Sql.list(c, SELECT + "WHERE autodialer_id = ? AND next_attempt_at >= ? AND next_attempt_at <= ? "
-                        + "AND state <> 'NEW' AND state <> 'DIALING' ORDER BY autodialer_id, next_attempt_at, id LIMIT ?",
+                        + "AND state <> 'NEW' AND state <> 'DIALING' " + NO_SIBLING_DIALING
+                        + "ORDER BY autodialer_id, next_attempt_at, id LIMIT ?",
                 NumberRepository::map, campaignId, Instant.EPOCH, now, limit);
     }
 
@@ -177,12 +190,16 @@ public final class NumberRepository {
         List<Object[]> rows = new ArrayList<>(numbers.size());
         for (NumberData n : numbers) {
             rows.add(new Object[] {highPriority, n.name(), n.note(), n.link(), NumberCodec.params(n.params()),
-                    NumberCodec.audios(n.audios()), campaignId, n.phone(), existing.get(n.phone())});
+                    NumberCodec.audios(n.audios()), campaignId, n.phone(), existing.get(n.phone()), campaignId,
+                    n.phone()});
         }
         int[] changed = Sql.batch(c, "UPDATE autodial_number SET state = 'NEW', state_at = NULL, called_count = 0, "
                 + "repeat_count = 0, next_attempt_at = NULL, high_priority = ?, name = COALESCE(?, name), "
                 + "note = COALESCE(?, note), link = COALESCE(?, link), params = COALESCE(?, params), "
-                + "audios = COALESCE(?, audios) WHERE autodialer_id = ? AND phone = ? AND state = ?", rows);
+                + "audios = COALESCE(?, audios) WHERE autodialer_id = ? AND phone = ? AND state = ? "
+                // the latest job of the phone, the one existing() read
+                + "AND job_seq = (SELECT MAX(m.job_seq) FROM autodial_number m WHERE m.autodialer_id = ? "
+                + "AND m.phone = ?)", rows);
         expectEach(changed, "refresh");
     }
 
@@ -290,19 +307,26 @@ public final class NumberRepository {
         return marked;
     }
 
-    /** Under the lock: deletes the given phones; returns how many were deleted per state. */
+    /**
+     * Under the lock: deletes the given phones, every call job of each; returns how many rows were
+     * deleted per state.
+     */
     public EnumMap<NumberState, Long> deletePhones(Connection c, long campaignId, Collection<String> phones)
             throws SQLException {
-        Map<String, NumberState> found = existing(c, campaignId, phones);
         EnumMap<NumberState, Long> deleted = new EnumMap<>(NumberState.class);
-        if (found.isEmpty()) {
-            return deleted;
+        List<String> all = new ArrayList<>(phones);
+        for (int from = 0; from < all.size(); from += LOOKUP_CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + LOOKUP_CHUNK));
+            List<Object> params = new ArrayList<>(chunk.size() + 1);
+            params.add(campaignId);
+            params.addAll(chunk);
+            String in = " WHERE autodialer_id = ? AND phone IN (" + "?, ".repeat(chunk.size() - 1) + "?)";
+            for (NumberState state : Sql.list(c, "SELECT state FROM autodial_number" + in,
+                    rs -> NumberState.valueOf(rs.getString(1)), params.toArray())) {
+                deleted.merge(state, 1L, Long::sum);
+            }
+            Sql.update(c, "DELETE FROM autodial_number" + in, params.toArray());
         }
-        List<Object[]> rows = new ArrayList<>(found.size());
-        found.forEach((phone, state) -> rows.add(new Object[] {campaignId, phone, state}));
-        expectEach(Sql.batch(c, "DELETE FROM autodial_number WHERE autodialer_id = ? AND phone = ? AND state = ?",
-                rows), "removal");
-        found.values().forEach(state -> deleted.merge(state, 1L, Long::sum));
         return deleted;
     }
 
