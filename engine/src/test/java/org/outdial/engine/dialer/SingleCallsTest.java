@@ -191,8 +191,8 @@ class SingleCallsTest {
     @Test
     void digitsOutsideRfc4733AreRefusedBeforeAnythingIsDialed() {
         EngineException e = assertThrows(EngineException.class, () -> calls.place(new SingleCalls.Order(CallSource.API,
-                "380501112277", null, null, false, List.of(), "12.3", null)));
-        assertEquals("dtmf: digits must be 1 to 100 of 0-9, *, #, A-D", e.getMessage());
+                "380501112277", null, null, false, List.of(), "12x3", null)));
+        assertEquals("dtmf: digits must be 1 to 100 of 0-9, *, #, A-D and '.' (a pause of 1 s)", e.getMessage());
         assertEquals(List.of(), telephony.dialed());
     }
 
