@@ -155,8 +155,11 @@ public final class OperatorConnect {
                     if (claim != null) {
                         claims.released(claim, clock.instant());
                     }
-                    return notTaken(request, w, offered, "callee", "the callee hung up while waiting for an operator",
-                            request.reserved() != null);
+                    return remote(callee.outcome())
+                            ? notTaken(request, w, offered, "callee", "the callee hung up while waiting for an operator",
+                                    request.reserved() != null)
+                            : notTaken(request, w, offered, "outdial", "Outdial hung up the callee while it waited for an operator",
+                                    request.reserved() != null);
                 }
                 if (claim == null) {
                     if (lines == null) {
@@ -246,8 +249,12 @@ public final class OperatorConnect {
                     claims.released(claim, clock.instant()); // the callee left: not the operator's doing
                 }
                 settled = true;
-                return Optional.of(notTakenOffered(request, w, claim.line(), "callee",
-                        "the callee hung up while operator " + claim.line() + " was ringing"));
+                // A callee leg Outdial ended (/calls/hangup, shutdown) was not the callee's hang-up.
+                return Optional.of(remote(callee.outcome())
+                        ? notTakenOffered(request, w, claim.line(), "callee",
+                                "the callee hung up while operator " + claim.line() + " was ringing")
+                        : notTakenOffered(request, w, claim.line(), "outdial",
+                                "Outdial hung up the callee while operator " + claim.line() + " was ringing"));
             }
             if (!Boolean.TRUE.equals(leg.answered().getNow(false)) && graceOver.isDone()) {
                 leg.hangup(); // CANCEL: the callee is not kept waiting past the grace
