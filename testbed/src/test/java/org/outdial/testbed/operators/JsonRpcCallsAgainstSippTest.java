@@ -128,6 +128,23 @@ class JsonRpcCallsAgainstSippTest {
         Await.until("the line ready again", Duration.ofSeconds(10), () -> outdial.api.lineStatus(LINE).equals("online"));
     }
 
+    @Test
+    void disconnectLegEndsTheOperatorsLegAndWithItTheCall() {
+        int calleeMark = ShortMessages.read(calleeTrace).size();
+        long id = simpleCall("operator", "442079460103", null);
+        JsonNode call = awaitListed(id, "both legs connected", c -> connected(c, "operator") && connected(c, "contact"));
+        JsonNode done = rpc("disconnect.leg", params().put("call_session_id", id)
+                .put("leg_id", leg(call, "operator").path("leg_id").asLong()));
+        assertTrue(done.path("result").path("data").path("success").asBoolean(), done.toString());
+        Await.until("the call gone from list.calls", Duration.ofSeconds(10), () -> listed(id) == null);
+        Await.until("the contact's leg ended at SIPp", Duration.ofSeconds(10),
+                () -> ShortMessages.callsReceived(ShortMessages.readFrom(calleeTrace, calleeMark)).stream()
+                        .anyMatch(ShortMessages.SipCall::ended));
+        JsonNode gone = rpc("disconnect.leg", params().put("call_session_id", id).put("leg_id", 1));
+        assertEquals("call_session_not_found", gone.path("error").path("data").path("mnemonic").asText(), gone.toString());
+        Await.until("the line ready again", Duration.ofSeconds(10), () -> outdial.api.lineStatus(LINE).equals("online"));
+    }
+
     // ---- helpers
 
     /** start.simple_call; the call_session_id. */
