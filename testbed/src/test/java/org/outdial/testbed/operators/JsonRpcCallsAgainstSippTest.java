@@ -145,6 +145,32 @@ class JsonRpcCallsAgainstSippTest {
         Await.until("the line ready again", Duration.ofSeconds(10), () -> outdial.api.lineStatus(LINE).equals("online"));
     }
 
+    @Test
+    void refusalsNameTheParameterAndPlaceNoCall() {
+        int calleeMark = ShortMessages.read(calleeTrace).size();
+        ObjectNode call = params().put("virtual_phone_number", OperatorsServer.VIRTUAL_NUMBER)
+                .put("contact", "442079460104").put("operator", LINE);
+        JsonNode combination = rpc("start.simple_call", call.deepCopy().put("first_call", "contact")
+                .put("early_switching", true));
+        assertEquals("invalid_parameters_combination", mnemonic(combination), combination.toString());
+        assertEquals("early_switching", combination.path("error").path("data").path("field").asText());
+        JsonNode media = rpc("start.simple_call", call.deepCopy().put("first_call", "operator").put("media_file_id", 987654));
+        assertEquals("media_file_not_found", mnemonic(media), media.toString());
+        assertEquals("The media file with id 987654 not found", media.path("error").path("message").asText());
+        JsonNode virtual = rpc("start.simple_call", call.deepCopy().put("first_call", "operator")
+                .put("virtual_phone_number", "442079469999"));
+        assertEquals("virtual_phone_number_not_found", mnemonic(virtual), virtual.toString());
+        assertEquals(-32007, virtual.path("error").path("code").asInt());
+        assertTrue(virtual.path("error").path("data").path("metadata").path("limits").has("minute_remaining"),
+                virtual.toString());
+        assertEquals(0, ShortMessages.callsReceived(ShortMessages.readFrom(calleeTrace, calleeMark)).size(),
+                "no call reached SIPp");
+    }
+
+    private static String mnemonic(JsonNode reply) {
+        return reply.path("error").path("data").path("mnemonic").asText();
+    }
+
     // ---- helpers
 
     /** start.simple_call; the call_session_id. */
