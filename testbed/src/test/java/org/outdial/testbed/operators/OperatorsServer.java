@@ -27,6 +27,9 @@ import org.outdial.testbed.unitalk.UniTalkClient;
  */
 final class OperatorsServer implements AutoCloseable {
 
+    /** The one virtual number of the JSON-RPC Call API's default test configuration. */
+    static final String VIRTUAL_NUMBER = "442079460000";
+
     final OutdialServer server;
     final UniTalkClient api;
     final int sipPort;
@@ -54,6 +57,14 @@ final class OperatorsServer implements AutoCloseable {
     /** As above, with Outdial's SIP on {@code sip} (for peers started before it that register there). */
     static OperatorsServer start(int sip, int calleePort, Duration keepAlive, Duration operatorRing,
                                  Duration operatorWait) {
+        // The JSON-RPC Call API open to the tests on loopback, with one virtual number (UK, as the callees' 44...).
+        return start(sip, calleePort, keepAlive, operatorRing, operatorWait, new OutdialConfig.JsonRpc("127.0.0.1", 1000,
+                100_000, Duration.ZERO, "", VIRTUAL_NUMBER, false, 1000, 0, true, "*", ""));
+    }
+
+    /** As above, with the {@code json-rpc} section {@code jsonRpc} (a test of its limits, say). */
+    static OperatorsServer start(int sip, int calleePort, Duration keepAlive, Duration operatorRing,
+                                 Duration operatorWait, OutdialConfig.JsonRpc jsonRpc) {
         int rtp = LoopbackPorts.evenRange(400);
         OutdialConfig defaults = OutdialConfig.defaults();
         RegistrarSettings d = RegistrarSettings.DEFAULTS;
@@ -66,9 +77,7 @@ final class OperatorsServer implements AutoCloseable {
                 List.of(new TrunkSettings("callee", "127.0.0.1", calleePort, "udp", null, null, "15550100", "", 200, 500)),
                 new OutdialConfig.Api(defaults.api().maxBodyBytes(), RateLimitSettings.unlimited()),
                 new OutdialConfig.Dialer(Duration.ofSeconds(5), operatorRing, operatorWait), defaults.audio(), registrar);
-        // The JSON-RPC Call API open to the tests on loopback, with one virtual number (UK, as the callees' 44...).
-        config = config.withJsonRpc(new OutdialConfig.JsonRpc("127.0.0.1", 1000, 100_000, Duration.ZERO, "",
-                "442079460000", false, 1000, 0, true, "*", ""));
+        config = config.withJsonRpc(jsonRpc);
         OutdialServer server = OutdialServer.start(config);
         String key = new ApiKeys(server.database().dataSource()).create("operators", Instant.now()).secret();
         return new OperatorsServer(server, new UniTalkClient(server.port(), key), sip, key);
