@@ -1,5 +1,6 @@
 package org.outdial.media.codec;
 
+import io.netty.buffer.ByteBuf;
 import java.util.Optional;
 
 /**
@@ -64,6 +65,18 @@ public enum Codec {
 
     /** Decodes {@code length} bytes into as many 16-bit samples. */
     public abstract void decode(byte[] payload, int offset, int length, short[] out, int outOffset);
+
+    /**
+     * Decodes {@code length} bytes of {@code buf} from {@code offset} into {@code out} from 0,
+     * leaving the buffer's indices as they are: a received payload or a packet about to be sent.
+     */
+    public void decode(ByteBuf buf, int offset, int length, short[] out) {
+        boolean ulaw = this == PCMU;
+        for (int i = 0; i < length; i++) {
+            byte b = buf.getByte(offset + i);
+            out[i] = ulaw ? G711.ulawToLinear(b) : G711.alawToLinear(b);
+        }
+    }
 
     /** The encoded byte of digital silence: 0xFF for µ-law, 0xD5 for A-law. */
     public byte silenceByte() {

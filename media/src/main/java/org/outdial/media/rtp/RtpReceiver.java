@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.outdial.media.codec.Codec;
-import org.outdial.media.codec.G711;
 import org.outdial.media.dtmf.DtmfDecoder;
 import org.outdial.media.dtmf.DtmfEvent;
 import org.outdial.media.dtmf.DtmfFormatException;
@@ -137,11 +136,7 @@ final class RtpReceiver extends SimpleChannelInboundHandler<DatagramPacket> {
             return;
         }
         short[] pcm = new short[length];
-        boolean ulaw = codec == Codec.PCMU;
-        for (int i = 0; i < length; i++) {
-            byte b = buf.getByte(offset + i);
-            pcm[i] = ulaw ? G711.ulawToLinear(b) : G711.alawToLinear(b);
-        }
+        codec.decode(buf, offset, length, pcm);
         try {
             listener.accept(pcm);
         } catch (RuntimeException e) {

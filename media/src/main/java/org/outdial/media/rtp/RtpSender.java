@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.outdial.media.audio.AudioSource;
 import org.outdial.media.codec.Codec;
-import org.outdial.media.codec.G711;
 import org.outdial.media.dtmf.DtmfSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -218,12 +217,7 @@ final class RtpSender {
         short[] pcm = new short[SAMPLES_PER_FRAME];
         if (codec != null) {
             int offset = packet.readerIndex() + RtpPacket.FIXED_HEADER_LENGTH;
-            int length = Math.min(SAMPLES_PER_FRAME, packet.writerIndex() - offset);
-            boolean ulaw = codec == Codec.PCMU;
-            for (int i = 0; i < length; i++) {
-                byte b = packet.getByte(offset + i);
-                pcm[i] = ulaw ? G711.ulawToLinear(b) : G711.alawToLinear(b);
-            }
+            codec.decode(packet, offset, Math.min(SAMPLES_PER_FRAME, packet.writerIndex() - offset), pcm);
         }
         try {
             tap.accept(pcm);
